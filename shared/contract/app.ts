@@ -1,0 +1,81 @@
+/** Channels about the app itself: what it is, whether it is healthy, its settings (credentials masked). */
+import { z } from 'zod';
+import { defineChannel, defineEvent } from './define';
+
+export const ProviderIdSchema = z.enum(['relier', 'mobisend', 'liquido']);
+export type ProviderId = z.infer<typeof ProviderIdSchema>;
+
+export const AppModeSchema = z.enum(['demo', 'live']);
+export const HostKindSchema = z.enum(['electron', 'browser', 'cli']);
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: AppModeSchema,
+  host: HostKindSchema,
+  platform: z.string(),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const HealthSchema = z.object({
+  ok: z.boolean(),
+  database: z.object({ ok: z.boolean(), schemaVersion: z.number().int() }),
+  providers: z.array(z.object({ id: ProviderIdSchema, configured: z.boolean(), mode: AppModeSchema })),
+  checkedAt: z.string(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+/** A credential as the renderer may see it: never the value, only that it is set and its last 4 characters. */
+export const MaskedSecretSchema = z.object({ set: z.boolean(), last4: z.string().max(4) });
+
+export const SettingsViewSchema = z.object({
+  language: z.enum(['es-MX', 'en']),
+  kiosk: z.boolean(),
+  shop: z.object({ name: z.string(), address: z.string() }),
+  receiptWidthMm: z.union([z.literal(58), z.literal(80)]),
+  providers: z.array(
+    z.object({
+      id: ProviderIdSchema,
+      enabled: z.boolean(),
+      mode: AppModeSchema,
+      baseUrl: z.string(),
+      credentials: z.record(z.string(), MaskedSecretSchema),
+    }),
+  ),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const appChannels = {
+  'app.info': defineChannel({
+    input: z.object({}).strict(),
+    output: AppInfoSchema,
+    access: 'public',
+    description: 'Name, version, demo or live mode, which host serves the app',
+  }),
+  'app.health': defineChannel({
+    input: z.object({}).strict(),
+    output: HealthSchema,
+    access: 'public',
+    description: 'Database and provider configuration health, for the diagnostics screen',
+  }),
+  'settings.get': defineChannel({
+    input: z.object({}).strict(),
+    output: SettingsViewSchema,
+    access: 'public',
+    description: 'Current settings with every credential masked',
+  }),
+  'app.ping': defineChannel({
+    input: z.object({ echo: z.string().max(200) }).strict(),
+    output: z.object({ echo: z.string(), at: z.string() }),
+    access: 'public',
+    description: 'Round-trip check: answers with the text and pushes an app.pong event carrying it',
+  }),
+};
+
+export const appEvents = {
+  'app.pong': defineEvent({
+    payload: z.object({ echo: z.string(), at: z.string() }),
+    description: 'Pushed after app.ping, so hosts can prove events reach the renderer',
+  }),
+};

@@ -1,0 +1,38 @@
+/**
+ * The IPC contract: every channel and every pushed event, once. Add a domain by writing its own file
+ * (channels + events) and spreading it here. Nothing else in the code base declares a channel name.
+ */
+import type { z } from 'zod';
+import { appChannels, appEvents } from './app';
+import type { ChannelMap, EventMap } from './define';
+
+export const channels = {
+  ...appChannels,
+} satisfies ChannelMap;
+
+export const events = {
+  ...appEvents,
+} satisfies EventMap;
+
+export type Channels = typeof channels;
+export type Events = typeof events;
+export type ChannelName = keyof Channels;
+export type EventName = keyof Events;
+
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export type { Envelope } from './define';

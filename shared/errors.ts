@@ -1,0 +1,71 @@
+/**
+ * The error codes every boundary speaks: the IPC contract, the command line and the provider adapters.
+ * Codes are stable (documented in the README); people see them translated by the renderer's i18n.
+ */
+import { z } from 'zod';
+
+/** What went wrong when talking to a provider, classified once, in the adapter. */
+export const PROVIDER_ERROR_CODES = [
+  'invalid_input',
+  'bad_credentials',
+  'insufficient_balance',
+  'rate_limited',
+  'daily_limit',
+  'number_rejected',
+  'possible_duplicate',
+  'provider_error',
+  'outcome_unknown',
+  'unexpected_response',
+  'not_supported',
+] as const;
+export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
+
+/** Errors of the app itself, at the IPC boundary and in the core. */
+export const APP_ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'forbidden',
+  'unauthenticated',
+  'not_found',
+  'conflict',
+  'invalid_output',
+  'offline_not_allowed',
+  'no_provider',
+  'internal',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export const ERROR_CODES = [...new Set([...PROVIDER_ERROR_CODES, ...APP_ERROR_CODES])] as const;
+export type ErrorCode = ProviderErrorCode | AppErrorCode;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES as unknown as [ErrorCode, ...ErrorCode[]]);
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  /** English, for logs and the command line; the renderer shows its own translation of `code`. */
+  message: z.string(),
+  /** Field-level problems of an invalid input, as "path: problem". */
+  issues: z.array(z.string()).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorSchema>;
+
+/** An error that crosses a boundary as `{ code, message }`. Throw it from handlers for expected failures. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+  }
+
+  toShape(): AppErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T, E = AppErrorShape> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
