@@ -4,14 +4,20 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { authChannels, authEvents } from './auth';
+import { salesChannels, salesEvents } from './sales';
 import type { ChannelMap, EventMap } from './define';
 
 export const channels = {
   ...appChannels,
+  ...authChannels,
+  ...salesChannels,
 } satisfies ChannelMap;
 
 export const events = {
   ...appEvents,
+  ...authEvents,
+  ...salesEvents,
 } satisfies EventMap;
 
 export type Channels = typeof channels;

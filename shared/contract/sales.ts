@@ -1,0 +1,187 @@
+/** Channels and events of selling: the sale, the offline queue, catalog, balances, connectivity. */
+import { z } from 'zod';
+import { MoneySchema } from '../money';
+import { ErrorCodeSchema } from '../errors';
+import { ProviderIdSchema } from './app';
+import { defineChannel, defineEvent } from './define';
+
+/** The ledger's state machine (DESIGN.md, "A sale's life"). */
+export const SALE_STATES = ['created', 'queued', 'sending', 'pending', 'unknown', 'succeeded', 'failed', 'refund_due', 'refunded'] as const;
+export const SaleStateSchema = z.enum(SALE_STATES);
+export type SaleState = z.infer<typeof SaleStateSchema>;
+
+const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. MX');
+/** National number, digits only (5512345678); the country says how many digits. */
+const NationalPhoneSchema = z.string().regex(/^\d{6,15}$/, 'digits only, no country code');
+const IsoTimeSchema = z.string().min(10);
+
+export const SaleSchema = z.object({
+  id: z.string(),
+  createdAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+  cashierId: z.string(),
+  shiftId: z.string(),
+  provider: ProviderIdSchema,
+  country: CountrySchema,
+  carrier: z.string(),
+  sku: z.string().nullable(),
+  phone: NationalPhoneSchema,
+  /** What the customer pays, in the shop's currency. */
+  price: MoneySchema,
+  /** What the provider deducted from the shop's balance, once known. */
+  cost: MoneySchema.nullable(),
+  exchangeRate: z.string().nullable(),
+  providerTransactionId: z.string().nullable(),
+  operatorTransactionId: z.string().nullable(),
+  state: SaleStateSchema,
+  attempts: z.number().int().nonnegative(),
+  failureCode: ErrorCodeSchema.nullable(),
+  failureMessage: z.string().nullable(),
+});
+export type Sale = z.infer<typeof SaleSchema>;
+
+export const SaleEventSchema = z.object({
+  seq: z.number().int().positive(),
+  at: IsoTimeSchema,
+  fromState: SaleStateSchema.nullable(),
+  toState: SaleStateSchema,
+  detail: z.string().nullable(),
+});
+export type SaleEvent = z.infer<typeof SaleEventSchema>;
+
+export const QueueStatusSchema = z.object({
+  queued: z.number().int().nonnegative(),
+  queuedTotal: MoneySchema,
+  inFlight: z.number().int().nonnegative(),
+  awaitingProvider: z.number().int().nonnegative(),
+  refundDue: z.number().int().nonnegative(),
+  refundDueTotal: MoneySchema,
+});
+export type QueueStatus = z.infer<typeof QueueStatusSchema>;
+
+export const CatalogProductSchema = z.object({
+  provider: ProviderIdSchema,
+  sku: z.string().nullable(),
+  name: z.string(),
+  carrier: z.string(),
+  type: z.enum(['topup', 'bundle']),
+  amount: MoneySchema.nullable(),
+  min: MoneySchema.nullable(),
+  max: MoneySchema.nullable(),
+});
+export type CatalogProductView = z.infer<typeof CatalogProductSchema>;
+
+export const CatalogSchema = z.object({
+  country: CountrySchema,
+  carriers: z.array(z.object({ name: z.string(), providers: z.array(ProviderIdSchema) })),
+  products: z.array(CatalogProductSchema),
+  refreshedAt: IsoTimeSchema.nullable(),
+});
+export type Catalog = z.infer<typeof CatalogSchema>;
+
+export const BalancesSchema = z.object({
+  balances: z.array(
+    z.object({
+      provider: ProviderIdSchema,
+      balance: MoneySchema,
+      available: MoneySchema,
+      low: z.boolean(),
+      refreshedAt: IsoTimeSchema,
+    }),
+  ),
+});
+export type Balances = z.infer<typeof BalancesSchema>;
+
+export const ConnectivitySchema = z.object({
+  online: z.boolean(),
+  providers: z.array(
+    z.object({
+      id: ProviderIdSchema,
+      reachable: z.boolean(),
+      checkedAt: IsoTimeSchema.nullable(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const SellInputSchema = z
+  .object({
+    /** Chosen by the renderer once per confirm screen: a double tap or a resend returns the same sale. */
+    requestId: z.string().uuid(),
+    phone: NationalPhoneSchema,
+    country: CountrySchema,
+    carrier: z.string().min(1).max(60),
+    amount: MoneySchema.optional(),
+    sku: z.string().min(1).max(64).optional(),
+    provider: ProviderIdSchema.optional(),
+  })
+  .strict()
+  .refine((input) => Boolean(input.amount) !== Boolean(input.sku), { message: 'give exactly one of amount or sku' });
+export type SellInput = z.infer<typeof SellInputSchema>;
+
+export const salesChannels = {
+  'sales.sell': defineChannel({
+    input: SellInputSchema,
+    output: SaleSchema,
+    access: 'user',
+    description: 'Record a sale durably, then send it (or queue it when offline); answers with its state',
+  }),
+  'sales.get': defineChannel({
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ sale: SaleSchema, events: z.array(SaleEventSchema) }),
+    access: 'user',
+    description: 'One sale with its history',
+  }),
+  'sales.list': defineChannel({
+    input: z
+      .object({ state: SaleStateSchema.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
+    output: z.object({ sales: z.array(SaleSchema) }),
+    access: 'user',
+    description: 'Sales, newest first, optionally only today or only one state',
+  }),
+  'sales.markRefunded': defineChannel({
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: SaleSchema,
+    access: 'user',
+    description: 'A refund_due sale whose money was handed back to the customer',
+  }),
+  'sales.recentNumbers': defineChannel({
+    input: z.object({ limit: z.number().int().min(1).max(20).optional() }).strict(),
+    output: z.object({ numbers: z.array(z.object({ phone: NationalPhoneSchema, country: CountrySchema, carrier: z.string(), lastSoldAt: IsoTimeSchema })) }),
+    access: 'user',
+    description: 'The last numbers sold to, for customers who top up every week',
+  }),
+  'queue.status': defineChannel({
+    input: z.object({}).strict(),
+    output: QueueStatusSchema,
+    access: 'user',
+    description: 'Queued sales, sales awaiting the provider, sales owed back to customers',
+  }),
+  'catalog.get': defineChannel({
+    input: z.object({ country: CountrySchema }).strict(),
+    output: CatalogSchema,
+    access: 'user',
+    description: 'Carriers and products from the cached catalog (works offline)',
+  }),
+  'balances.get': defineChannel({
+    input: z.object({}).strict(),
+    output: BalancesSchema,
+    access: 'user',
+    description: 'Provider balances as last refreshed',
+  }),
+  'connectivity.get': defineChannel({
+    input: z.object({}).strict(),
+    output: ConnectivitySchema,
+    access: 'public',
+    description: 'Whether each provider answered lately',
+  }),
+};
+
+export const salesEvents = {
+  'sale.changed': defineEvent({ payload: SaleSchema, description: 'A sale changed state' }),
+  'queue.changed': defineEvent({ payload: QueueStatusSchema, description: 'The queue or the refunds owed changed' }),
+  'connectivity.changed': defineEvent({ payload: ConnectivitySchema, description: 'A provider became reachable or unreachable' }),
+  'balances.changed': defineEvent({ payload: BalancesSchema, description: 'Balances were refreshed' }),
+};
