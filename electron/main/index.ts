@@ -1,0 +1,61 @@
+/**
+ * The Electron host: thin by design. It holds a single-instance lock, starts the same core the other hosts
+ * use (data in userData, or SALDO_DATA_DIR), registers the contract, opens the one hardened window and
+ * starts auto-updates in packaged builds. Kiosk mode comes from `--kiosk` or SALDO_KIOSK=1.
+ */
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { createSaldoCore, type SaldoCore } from '../core/runtime';
+import { resolveDataDir } from '../core/data-dir';
+import { forwardEvents, registerContractHandlers } from './ipc';
+import { createMainWindow, hardenSession } from './window';
+import { startAutoUpdates } from './updates';
+
+const kiosk = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
+const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+
+let core: SaldoCore | null = null;
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
+  app.setPath('userData', dataDir);
+  app.setAppLogsPath(join(dataDir, 'logs'));
+  core = await createSaldoCore({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    validateContract: !app.isPackaged,
+  });
+  hardenSession();
+  registerContractHandlers(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : 'file://');
+
+  const window = createMainWindow({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    devServerUrl,
+    indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
+    kiosk,
+    allowDevTools: !app.isPackaged && !kiosk,
+  });
+  forwardEvents(core, window);
+  if (app.isPackaged) startAutoUpdates({ logger: core.logger, channel: process.env.SALDO_UPDATE_CHANNEL });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    void core?.close();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Saldo could not start', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The Electron side of the contract: one ipcMain handler per contract channel, all through the core's single
+ * dispatcher (which parses the input and wraps the answer in an envelope). A call is answered only when it
+ * comes from the app's own top-level frame; anything else gets `forbidden` and reaches no handler.
+ */
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import { channelNames } from '../../shared/contract';
+import type { SaldoCore } from '../core/runtime';
+
+export const EVENT_CHANNEL = 'saldo:event';
+
+export function isTrustedFrame(frame: WebFrameMain | null, trustedOrigin: string): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    return trustedOrigin === 'file://' ? url.protocol === 'file:' : url.origin === trustedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export function registerContractHandlers(ipcMain: IpcMain, core: SaldoCore, trustedOrigin: string): () => void {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isTrustedFrame(event.senderFrame, trustedOrigin)) {
+        core.logger.warn('ipc.untrusted_sender', { channel, url: event.senderFrame?.url ?? null });
+        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself' } };
+      }
+      return core.dispatcher.invoke(channel, input, { host: 'electron' });
+    });
+  }
+  return () => {
+    for (const channel of channelNames) ipcMain.removeHandler(channel);
+  };
+}
+
+/** Forwards every core event to the window's renderer. */
+export function forwardEvents(core: SaldoCore, window: BrowserWindow): () => void {
+  return core.events.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+}

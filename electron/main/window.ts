@@ -1,0 +1,80 @@
+/**
+ * The one window. Isolation is not optional: contextIsolation, sandbox, no Node, a strict CSP sent as a
+ * header, navigation and new windows denied, every permission request denied. Kiosk mode is fullscreen
+ * with no menu and no devtools.
+ */
+import { BrowserWindow, Menu, session, shell } from 'electron';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Dev server URL (electron-vite dev) or null to load the built file. */
+  devServerUrl: string | null;
+  indexHtmlPath: string;
+  kiosk: boolean;
+  allowDevTools: boolean;
+}
+
+export function hardenSession(): void {
+  const defaultSession = session.defaultSession;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  if (options.kiosk) Menu.setApplicationMenu(null);
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    kiosk: options.kiosk,
+    fullscreen: options.kiosk,
+    autoHideMenuBar: true,
+    backgroundColor: '#0f172a',
+    title: 'Saldo',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: options.allowDevTools,
+    },
+  });
+
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Links meant for people (a provider's help page) open in the system browser, never in the kiosk window.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) return;
+    event.preventDefault();
+    if (/^https:\/\//.test(event.url)) void shell.openExternal(event.url);
+  });
+  window.once('ready-to-show', () => window.show());
+
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
+  else void window.loadFile(options.indexHtmlPath);
+  return window;
+}
