@@ -6,6 +6,7 @@
 import type { Money } from '../../../shared/money';
 import type { ProviderErrorCode } from '../../../shared/errors';
 import type { ProviderId } from '../../../shared/contract/app';
+import type { ProviderRateLimiters } from './rate-limiter';
 
 export type { ProviderId };
 
@@ -35,6 +36,10 @@ export interface ProviderError {
   /** For rate_limited: when a retry may be sent (epoch ms). */
   retryAt?: number;
   httpStatus?: number;
+  /** The request provably never reached the provider (connection refused, DNS failure, client-side rate limit). */
+  notSent?: boolean;
+  /** The provider's id for a transaction it created and then failed (MobiSend failed order, Liquido FAILED). */
+  providerTransactionId?: string;
 }
 
 export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: ProviderError };
@@ -120,6 +125,8 @@ export interface ReconciliationRow {
 export interface ProviderAdapter {
   readonly id: ProviderId;
   readonly capabilities: ProviderCapabilities;
+  /** The client-side limiters this adapter acquires before each request; the sync engine may pace itself on them. */
+  readonly rateLimits?: ProviderRateLimiters;
   health(): Promise<ProviderResult<{ ok: boolean }>>;
   balance(): Promise<ProviderResult<Balance>>;
   carriers(country: string): Promise<ProviderResult<Carrier[]>>;
