@@ -1,0 +1,48 @@
+/**
+ * Each test gets its own Saldo: a fresh temporary data folder, the real core in demo mode, and the browser
+ * host serving the built renderer on loopback. `app.open()` loads the page with the host's token.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+
+export interface SaldoFixture {
+  core: SaldoCore;
+  host: BrowserHost;
+  dataDir: string;
+  consoleErrors: string[];
+  open(page: Page): Promise<void>;
+}
+
+const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+export const test = base.extend<{ saldo: SaldoFixture }>({
+  saldo: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
+    const core = await createSaldoCore({ dataDir, host: 'browser', version: '0.0.0-test', validateContract: true });
+    const host = await startBrowserHost({ core, rendererDir });
+    const consoleErrors: string[] = [];
+    const fixture: SaldoFixture = {
+      core,
+      host,
+      dataDir,
+      consoleErrors,
+      async open(page) {
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        await page.goto(host.appUrl);
+      },
+    };
+    await use(fixture);
+    await host.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
