@@ -20,6 +20,8 @@ export interface SaldoFixture {
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 export const test = base.extend<{ saldo: SaldoFixture }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   saldo: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
     const core = await createSaldoCore({ dataDir, host: 'browser', version: '0.0.0-test', validateContract: true });
