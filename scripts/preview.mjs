@@ -28,3 +28,10 @@ const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+// `npm run` wraps this script in a shell; on SIGTERM npm ends that shell, which does not pass the signal on.
+// When our parent is gone, stop the host rather than leave it serving as an orphan.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) host.kill('SIGTERM');
+}, 500).unref();
