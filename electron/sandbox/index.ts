@@ -1,0 +1,71 @@
+/**
+ * Starting sandboxes: one for a test, or the three of demo mode, each a real loopback HTTP server with its
+ * own generated credentials. `demoProvidersConfig` turns running sandboxes into adapter configuration.
+ */
+import type { ProviderId } from '../../shared/contract/app';
+import type { ProvidersConfig } from '../core/providers/registry';
+import { LiquidoSimulator } from './liquido';
+import { MobiSendSimulator } from './mobisend';
+import type { SandboxOptions } from './options';
+import { Recorder } from './records';
+import { RelierSimulator } from './relier';
+import { serveSimulator, type ProviderSimulator, type RunningSandbox } from './server';
+
+export type { SandboxOptions } from './options';
+export type { RunningSandbox, SandboxControl } from './server';
+export type { FaultRule } from './faults';
+export type { SandboxRecords, DeliveryRecord, RequestRecord } from './records';
+export { countDeliveries } from './records';
+export { SANDBOX_TEST_NUMBERS } from './catalog';
+export { RELIER_TEST_NUMBERS } from './relier';
+
+export const SANDBOX_PROVIDERS: readonly ProviderId[] = ['relier', 'mobisend', 'liquido'];
+
+export async function startSandbox(provider: ProviderId, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const recorder = new Recorder();
+  const simulator: ProviderSimulator =
+    provider === 'relier'
+      ? new RelierSimulator(recorder, options)
+      : provider === 'mobisend'
+        ? new MobiSendSimulator(recorder, options)
+        : new LiquidoSimulator(recorder, options);
+  return serveSimulator(simulator, recorder, options.port ?? 0);
+}
+
+/** The three sandboxes; `portBase` puts them on portBase, +1, +2 in the order relier, mobisend, liquido. */
+export async function startDemoSandboxes(options: SandboxOptions & { portBase?: number } = {}): Promise<RunningSandbox[]> {
+  const { portBase, ...rest } = options;
+  const started: RunningSandbox[] = [];
+  try {
+    for (const [index, provider] of SANDBOX_PROVIDERS.entries()) {
+      started.push(await startSandbox(provider, { ...rest, ...(portBase !== undefined ? { port: portBase + index } : {}) }));
+    }
+  } catch (error) {
+    await Promise.all(started.map((sandbox) => sandbox.close()));
+    throw error;
+  }
+  return started;
+}
+
+/** Adapter configuration pointing at running sandboxes. */
+export function sandboxProvidersConfig(sandboxes: readonly RunningSandbox[], timeoutMs?: number): ProvidersConfig {
+  const config: ProvidersConfig = {};
+  const timeout = timeoutMs ? { timeoutMs } : {};
+  for (const sandbox of sandboxes) {
+    const credentials = sandbox.credentials;
+    if (sandbox.provider === 'relier') {
+      config.relier = {
+        baseUrl: sandbox.url,
+        apiKey: credentials.apiKey ?? '',
+        customerId: credentials.customerId ?? '',
+        ...(credentials.reconcileKey ? { reconcileKey: credentials.reconcileKey } : {}),
+        ...timeout,
+      };
+    } else if (sandbox.provider === 'mobisend') {
+      config.mobisend = { baseUrl: sandbox.url, apiKey: credentials.apiKey ?? '', ...timeout };
+    } else {
+      config.liquido = { baseUrl: sandbox.url, apiKey: credentials.apiKey ?? '', accessToken: credentials.accessToken ?? '', ...timeout };
+    }
+  }
+  return config;
+}
