@@ -1,0 +1,135 @@
+/**
+ * What the sync engine last learned from the providers (catalogs, balances, connectivity), kept in SQLite so
+ * the cashier's screens work offline and after a restart.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Balances, Catalog, CatalogProductView, Connectivity } from '../../../shared/contract/sales';
+import type { ProviderId } from '../../../shared/contract/app';
+import type { Balance, CatalogProduct } from '../providers/types';
+
+interface CatalogRow {
+  provider: string;
+  country: string;
+  carrier: string;
+  sku: string | null;
+  name: string;
+  type: 'topup' | 'bundle';
+  amount_minor: number | null;
+  min_minor: number | null;
+  max_minor: number | null;
+  currency: string;
+  refreshed_at: string;
+}
+
+export interface CachedProduct extends CatalogProductView {
+  country: string;
+}
+
+export class CacheStore {
+  constructor(private readonly db: Database) {}
+
+  /** Replaces one provider's catalog for one country, atomically. */
+  replaceCatalog(provider: ProviderId, country: string, products: readonly CatalogProduct[], at: string): void {
+    const remove = this.db.prepare('DELETE FROM catalog_cache WHERE provider = ? AND country = ?');
+    const insert = this.db.prepare(`INSERT INTO catalog_cache (provider, country, carrier, sku, name, type, amount_minor, min_minor, max_minor, currency, refreshed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.db.transaction(() => {
+      remove.run(provider, country);
+      for (const product of products) {
+        const currency = product.amount?.currency ?? product.min?.currency ?? product.max?.currency ?? 'MXN';
+        insert.run(provider, country, product.carrier, product.sku ?? null, product.name, product.type, product.amount?.minor ?? null, product.min?.minor ?? null, product.max?.minor ?? null, currency, at);
+      }
+    })();
+  }
+
+  products(country: string, provider?: ProviderId): CachedProduct[] {
+    const rows = (provider
+      ? this.db.prepare('SELECT * FROM catalog_cache WHERE country = ? AND provider = ? ORDER BY carrier, provider, amount_minor, rowid').all(country, provider)
+      : this.db.prepare('SELECT * FROM catalog_cache WHERE country = ? ORDER BY carrier, provider, amount_minor, rowid').all(country)) as CatalogRow[];
+    return rows.map((row) => ({
+      provider: row.provider as ProviderId,
+      country: row.country,
+      sku: row.sku,
+      name: row.name,
+      carrier: row.carrier,
+      type: row.type,
+      amount: row.amount_minor !== null ? { minor: row.amount_minor, currency: row.currency } : null,
+      min: row.min_minor !== null ? { minor: row.min_minor, currency: row.currency } : null,
+      max: row.max_minor !== null ? { minor: row.max_minor, currency: row.currency } : null,
+    }));
+  }
+
+  hasCatalog(provider: ProviderId, country: string): boolean {
+    return this.db.prepare('SELECT 1 FROM catalog_cache WHERE provider = ? AND country = ? LIMIT 1').get(provider, country) !== undefined;
+  }
+
+  productBySku(provider: ProviderId | null, sku: string): CachedProduct | null {
+    const row = (provider
+      ? this.db.prepare('SELECT * FROM catalog_cache WHERE provider = ? AND sku = ? LIMIT 1').get(provider, sku)
+      : this.db.prepare('SELECT * FROM catalog_cache WHERE sku = ? ORDER BY rowid LIMIT 1').get(sku)) as CatalogRow | undefined;
+    if (!row) return null;
+    return this.products(row.country, row.provider as ProviderId).find((product) => product.sku === sku) ?? null;
+  }
+
+  catalog(country: string): Catalog {
+    const products = this.products(country);
+    const carriers = new Map<string, Set<ProviderId>>();
+    for (const product of products) {
+      const set = carriers.get(product.carrier) ?? new Set<ProviderId>();
+      set.add(product.provider);
+      carriers.set(product.carrier, set);
+    }
+    const refreshed = this.db.prepare('SELECT MAX(refreshed_at) AS at FROM catalog_cache WHERE country = ?').get(country) as { at: string | null };
+    return {
+      country,
+      carriers: [...carriers.entries()].map(([name, providers]) => ({ name, providers: [...providers] })),
+      products: products.map(({ country: _country, ...view }) => view),
+      refreshedAt: refreshed.at,
+    };
+  }
+
+  setBalance(provider: ProviderId, balance: Balance, at: string): void {
+    this.db
+      .prepare(`INSERT INTO balance_cache (provider, balance_minor, available_minor, currency, refreshed_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (provider) DO UPDATE SET balance_minor = excluded.balance_minor, available_minor = excluded.available_minor,
+        currency = excluded.currency, refreshed_at = excluded.refreshed_at`)
+      .run(provider, balance.balance.minor, balance.available.minor, balance.balance.currency, at);
+  }
+
+  /** `lowBelowMinor`: the available amount under which a balance is flagged low (same currency). */
+  balances(lowBelowMinor = 2000): Balances {
+    const rows = this.db.prepare('SELECT * FROM balance_cache ORDER BY provider').all() as Array<{
+      provider: string;
+      balance_minor: number;
+      available_minor: number;
+      currency: string;
+      refreshed_at: string;
+    }>;
+    return {
+      balances: rows.map((row) => ({
+        provider: row.provider as ProviderId,
+        balance: { minor: row.balance_minor, currency: row.currency },
+        available: { minor: row.available_minor, currency: row.currency },
+        low: row.available_minor < lowBelowMinor,
+        refreshedAt: row.refreshed_at,
+      })),
+    };
+  }
+
+  setConnectivity(provider: ProviderId, reachable: boolean, at: string, lastError: string | null): void {
+    this.db
+      .prepare(`INSERT INTO connectivity_cache (provider, reachable, checked_at, last_error) VALUES (?, ?, ?, ?)
+        ON CONFLICT (provider) DO UPDATE SET reachable = excluded.reachable, checked_at = excluded.checked_at, last_error = excluded.last_error`)
+      .run(provider, reachable ? 1 : 0, at, lastError);
+  }
+
+  connectivity(providers: readonly ProviderId[]): Connectivity {
+    const rows = this.db.prepare('SELECT * FROM connectivity_cache').all() as Array<{ provider: string; reachable: number; checked_at: string | null; last_error: string | null }>;
+    const byId = new Map(rows.map((row) => [row.provider, row]));
+    const list = providers.map((id) => {
+      const row = byId.get(id);
+      return { id, reachable: row ? row.reachable === 1 : true, checkedAt: row?.checked_at ?? null, lastError: row?.last_error ?? null };
+    });
+    return { online: list.some((provider) => provider.reachable), providers: list };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The hash chain over sale_events: each row's hash is SHA-256 over the previous row's hash and the row's own
+ * fields, so editing, deleting, inserting or reordering any row breaks the chain at that row.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { SaleState } from '../../../shared/contract/sales';
+import { canTransition } from '../sales/state-machine';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainFields {
+  seq: number;
+  saleId: string;
+  at: string;
+  fromState: string | null;
+  toState: string;
+  detail: string | null;
+}
+
+export function eventHash(prevHash: string, fields: ChainFields): string {
+  const body = JSON.stringify([fields.seq, fields.saleId, fields.at, fields.fromState, fields.toState, fields.detail]);
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export interface BrokenLink {
+  /** The sequence number of the first row that does not verify (or the one expected where a row is missing). */
+  seq: number;
+  saleId: string | null;
+  reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'state_mismatch' | 'illegal_transition';
+  message: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  events: number;
+  sales: number;
+  firstBroken: BrokenLink | null;
+}
+
+interface EventRow {
+  seq: number;
+  sale_id: string;
+  at: string;
+  from_state: string | null;
+  to_state: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Walks the whole history in sequence order. Also checks, per sale, that each event starts from the state
+ * the previous event of that sale ended in, and that the sale's current state is its last event's.
+ */
+export function verifyChain(db: Database): ChainReport {
+  const rows = db.prepare('SELECT seq, sale_id, at, from_state, to_state, detail, prev_hash, hash FROM sale_events ORDER BY seq').iterate() as IterableIterator<EventRow>;
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let events = 0;
+  const lastState = new Map<string, string>();
+  const fail = (link: BrokenLink): ChainReport => ({ ok: false, events, sales: lastState.size, firstBroken: link });
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) {
+      return fail({ seq: expectedSeq, saleId: null, reason: 'sequence_gap', message: `event ${expectedSeq} is missing (next row is ${row.seq})` });
+    }
+    if (row.prev_hash !== prevHash) {
+      return fail({ seq: row.seq, saleId: row.sale_id, reason: 'prev_hash_mismatch', message: `event ${row.seq} does not link to event ${row.seq - 1}` });
+    }
+    const recomputed = eventHash(prevHash, { seq: row.seq, saleId: row.sale_id, at: row.at, fromState: row.from_state, toState: row.to_state, detail: row.detail });
+    if (recomputed !== row.hash) {
+      return fail({ seq: row.seq, saleId: row.sale_id, reason: 'hash_mismatch', message: `event ${row.seq} was altered (its hash does not match its contents)` });
+    }
+    const before = lastState.get(row.sale_id) ?? null;
+    if (before !== row.from_state) {
+      return fail({ seq: row.seq, saleId: row.sale_id, reason: 'state_mismatch', message: `event ${row.seq} starts from ${row.from_state ?? '(new)'} but sale ${row.sale_id} was ${before ?? '(new)'}` });
+    }
+    if (!canTransition(row.from_state as SaleState | null, row.to_state as SaleState)) {
+      return fail({ seq: row.seq, saleId: row.sale_id, reason: 'illegal_transition', message: `event ${row.seq} moves sale ${row.sale_id} ${row.from_state ?? '(new)'} → ${row.to_state}, which the state machine forbids` });
+    }
+    lastState.set(row.sale_id, row.to_state);
+    prevHash = row.hash;
+    expectedSeq += 1;
+    events += 1;
+  }
+  const sales = db.prepare('SELECT id, state FROM sales').iterate() as IterableIterator<{ id: string; state: string }>;
+  for (const sale of sales) {
+    const last = lastState.get(sale.id);
+    if (last !== sale.state) {
+      return fail({ seq: expectedSeq, saleId: sale.id, reason: 'state_mismatch', message: `sale ${sale.id} is ${sale.state} but its history ends in ${last ?? '(nothing)'}` });
+    }
+  }
+  return { ok: true, events, sales: lastState.size, firstBroken: null };
+}

@@ -1,0 +1,35 @@
+/**
+ * Named points on the sale and sync paths where the crash tests kill the process (SIGKILL, no cleanup).
+ * No-ops unless SALDO_CRASH_AT names the point; SALDO_CRASH_AFTER=n fires on its n-th visit (default 1);
+ * SALDO_CRASH_DELAY_MS delays the kill (for "after send, before the answer", so the request has left).
+ */
+export const CRASH_POINTS = [
+  'before-sale-commit',
+  'after-commit-before-send',
+  'after-send-before-answer',
+  'after-provider-before-local-commit',
+  'mid-drain',
+  'during-recovery',
+] as const;
+export type CrashPointName = (typeof CRASH_POINTS)[number];
+
+const visits = new Map<string, number>();
+
+function armed(name: CrashPointName): boolean {
+  const target = process.env.SALDO_CRASH_AT;
+  if (!target || target !== name) return false;
+  const count = (visits.get(name) ?? 0) + 1;
+  visits.set(name, count);
+  const after = Number(process.env.SALDO_CRASH_AFTER ?? '1');
+  return count === (Number.isFinite(after) && after > 0 ? after : 1);
+}
+
+export function crashPoint(name: CrashPointName): void {
+  if (!armed(name)) return;
+  const delay = Number(process.env.SALDO_CRASH_DELAY_MS ?? '0');
+  if (delay > 0) {
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), delay);
+    return;
+  }
+  process.kill(process.pid, 'SIGKILL');
+}

@@ -1,0 +1,195 @@
+/**
+ * The sales module as the app wires it: ledger, sender, service, sync engine and recovery behind one
+ * factory, answering the selling channels of the contract.
+ *
+ *   const sales = createSalesModule({ db, adapters, events, session, logger });
+ *   await sales.recover();            // start-up recovery, before the first new sale
+ *   sales.sync.start();               // background drain / poll / refresh
+ *   dispatcher handlers: { ...sales.handlers }
+ *   await sales.close();              // on quit (the caller closes db)
+ */
+import type { Database } from 'better-sqlite3';
+import type { ProviderId } from '../../../shared/contract/app';
+import type { Connectivity } from '../../../shared/contract/sales';
+import type { HandlerMap } from '../ipc/dispatcher';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../logger';
+import type { Session } from '../session';
+import { CacheStore } from '../ledger/cache';
+import { Ledger, publicSale, systemClock, type Clock, type LedgerSale } from '../ledger/ledger';
+import type { ProviderAdapter } from '../providers/types';
+import { ConnectivityTracker } from '../sync/connectivity';
+import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/engine';
+import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './policy';
+import { recoverLocal, resolveAwaiting, type RecoveryReport } from './recovery';
+import { SaleSender } from './sender';
+import { SalesService } from './service';
+
+export type SalesHandlers = Pick<
+  HandlerMap,
+  'sales.sell' | 'sales.get' | 'sales.list' | 'sales.markRefunded' | 'sales.recentNumbers' | 'queue.status' | 'catalog.get' | 'balances.get' | 'connectivity.get'
+>;
+
+export interface SalesModuleOptions {
+  /** An open database from openDatabase() (migrated, pragmas set). The caller owns and closes it. */
+  db: Database;
+  /** The provider adapters (from the providers registry); sales are routed only to these. */
+  adapters: readonly ProviderAdapter[] | ReadonlyMap<ProviderId, ProviderAdapter>;
+  events: EventBus;
+  session: Session;
+  logger: Logger;
+  clock?: Clock;
+  /** Overrides of the owner's stored offline policy (settings 'sales.offlinePolicy'); defaults otherwise. */
+  offlinePolicy?: Partial<OfflinePolicy>;
+  /** Overrides the owner's stored routing (settings 'sales.routing'). */
+  routingPolicy?: RoutingPolicy;
+  sync?: Partial<SyncOptions>;
+  /** After this long without a row in Relier's reconciliation export, a keyless request provably never arrived. */
+  reconcileGraceMs?: number;
+  /** How long a provider honours an Idempotency-Key (MobiSend: 24 h; replays stop a little earlier). */
+  replayWindowMs?: number;
+  /** Balances whose available amount is under this many minor units are flagged low. */
+  lowBalanceMinor?: number;
+}
+
+export interface SalesModule {
+  handlers: SalesHandlers;
+  ledger: Ledger;
+  cache: CacheStore;
+  service: SalesService;
+  sender: SaleSender;
+  sync: SyncEngine;
+  connectivity: ConnectivityTracker;
+  /** Start-up recovery: local phase (sales wait for it), then resolution of unknown/pending sales. */
+  recover(): Promise<RecoveryReport>;
+  close(): Promise<void>;
+}
+
+export function createSalesModule(options: SalesModuleOptions): SalesModule {
+  const clock = options.clock ?? systemClock;
+  const { db, events, session, logger } = options;
+  const adapters: ReadonlyMap<ProviderId, ProviderAdapter> =
+    options.adapters instanceof Map ? options.adapters : new Map((options.adapters as readonly ProviderAdapter[]).map((adapter) => [adapter.id, adapter]));
+  const ledger = new Ledger(db, clock);
+  const cache = new CacheStore(db);
+  const offlinePolicy = (): OfflinePolicy => ({ ...loadOfflinePolicy(db), ...options.offlinePolicy });
+  const routingPolicy = (): RoutingPolicy => options.routingPolicy ?? loadRoutingPolicy(db);
+  const currency = (): string => offlinePolicy().maxSale.currency;
+
+  let queueTimer: NodeJS.Timeout | null = null;
+  const emitQueue = (): void => {
+    if (queueTimer) return;
+    queueTimer = setTimeout(() => {
+      queueTimer = null;
+      try {
+        events.emit('queue.changed', ledger.queueStatus(currency()));
+      } catch (error) {
+        logger.warn('sales.queue_event_failed', { error: String(error) });
+      }
+    }, 25);
+    queueTimer.unref?.();
+  };
+  const notify = (sale: LedgerSale): void => {
+    try {
+      events.emit('sale.changed', publicSale(sale));
+    } catch (error) {
+      logger.warn('sales.sale_event_failed', { error: String(error) });
+    }
+    emitQueue();
+  };
+
+  const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
+    events.emit('connectivity.changed', snapshot);
+    if (snapshot.online) sync.kick();
+  });
+  const sender = new SaleSender({
+    ledger,
+    cache,
+    adapters,
+    clock,
+    logger,
+    connectivity,
+    notify,
+    reconcileGraceMs: options.reconcileGraceMs ?? 10 * 60_000,
+    replayWindowMs: options.replayWindowMs ?? 23 * 3600_000,
+  });
+
+  let localRecovery: Promise<void> | null = null;
+  const service: SalesService = new SalesService({
+    ledger,
+    cache,
+    sender,
+    adapters,
+    connectivity,
+    session,
+    clock,
+    offlinePolicy,
+    routingPolicy,
+    notify,
+    ready: () => localRecovery ?? Promise.resolve(),
+  });
+  const sync: SyncEngine = new SyncEngine({
+    ledger,
+    cache,
+    sender,
+    adapters,
+    connectivity,
+    events,
+    clock,
+    logger,
+    offlinePolicy,
+    routingPolicy,
+    notify,
+    isHeld: (id) => service.isHeld(id),
+    options: { ...DEFAULT_SYNC_OPTIONS, ...options.sync },
+  });
+
+  async function recover(): Promise<RecoveryReport> {
+    let local = { requeued: 0, markedUnknown: 0 };
+    localRecovery = Promise.resolve().then(() => {
+      local = recoverLocal(ledger, notify);
+    });
+    await localRecovery;
+    const resolved = await resolveAwaiting(ledger, sender, logger, DEFAULT_SYNC_OPTIONS.pollConcurrency);
+    const report: RecoveryReport = { ...local, ...resolved };
+    logger.info('sales.recovered', { ...report });
+    return report;
+  }
+
+  const handlers: SalesHandlers = {
+    'sales.sell': async (input) => publicSale(await service.sell(input)),
+    'sales.get': (input) => ({ sale: publicSale(ledger.mustGet(input.id)), events: ledger.events(input.id) }),
+    'sales.list': (input) =>
+      ({
+        sales: ledger
+          .list({
+            ...(input.state ? { state: input.state } : {}),
+            ...(input.today ? { sinceMs: service.startOfToday() } : {}),
+            limit: input.limit ?? 200,
+          })
+          .map(publicSale),
+      }),
+    'sales.markRefunded': (input) => publicSale(service.markRefunded(input.id)),
+    'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
+    'queue.status': () => ledger.queueStatus(currency()),
+    'catalog.get': (input) => cache.catalog(input.country),
+    'balances.get': () => cache.balances(options.lowBalanceMinor),
+    'connectivity.get': () => connectivity.snapshot(),
+  };
+
+  return {
+    handlers,
+    ledger,
+    cache,
+    service,
+    sender,
+    sync,
+    connectivity,
+    recover,
+    async close() {
+      await sync.stop();
+      if (queueTimer) clearTimeout(queueTimer);
+      queueTimer = null;
+    },
+  };
+}

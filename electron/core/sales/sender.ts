@@ -1,0 +1,270 @@
+/**
+ * Sending a sale to a provider and settling what came back; the only code that turns a provider's answer
+ * into a state change. Rules (DESIGN.md): the attempt is committed before the request leaves and its outcome
+ * after; a request whose outcome is unknown is never re-sent under a new key, only asked about (status by
+ * key or transaction id, the reconciliation export) or replayed under the SAME key where the provider's
+ * idempotency makes that safe; a sale moves to another provider only when the first provably did not
+ * process it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ProviderId } from '../../../shared/contract/app';
+import type { ErrorCode } from '../../../shared/errors';
+import type { Logger } from '../logger';
+import type { CacheStore } from '../ledger/cache';
+import type { Clock, Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
+import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, TopupResult } from '../providers/types';
+import type { ConnectivityTracker } from '../sync/connectivity';
+import type { SaleState } from '../../../shared/contract/sales';
+import { crashPoint } from './crash-points';
+
+/** Errors about the customer's number or a suspected duplicate: another provider must not be tried. */
+export const NO_FAILOVER_CODES: readonly ErrorCode[] = ['number_rejected', 'possible_duplicate'];
+/** Errors that say "not now" rather than "no": worth queueing for later. */
+export const TRANSIENT_CODES: readonly ErrorCode[] = ['rate_limited', 'provider_error', 'unexpected_response', 'outcome_unknown'];
+
+export function isTransient(error: ProviderError): boolean {
+  return error.notSent === true || TRANSIENT_CODES.includes(error.code);
+}
+
+/** What to do with a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
+export type NotProcessedDecision =
+  | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
+  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string };
+
+export type SendOutcome =
+  | { kind: 'settled'; sale: LedgerSale }
+  | { kind: 'requeued'; sale: LedgerSale; error: ProviderError };
+
+export interface SenderDeps {
+  ledger: Ledger;
+  cache: CacheStore;
+  adapters: ReadonlyMap<ProviderId, ProviderAdapter>;
+  clock: Clock;
+  logger: Logger;
+  connectivity: ConnectivityTracker;
+  /** Called after every committed state change (events to the renderer). */
+  notify(sale: LedgerSale): void;
+  /** How long after a Relier-style request without a key its absence from the reconciliation export proves it never arrived. */
+  reconcileGraceMs: number;
+  /** How long a provider keeps an Idempotency-Key (MobiSend: 24 h); a replay after that is not safe. */
+  replayWindowMs: number;
+}
+
+function detailJson(fields: Record<string, unknown>): string {
+  return JSON.stringify(fields);
+}
+
+function thrownAsError(error: unknown): ProviderError {
+  return { code: 'outcome_unknown', message: error instanceof Error ? error.message : String(error), outcomeKnown: false, retrySameKeySafe: false };
+}
+
+function successPatch(value: TopupResult): SalePatch {
+  const patch: SalePatch = { failureCode: null, failureMessage: null };
+  if (value.cost) patch.cost = value.cost;
+  if (value.exchangeRate) patch.exchangeRate = value.exchangeRate;
+  if (value.providerTransactionId) patch.providerTransactionId = value.providerTransactionId;
+  if (value.operatorTransactionId) patch.operatorTransactionId = value.operatorTransactionId;
+  return patch;
+}
+
+export class SaleSender {
+  constructor(private readonly deps: SenderDeps) {}
+
+  newKey(): string {
+    return randomUUID();
+  }
+
+  private adapter(provider: ProviderId): ProviderAdapter {
+    const adapter = this.deps.adapters.get(provider);
+    if (!adapter) throw new Error(`no adapter for ${provider}`);
+    return adapter;
+  }
+
+  /**
+   * One attempt: claim the sale (compare-and-set `from` → sending, attempt recorded, committed), send, and
+   * settle. `decide` says what happens when the provider provably did not process it.
+   */
+  async send(
+    saleId: string,
+    from: SaleState | readonly SaleState[],
+    target: { provider: ProviderId; sku: string | null; idempotencyKey: string; preferAsync?: boolean; kind?: 'topup' | 'replay' },
+    decide: (error: ProviderError, sale: LedgerSale) => NotProcessedDecision,
+  ): Promise<SendOutcome> {
+    const { ledger } = this.deps;
+    const adapter = this.adapter(target.provider);
+    const kind = target.kind ?? 'topup';
+    const { sale, attemptNo } = ledger.claimForSending(
+      saleId,
+      from,
+      { provider: target.provider, idempotencyKey: target.idempotencyKey, kind, sku: target.sku },
+      detailJson({ attempt: 'pending-send', provider: target.provider, kind }),
+    );
+    this.deps.notify(sale);
+    crashPoint('after-commit-before-send');
+    let result: ProviderResult<TopupResult>;
+    try {
+      const request = adapter.topup({
+        idempotencyKey: target.idempotencyKey,
+        reference: sale.id,
+        phone: sale.phone,
+        country: sale.country,
+        carrier: sale.carrier,
+        ...(target.sku ? { sku: target.sku } : { amount: sale.price }),
+        ...(target.preferAsync && adapter.capabilities.asyncTopup ? { preferAsync: true } : {}),
+      });
+      crashPoint('after-send-before-answer');
+      result = await request;
+    } catch (error) {
+      result = { ok: false, error: thrownAsError(error) };
+    }
+    crashPoint('after-provider-before-local-commit');
+    this.deps.connectivity.observe(target.provider, result);
+    return this.settle(sale.id, attemptNo, target.provider, result, decide);
+  }
+
+  /** Commits the outcome of attempt `attemptNo` (which left the sale in `sending`) in one transaction. */
+  private settle(
+    saleId: string,
+    attemptNo: number,
+    provider: ProviderId,
+    result: ProviderResult<TopupResult>,
+    decide: (error: ProviderError, sale: LedgerSale) => NotProcessedDecision,
+  ): SendOutcome {
+    const { ledger } = this.deps;
+    const outcome = ledger.transaction((): SendOutcome => {
+      if (result.ok && result.value.state !== 'failed') {
+        const value = result.value;
+        ledger.finishAttempt(saleId, attemptNo, { outcome: value.state });
+        const sale = ledger.transition(saleId, 'sending', value.state, successPatch(value), detailJson({ attempt: attemptNo, provider, result: value.state }));
+        return { kind: 'settled', sale };
+      }
+      const error: ProviderError = result.ok
+        ? { ...(result.value.failure ?? { code: 'provider_error', message: 'the provider reported the top-up failed', outcomeKnown: true, retrySameKeySafe: false }), outcomeKnown: true }
+        : result.error;
+      const ptid = result.ok ? result.value.providerTransactionId ?? error.providerTransactionId : error.providerTransactionId;
+      if (!error.outcomeKnown) {
+        ledger.finishAttempt(saleId, attemptNo, { outcome: 'unknown', errorCode: error.code, errorMessage: error.message, httpStatus: error.httpStatus ?? null });
+        const patch: SalePatch = { failureCode: error.code, failureMessage: error.message };
+        if (ptid) patch.providerTransactionId = ptid;
+        const sale = ledger.transition(saleId, 'sending', 'unknown', patch, detailJson({ attempt: attemptNo, provider, result: 'unknown', code: error.code }));
+        return { kind: 'settled', sale };
+      }
+      ledger.finishAttempt(saleId, attemptNo, {
+        outcome: result.ok ? 'failed' : 'not_processed',
+        errorCode: error.code,
+        errorMessage: error.message,
+        httpStatus: error.httpStatus ?? null,
+      });
+      const decision = decide(error, ledger.mustGet(saleId));
+      if (decision.to === 'failed') {
+        const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
+        if (ptid) patch.providerTransactionId = ptid;
+        let sale = ledger.transition(saleId, 'sending', 'failed', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
+        if (decision.refundDue) sale = ledger.transition(saleId, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+        return { kind: 'settled', sale };
+      }
+      const patch: SalePatch = { provider: decision.provider, sku: decision.sku, failureCode: error.code, failureMessage: error.message };
+      if (decision.newKey) patch.idempotencyKey = this.newKey();
+      const sale = ledger.transition(saleId, 'sending', 'queued', patch, detailJson({ attempt: attemptNo, provider, result: 'not_processed', code: error.code, next: decision.provider, why: decision.detail }));
+      return { kind: 'requeued', sale, error };
+    });
+    this.deps.notify(outcome.sale);
+    return outcome;
+  }
+
+  /**
+   * Settles a `pending` or `unknown` sale without sending anything new, where the provider can be asked;
+   * replays the same key where the provider's idempotency makes that safe. Leaves it for a person otherwise.
+   * Returns the sale as it now stands.
+   */
+  async resolve(saleId: string): Promise<LedgerSale> {
+    const { ledger } = this.deps;
+    const sale = ledger.mustGet(saleId);
+    if (sale.state !== 'unknown' && sale.state !== 'pending') return sale;
+    const adapter = this.deps.adapters.get(sale.provider);
+    if (!adapter) return sale;
+    const caps = adapter.capabilities;
+
+    if (caps.statusByKey || (caps.statusById && sale.providerTransactionId)) {
+      let status: ProviderResult<StatusResult>;
+      try {
+        status = await adapter.status({
+          idempotencyKey: sale.idempotencyKey,
+          reference: sale.id,
+          ...(sale.providerTransactionId ? { providerTransactionId: sale.providerTransactionId } : {}),
+        });
+      } catch (error) {
+        status = { ok: false, error: thrownAsError(error) };
+      }
+      this.deps.connectivity.observe(sale.provider, status);
+      if (status.ok) return this.applyStatus(sale, status.value, 'status');
+      if (sale.state === 'pending') return sale;
+    }
+    if (sale.state === 'pending') return sale;
+
+    const lastAttempt = ledger.attempts(saleId).at(-1);
+    const sentAt = lastAttempt ? Date.parse(lastAttempt.startedAt) : sale.createdMs;
+    const age = this.deps.clock.now() - sentAt;
+
+    if (caps.idempotency === 'header' && age < this.deps.replayWindowMs) {
+      // MobiSend: the same Idempotency-Key within 24 h answers with the original result, never a second top-up.
+      const outcome = await this.send(
+        saleId,
+        'unknown',
+        { provider: sale.provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, kind: 'replay' },
+        (error) => ({ to: 'failed', code: error.code, message: error.message, refundDue: true }),
+      );
+      return outcome.sale;
+    }
+
+    if (caps.reconciliationExport && adapter.reconcile) {
+      const from = new Date(sentAt - 24 * 3600_000).toISOString().slice(0, 10);
+      const to = new Date(this.deps.clock.now() + 24 * 3600_000).toISOString().slice(0, 10);
+      let rows;
+      try {
+        rows = await adapter.reconcile(from, to);
+      } catch (error) {
+        rows = { ok: false as const, error: thrownAsError(error) };
+      }
+      if (rows.ok) {
+        const row = rows.value.find((candidate) => candidate.reference === sale.id || (sale.providerTransactionId !== null && candidate.providerTransactionId === sale.providerTransactionId));
+        if (row) {
+          return this.applyStatus(sale, { state: row.state, providerTransactionId: row.providerTransactionId, ...(row.cost ? { cost: row.cost } : {}) }, 'reconciliation export');
+        }
+        if (age >= this.deps.reconcileGraceMs) return this.applyStatus(sale, { state: 'not_found' }, 'reconciliation export');
+      }
+    }
+    return sale;
+  }
+
+  private applyStatus(sale: LedgerSale, status: StatusResult, via: string): LedgerSale {
+    const { ledger } = this.deps;
+    const from = sale.state;
+    const detail = (result: string): string => detailJson({ resolvedBy: via, result });
+    let next: LedgerSale = sale;
+    try {
+      next = ledger.transaction(() => {
+        if (status.state === 'not_found') {
+          if (from !== 'unknown') return sale;
+          // Provably never processed: back to the queue under the SAME key (a late duplicate is still caught).
+          return ledger.transition(sale.id, 'unknown', 'queued', {}, detail('not_found'));
+        }
+        if (status.state === 'pending') {
+          if (from === 'pending') return sale;
+          return ledger.transition(sale.id, from, 'pending', status.providerTransactionId ? { providerTransactionId: status.providerTransactionId } : {}, detail('pending'));
+        }
+        if (status.state === 'succeeded') return ledger.transition(sale.id, from, 'succeeded', successPatch(status), detail('succeeded'));
+        const failure = status.failure;
+        const patch: SalePatch = { failureCode: failure?.code ?? 'provider_error', failureMessage: failure?.message ?? 'the provider reported the top-up failed' };
+        if (status.providerTransactionId) patch.providerTransactionId = status.providerTransactionId;
+        ledger.transition(sale.id, from, 'failed', patch, detail('failed'));
+        return ledger.transition(sale.id, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+      });
+    } catch (error) {
+      this.deps.logger.warn('sales.resolve_conflict', { saleId: sale.id, error: String(error) });
+      return ledger.mustGet(sale.id);
+    }
+    if (next !== sale) this.deps.notify(next);
+    return next;
+  }
+}

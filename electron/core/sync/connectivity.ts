@@ -1,0 +1,72 @@
+/**
+ * Whether each provider answered lately, learned from every request the core makes (a sale, a status query,
+ * a health check). Kept in memory for decisions, written to SQLite for the screens, pushed as an event when
+ * it changes.
+ */
+import type { ProviderId } from '../../../shared/contract/app';
+import type { Connectivity } from '../../../shared/contract/sales';
+import type { CacheStore } from '../ledger/cache';
+import type { Clock } from '../ledger/ledger';
+import type { ProviderError, ProviderResult } from '../providers/types';
+
+/** The request never reached the provider or got no answer: the line (or the provider) is down. */
+export function isUnreachable(error: ProviderError): boolean {
+  return error.notSent === true || error.code === 'outcome_unknown';
+}
+
+export class ConnectivityTracker {
+  private readonly state = new Map<ProviderId, { reachable: boolean; checkedAt: number | null; lastError: string | null }>();
+
+  constructor(
+    private readonly providers: readonly ProviderId[],
+    private readonly cache: CacheStore,
+    private readonly clock: Clock,
+    private readonly onChange: (connectivity: Connectivity) => void,
+  ) {
+    const stored = cache.connectivity(providers);
+    for (const provider of stored.providers) {
+      this.state.set(provider.id, { reachable: provider.reachable, checkedAt: provider.checkedAt ? Date.parse(provider.checkedAt) : null, lastError: provider.lastError });
+    }
+  }
+
+  observe(provider: ProviderId, result: ProviderResult<unknown>): void {
+    if (result.ok) this.set(provider, true, null);
+    else if (isUnreachable(result.error)) this.set(provider, false, result.error.message);
+    else this.set(provider, true, null);
+  }
+
+  set(provider: ProviderId, reachable: boolean, lastError: string | null): void {
+    const now = this.clock.now();
+    const before = this.state.get(provider);
+    this.state.set(provider, { reachable, checkedAt: now, lastError });
+    if (!before || before.reachable !== reachable || before.lastError !== lastError) {
+      try {
+        this.cache.setConnectivity(provider, reachable, new Date(now).toISOString(), lastError);
+      } catch {
+        // A busy database must not turn a connectivity note into a failed sale.
+      }
+      if (!before || before.reachable !== reachable) this.onChange(this.snapshot());
+    }
+  }
+
+  reachable(provider: ProviderId): boolean {
+    return this.state.get(provider)?.reachable ?? true;
+  }
+
+  anyReachable(providers: readonly ProviderId[] = this.providers): boolean {
+    return providers.some((provider) => this.reachable(provider));
+  }
+
+  snapshot(): Connectivity {
+    const providers = this.providers.map((id) => {
+      const entry = this.state.get(id);
+      return {
+        id,
+        reachable: entry?.reachable ?? true,
+        checkedAt: entry?.checkedAt ? new Date(entry.checkedAt).toISOString() : null,
+        lastError: entry?.lastError ?? null,
+      };
+    });
+    return { online: providers.some((provider) => provider.reachable), providers };
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * The sync engine (main process): drains the offline queue oldest first within each provider's rate limits
+ * with a bounded number of requests in flight, backs off with jitter while offline, polls pending and
+ * unknown sales, expires queued sales that waited too long, and refreshes catalogs and balances into SQLite.
+ * It joins the ledger and the adapters; neither knows the other.
+ */
+import type { ProviderId } from '../../../shared/contract/app';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../logger';
+import type { CacheStore } from '../ledger/cache';
+import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
+import { StateConflictError } from '../ledger/ledger';
+import type { ProviderAdapter, ProviderError } from '../providers/types';
+import { crashPoint } from '../sales/crash-points';
+import type { OfflinePolicy, RoutingPolicy } from '../sales/policy';
+import { resolveAwaiting } from '../sales/recovery';
+import { routeCandidates } from '../sales/routing';
+import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendOutcome } from '../sales/sender';
+import type { ConnectivityTracker } from './connectivity';
+
+export interface SyncOptions {
+  /** Top-ups in flight per provider while draining (each may take 2–10 s). */
+  concurrency: number;
+  /** Status queries in flight while polling. */
+  pollConcurrency: number;
+  pollIntervalMs: number;
+  refreshIntervalMs: number;
+  /** Idle tick while online. */
+  tickMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Countries whose catalogs are cached. */
+  countries: string[];
+  /** Use a provider's asynchronous endpoint for queued sales (Relier: the transaction id comes back at once). */
+  preferAsync: boolean;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  concurrency: 24,
+  pollConcurrency: 8,
+  pollIntervalMs: 15_000,
+  refreshIntervalMs: 30 * 60_000,
+  tickMs: 1_000,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 60_000,
+  countries: ['MX'],
+  preferAsync: true,
+};
+
+export interface SyncDeps {
+  ledger: Ledger;
+  cache: CacheStore;
+  sender: SaleSender;
+  adapters: ReadonlyMap<ProviderId, ProviderAdapter>;
+  connectivity: ConnectivityTracker;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  offlinePolicy: () => OfflinePolicy;
+  routingPolicy: () => RoutingPolicy;
+  notify(sale: LedgerSale): void;
+  /** Sales another part of the core is sending right now (a sale at the counter between failover hops). */
+  isHeld(saleId: string): boolean;
+  options: SyncOptions;
+}
+
+export interface DrainReport {
+  sent: number;
+  succeeded: number;
+  pending: number;
+  unknown: number;
+  failed: number;
+  requeued: number;
+}
+
+export interface SyncReport {
+  expired: number;
+  drain: DrainReport;
+  poll: { resolved: number; stillUnknown: number; stillPending: number };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A first-come-first-served lock, one per provider, around "wait for a rate slot, then start the request". */
+class Gate {
+  private tail: Promise<void> = Promise.resolve();
+  async enter(): Promise<() => void> {
+    let release: () => void = () => {};
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => turn);
+    await before;
+    return release;
+  }
+}
+
+export class SyncEngine {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private stopped = true;
+  private busy: Promise<unknown> = Promise.resolve();
+  private lastPoll = 0;
+  private lastRefresh = 0;
+  private backoffMs: number;
+  private readonly notBefore = new Map<ProviderId, number>();
+  private readonly gates = new Map<ProviderId, Gate>();
+
+  constructor(private readonly deps: SyncDeps) {
+    this.backoffMs = deps.options.backoffBaseMs;
+  }
+
+  private get options(): SyncOptions {
+    return this.deps.options;
+  }
+
+  /** Queued sales that waited longer than the policy allows fail, and their money is owed back. */
+  expire(): number {
+    const { ledger, clock } = this.deps;
+    const maxAge = this.deps.offlinePolicy().maxAgeMs;
+    const cutoff = clock.now() - maxAge;
+    let expired = 0;
+    for (const sale of ledger.inStates(['queued'])) {
+      if (sale.createdMs > cutoff) break;
+      if (this.deps.isHeld(sale.id)) continue;
+      try {
+        const updated = ledger.transaction(() => {
+          ledger.transition(sale.id, 'queued', 'failed', { failureCode: 'offline_not_allowed', failureMessage: `Waited in the offline queue longer than ${Math.round(maxAge / 3600_000)} h` }, JSON.stringify({ expired: true }));
+          return ledger.transition(sale.id, 'failed', 'refund_due', {}, JSON.stringify({ reason: 'the customer has gone; money is owed back' }));
+        });
+        this.deps.notify(updated);
+        expired += 1;
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+      }
+    }
+    return expired;
+  }
+
+  private decideForQueued(error: ProviderError, sale: LedgerSale): NotProcessedDecision {
+    if (NO_FAILOVER_CODES.includes(error.code)) return { to: 'failed', code: error.code, message: error.message, refundDue: true };
+    const product = sale.sku ? this.deps.cache.productBySku(sale.provider, sale.sku) : null;
+    const canMove = !product || product.type === 'topup';
+    const candidates = canMove
+      ? routeCandidates({ country: sale.country, carrier: sale.carrier, amount: sale.price }, this.deps.routingPolicy(), this.deps.adapters, this.deps.cache)
+      : [{ provider: sale.provider, sku: sale.sku }];
+    const here = candidates.findIndex((candidate) => candidate.provider === sale.provider);
+    const others = [...candidates.slice(here + 1), ...candidates.slice(0, Math.max(0, here))].filter((candidate) => candidate.provider !== sale.provider);
+    if (isTransient(error)) {
+      if (error.code === 'rate_limited' || error.notSent || error.code === 'outcome_unknown') this.holdOff(sale.provider, error.retryAt);
+      const next = others.find((candidate) => this.deps.connectivity.reachable(candidate.provider) && !this.inBackoff(candidate.provider));
+      if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
+      return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
+    }
+    const failedHere = new Set(
+      this.deps.ledger
+        .attempts(sale.id)
+        .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'not_processed')
+        .map((attempt) => attempt.provider),
+    );
+    const next = others.find((candidate) => !failedHere.has(candidate.provider));
+    if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
+    return { to: 'failed', code: error.code, message: error.message, refundDue: true };
+  }
+
+  private inBackoff(provider: ProviderId): boolean {
+    return (this.notBefore.get(provider) ?? 0) > this.deps.clock.now();
+  }
+
+  private holdOff(provider: ProviderId, retryAt?: number): void {
+    const now = this.deps.clock.now();
+    const until = retryAt && retryAt > now ? retryAt : now + this.jitter(this.options.backoffBaseMs);
+    this.notBefore.set(provider, Math.max(this.notBefore.get(provider) ?? 0, until));
+  }
+
+  private jitter(ms: number): number {
+    return Math.round(ms * (0.5 + Math.random()));
+  }
+
+  private gate(provider: ProviderId): Gate {
+    let gate = this.gates.get(provider);
+    if (!gate) {
+      gate = new Gate();
+      this.gates.set(provider, gate);
+    }
+    return gate;
+  }
+
+  /** Sends every queued sale it can, oldest first, per provider with bounded concurrency. */
+  async drain(): Promise<DrainReport> {
+    const report: DrainReport = { sent: 0, succeeded: 0, pending: 0, unknown: 0, failed: 0, requeued: 0 };
+    for (let round = 0; round < 5; round += 1) {
+      const queued = this.deps.ledger.inStates(['queued']).filter((sale) => !this.deps.isHeld(sale.id));
+      const byProvider = new Map<ProviderId, LedgerSale[]>();
+      for (const sale of queued) {
+        if (this.inBackoff(sale.provider) || !this.deps.adapters.has(sale.provider)) continue;
+        const list = byProvider.get(sale.provider) ?? [];
+        list.push(sale);
+        byProvider.set(sale.provider, list);
+      }
+      if (byProvider.size === 0) break;
+      const before = report.sent;
+      await Promise.all([...byProvider.entries()].map(([provider, sales]) => this.drainProvider(provider, sales, report)));
+      if (report.sent === before) break;
+    }
+    return report;
+  }
+
+  private async drainProvider(provider: ProviderId, sales: LedgerSale[], report: DrainReport): Promise<void> {
+    const adapter = this.deps.adapters.get(provider);
+    if (!adapter) return;
+    const limiter = adapter.rateLimits?.topup;
+    let index = 0;
+    let halted = false;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (halted || this.inBackoff(provider)) return;
+        const sale = sales[index++];
+        if (!sale) return;
+        const release = await this.gate(provider).enter();
+        let sending: Promise<SendOutcome> | null = null;
+        try {
+          if (limiter) {
+            for (let wait = limiter.nextFreeAt() - Date.now(); wait > 0; wait = limiter.nextFreeAt() - Date.now()) await sleep(wait);
+          }
+          if (halted || this.inBackoff(provider)) return;
+          crashPoint('mid-drain');
+          sending = this.deps.sender.send(
+            sale.id,
+            'queued',
+            { provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, preferAsync: this.options.preferAsync },
+            (error, now) => this.decideForQueued(error, now),
+          );
+          // Let the adapter take its rate slot before the next sender looks at the limiter.
+          await nextTick();
+        } finally {
+          release();
+        }
+        try {
+          if (!sending) return;
+          const result = await sending;
+          report.sent += 1;
+          if (result.kind === 'requeued') {
+            report.requeued += 1;
+            if (isTransient(result.error) && result.sale.provider === provider) halted = true;
+          } else if (result.sale.state === 'succeeded') report.succeeded += 1;
+          else if (result.sale.state === 'pending') report.pending += 1;
+          else if (result.sale.state === 'unknown') report.unknown += 1;
+          else report.failed += 1;
+        } catch (error) {
+          if (!(error instanceof StateConflictError)) this.deps.logger.error('sync.send_failed', { saleId: sale.id, error: String(error) });
+        }
+      }
+    };
+    const workers = Math.max(1, Math.min(this.options.concurrency, sales.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+  }
+
+  /** Asks about pending and unknown sales whose provider is reachable. */
+  async poll(): Promise<SyncReport['poll']> {
+    this.lastPoll = this.deps.clock.now();
+    return resolveAwaiting(this.deps.ledger, this.deps.sender, this.deps.logger, this.options.pollConcurrency);
+  }
+
+  /** Catalogs and balances into SQLite, for screens that must work offline. */
+  async refresh(): Promise<void> {
+    this.lastRefresh = this.deps.clock.now();
+    const at = new Date(this.deps.clock.now()).toISOString();
+    let balancesChanged = false;
+    await Promise.all(
+      [...this.deps.adapters.values()].map(async (adapter) => {
+        try {
+          const balance = await adapter.balance();
+          this.deps.connectivity.observe(adapter.id, balance);
+          if (balance.ok) {
+            this.deps.cache.setBalance(adapter.id, balance.value, at);
+            balancesChanged = true;
+          }
+          for (const country of this.options.countries.filter((code) => adapter.capabilities.countries.includes(code))) {
+            const catalog = await adapter.catalog(country);
+            this.deps.connectivity.observe(adapter.id, catalog);
+            if (catalog.ok) this.deps.cache.replaceCatalog(adapter.id, country, catalog.value, at);
+          }
+        } catch (error) {
+          this.deps.logger.warn('sync.refresh_failed', { provider: adapter.id, error: String(error) });
+        }
+      }),
+    );
+    if (balancesChanged) this.deps.events.emit('balances.changed', this.deps.cache.balances());
+  }
+
+  /** One pass: expire, drain, poll. What `saldo sync` runs (after recovery). */
+  async runOnce(): Promise<SyncReport> {
+    const expired = this.expire();
+    const drain = await this.drain();
+    const poll = await this.poll();
+    return { expired, drain, poll };
+  }
+
+  /** Health checks every unreachable provider; true if any answered. */
+  private async probe(): Promise<boolean> {
+    let any = false;
+    await Promise.all(
+      [...this.deps.adapters.values()].map(async (adapter) => {
+        if (this.deps.connectivity.reachable(adapter.id)) return;
+        try {
+          const health = await adapter.health();
+          this.deps.connectivity.observe(adapter.id, health);
+          if (health.ok) {
+            any = true;
+            this.notBefore.delete(adapter.id);
+          }
+        } catch (error) {
+          this.deps.logger.debug('sync.probe_failed', { provider: adapter.id, error: String(error) });
+        }
+      }),
+    );
+    return any;
+  }
+
+  private async tick(): Promise<number> {
+    const now = this.deps.clock.now();
+    const all = [...this.deps.adapters.keys()];
+    if (!this.deps.connectivity.anyReachable(all)) {
+      const back = await this.probe();
+      if (!back) {
+        this.backoffMs = Math.min(this.options.backoffMaxMs, this.backoffMs * 2);
+        return this.jitter(this.backoffMs);
+      }
+    }
+    this.backoffMs = this.options.backoffBaseMs;
+    if (all.some((provider) => !this.deps.connectivity.reachable(provider))) await this.probe();
+    this.expire();
+    if (this.deps.ledger.countInStates(['queued']) > 0) await this.drain();
+    if (now - this.lastPoll >= this.options.pollIntervalMs && this.deps.ledger.countInStates(['pending', 'unknown']) > 0) await this.poll();
+    if (now - this.lastRefresh >= this.options.refreshIntervalMs) await this.refresh();
+    return this.options.tickMs;
+  }
+
+  /** Runs in the background until stop(). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = (): void => {
+      if (this.stopped) return;
+      this.running = true;
+      const run = this.tick()
+        .catch((error: unknown) => {
+          this.deps.logger.error('sync.tick_failed', { error: String(error) });
+          return this.options.tickMs;
+        })
+        .then((delay) => {
+          this.running = false;
+          if (!this.stopped) {
+            this.timer = setTimeout(loop, delay);
+            this.timer.unref?.();
+          }
+        });
+      this.busy = run;
+    };
+    loop();
+  }
+
+  /** Wakes the loop now (a provider answered again, a sale was queued). */
+  kick(): void {
+    if (this.stopped || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.stopped = true;
+    this.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.busy;
+  }
+}

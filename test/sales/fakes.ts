@@ -1,0 +1,130 @@
+/** Small in-test fakes of ProviderAdapter, for unit tests of routing, failover and resolution. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ProviderId } from '../../shared/contract/app';
+import type { User } from '../../shared/contract/auth';
+import type {
+  ProviderAdapter,
+  ProviderCapabilities,
+  ProviderError,
+  ProviderResult,
+  StatusQuery,
+  StatusResult,
+  TopupRequest,
+  TopupResult,
+  ReconciliationRow,
+} from '../../electron/core/providers/types';
+import { openDatabase, type Database } from '../../electron/core/db/open';
+import { createEventBus } from '../../electron/core/ipc/event-bus';
+import { createSession } from '../../electron/core/session';
+import { silentLogger } from '../../electron/core/logger';
+import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales/module';
+import type { SellInput } from '../../shared/contract/sales';
+
+export type TopupScript = (request: TopupRequest, call: number) => ProviderResult<TopupResult> | Promise<ProviderResult<TopupResult>>;
+
+export const CAPS: Record<ProviderId, ProviderCapabilities> = {
+  relier: { countries: ['MX'], billPayment: false, idempotency: 'none', asyncTopup: true, statusByKey: false, statusById: true, operatorLookup: false, orderHistory: false, reconciliationExport: true, openAmounts: true },
+  mobisend: { countries: ['MX', 'HN'], billPayment: true, idempotency: 'header', asyncTopup: false, statusByKey: false, statusById: true, operatorLookup: false, orderHistory: true, reconciliationExport: false, openAmounts: false },
+  liquido: { countries: ['MX'], billPayment: false, idempotency: 'body', asyncTopup: false, statusByKey: true, statusById: false, operatorLookup: true, orderHistory: false, reconciliationExport: false, openAmounts: false },
+};
+
+export const ok = (value: TopupResult): ProviderResult<TopupResult> => ({ ok: true, value });
+export const success = (id = `T-${randomUUID().slice(0, 8)}`): ProviderResult<TopupResult> =>
+  ok({ state: 'succeeded', providerTransactionId: id, operatorTransactionId: `OP-${id}`, cost: { minor: 294, currency: 'USD' }, exchangeRate: '17.0068' });
+export const err = (error: Partial<ProviderError> & Pick<ProviderError, 'code'>): ProviderResult<TopupResult> => ({
+  ok: false,
+  error: { message: error.code, outcomeKnown: true, retrySameKeySafe: false, ...error },
+});
+export const timeout = (): ProviderResult<TopupResult> => err({ code: 'outcome_unknown', outcomeKnown: false, message: 'timed out' });
+export const refused = (): ProviderResult<TopupResult> => err({ code: 'outcome_unknown', outcomeKnown: true, notSent: true, message: 'connection refused' });
+
+export class FakeAdapter implements ProviderAdapter {
+  readonly capabilities: ProviderCapabilities;
+  readonly topups: TopupRequest[] = [];
+  readonly statusQueries: StatusQuery[] = [];
+  /** What the provider really did, per idempotency key (for status answers). */
+  readonly delivered = new Map<string, StatusResult>();
+  status: (query: StatusQuery) => Promise<ProviderResult<StatusResult>>;
+  reconcileRows: ReconciliationRow[] | null = null;
+  healthy = true;
+
+  constructor(
+    readonly id: ProviderId,
+    public script: TopupScript = () => success(),
+    caps: Partial<ProviderCapabilities> = {},
+  ) {
+    this.capabilities = { ...CAPS[id], ...caps };
+    this.status = async (query) => {
+      this.statusQueries.push(query);
+      const found = query.idempotencyKey ? this.delivered.get(query.idempotencyKey) : undefined;
+      return { ok: true, value: found ?? { state: 'not_found' } };
+    };
+    if (this.capabilities.reconciliationExport) {
+      this.reconcile = async () => (this.reconcileRows ? { ok: true, value: this.reconcileRows } : { ok: false, error: { code: 'not_supported', message: 'no key', outcomeKnown: true, retrySameKeySafe: false } });
+    }
+  }
+
+  reconcile?: (from: string, to: string) => Promise<ProviderResult<ReconciliationRow[]>>;
+
+  async health(): Promise<ProviderResult<{ ok: boolean }>> {
+    return this.healthy ? { ok: true, value: { ok: true } } : { ok: false, error: { code: 'outcome_unknown', message: 'down', outcomeKnown: true, notSent: true, retrySameKeySafe: false } };
+  }
+  async balance(): Promise<ProviderResult<{ balance: { minor: number; currency: string }; available: { minor: number; currency: string } }>> {
+    return { ok: true, value: { balance: { minor: 20000, currency: 'USD' }, available: { minor: 20000, currency: 'USD' } } };
+  }
+  async carriers(): Promise<ProviderResult<[]>> {
+    return { ok: true, value: [] };
+  }
+  async catalog(): Promise<ProviderResult<[]>> {
+    return { ok: true, value: [] };
+  }
+  async topup(request: TopupRequest): Promise<ProviderResult<TopupResult>> {
+    this.topups.push(request);
+    const result = await this.script(request, this.topups.length);
+    if (result.ok) this.delivered.set(request.idempotencyKey, result.value);
+    return result;
+  }
+}
+
+export const CASHIER: User = { id: 'u-cashier', name: 'Ana', role: 'cashier' };
+
+export interface Harness {
+  dir: string;
+  db: Database;
+  module: SalesModule;
+  events: Array<{ name: string; payload: unknown }>;
+  close(): Promise<void>;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'saldo-test-'));
+}
+
+export function harness(adapters: ProviderAdapter[], extra: Partial<SalesModuleOptions> = {}): Harness {
+  const dir = tempDir();
+  const db = openDatabase({ file: join(dir, 'saldo.sqlite') });
+  const events: Array<{ name: string; payload: unknown }> = [];
+  const bus = createEventBus({ logger: silentLogger, validatePayloads: true });
+  bus.subscribe((name, payload) => events.push({ name, payload }));
+  const session = createSession();
+  session.signIn(CASHIER);
+  const module = createSalesModule({ db, adapters, events: bus, session, logger: silentLogger, ...extra });
+  return {
+    dir,
+    db,
+    module,
+    events,
+    async close() {
+      await module.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function sellInput(overrides: Partial<SellInput> = {}): SellInput {
+  return { requestId: randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' }, ...overrides };
+}
