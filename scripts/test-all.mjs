@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const results = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const results = join(root, 'artifacts', 'test-reports');
 rmSync(join(results, 'unit.json'), { force: true });
 rmSync(join(results, 'e2e.json'), { force: true });
 mkdirSync(results, { recursive: true });
