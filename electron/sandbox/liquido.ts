@@ -144,6 +144,10 @@ export class LiquidoSimulator implements ProviderSimulator {
     const key = body.idempotencyKey;
     if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) return envelope(422, 'idempotencyKey is required (at most 64 characters)');
     const existing = this.transactions.get(key);
+    if (existing && request.ignoreIdempotency) {
+      this.recordDelivery(existing);
+      return { ...this.topupAnswer(existing), idempotencyKey: key };
+    }
     if (existing) return { ...this.topupAnswer(existing), idempotencyKey: key, replayed: true };
 
     const countryCode = typeof body.countryCode === 'string' ? body.countryCode.toUpperCase() : 'MX';
@@ -196,11 +200,15 @@ export class LiquidoSimulator implements ProviderSimulator {
     if (!transaction || transaction.status !== 'IN_PROGRESS') return;
     transaction.status = 'SETTLED';
     transaction.finalAt = new Date();
+    this.recordDelivery(transaction);
+  }
+
+  private recordDelivery(transaction: LiquidoTransaction): void {
     this.recorder.delivery({
       provider: 'liquido',
       kind: 'topup',
       transactionId: transaction.transactionId,
-      idempotencyKey: key,
+      idempotencyKey: transaction.idempotencyKey,
       phone: transaction.nationalNumber,
       amountMinor: transaction.product.amountMinor,
       currency: transaction.product.currency,

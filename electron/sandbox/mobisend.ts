@@ -135,13 +135,13 @@ export class MobiSendSimulator implements ProviderSimulator {
     const headerValue = request.headers['idempotency-key'];
     const key = typeof headerValue === 'string' && headerValue.length > 0 ? headerValue : undefined;
     const now = Date.now();
-    if (key) {
+    if (key && !request.ignoreIdempotency) {
       const stored = this.idempotency.get(key);
       if (stored && now - stored.at < this.ttlMs) return { ...stored.reply, idempotencyKey: key, replayed: true };
     }
     const reply = request.path === '/topup' ? this.topup(request, key) : this.billpay(request, key);
     // Only answers that processed (or provably refused) are stored; a 5xx injected in front never reaches here.
-    if (key && reply.status < 500 && reply.status !== 429) this.idempotency.set(key, { reply, at: now });
+    if (key && !request.ignoreIdempotency && reply.status < 500 && reply.status !== 429) this.idempotency.set(key, { reply, at: now });
     return key ? { ...reply, idempotencyKey: key } : reply;
   }
 
@@ -195,7 +195,7 @@ export class MobiSendSimulator implements ProviderSimulator {
     const category = query.get('category')?.toLowerCase();
     const matching = SANDBOX_BILLERS.filter(
       (biller) =>
-        (!search || biller.name.toLowerCase().includes(search)) &&
+        (!search || biller.name.toLowerCase().includes(search) || biller.category.includes(search)) &&
         (!country || biller.country === country) &&
         (!category || biller.category === category),
     );
@@ -244,8 +244,8 @@ export class MobiSendSimulator implements ProviderSimulator {
     if (behaviour === 'rejected' || behaviour === 'possible_duplicate') {
       const id = randomUUID();
       const order = this.failedOrderJson(request, id);
-      this.orders.set(id, { json: { ...order, type: 'topup', carrier: product.carrier.name, reference: reference ?? null, created_at: new Date().toISOString() }, status: 'FAILED', createdAt: new Date() });
       const error = behaviour === 'rejected' ? 'NO SE PUEDE ABONAR A ESTE NUMERO' : 'POSIBLE DUPLICADO';
+      this.orders.set(id, { json: { ...order, type: 'topup', carrier: product.carrier.name, error, reference: reference ?? null, created_at: new Date().toISOString() }, status: 'FAILED', createdAt: new Date() });
       return { status: 200, json: { success: false, error, order }, ...(reference ? { reference } : {}) };
     }
 

@@ -22,6 +22,8 @@ export interface SandboxRequest {
   body: unknown;
   rawBody: string;
   bodyIsJson: boolean;
+  /** Set by the double-delivery fault: process again as if the idempotency key were new. */
+  ignoreIdempotency?: boolean;
 }
 
 export interface SandboxReply {
@@ -179,7 +181,7 @@ export async function serveSimulator(simulator: ProviderSimulator, recorder: Rec
     }
 
     const reply = simulator.handle(sandboxRequest);
-    if (fault?.kind === 'double_delivery') simulator.handle(sandboxRequest);
+    if (fault?.kind === 'double_delivery') simulator.handle({ ...sandboxRequest, ignoreIdempotency: true });
     const sale = {
       ...(reply.idempotencyKey ? { idempotencyKey: reply.idempotencyKey } : {}),
       ...(reply.reference ? { reference: reply.reference } : {}),
