@@ -111,7 +111,7 @@ export function harness(adapters: ProviderAdapter[], extra: Partial<SalesModuleO
   bus.subscribe((name, payload) => events.push({ name, payload }));
   const session = createSession();
   session.signIn(CASHIER);
-  const module = createSalesModule({ db, adapters, events: bus, session, logger: silentLogger, ...extra });
+  const module = createSalesModule({ db, adapters, events: bus, session, logger: silentLogger, online: { waitMs: 200, pollMs: 20 }, ...extra });
   return {
     dir,
     db,

@@ -48,6 +48,8 @@ export interface SalesModuleOptions {
   reconcileGraceMs?: number;
   /** How long a provider honours an Idempotency-Key (MobiSend: 24 h; replays stop a little earlier). */
   replayWindowMs?: number;
+  /** At the counter: use asynchronous endpoints (default true) and wait this long for a pending sale (default 15 s). */
+  online?: { preferAsync?: boolean; waitMs?: number; pollMs?: number };
   /** Balances whose available amount is under this many minor units are flagged low. */
   lowBalanceMinor?: number;
 }
@@ -127,6 +129,9 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     routingPolicy,
     notify,
     ready: () => localRecovery ?? Promise.resolve(),
+    preferAsync: options.online?.preferAsync ?? true,
+    onlineWaitMs: options.online?.waitMs ?? 15_000,
+    onlinePollMs: options.online?.pollMs ?? 750,
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,

@@ -110,7 +110,7 @@ export class SaleSender {
         country: sale.country,
         carrier: sale.carrier,
         ...(target.sku ? { sku: target.sku } : { amount: sale.price }),
-        ...(target.preferAsync && adapter.capabilities.asyncTopup ? { preferAsync: true } : {}),
+        ...(adapter.capabilities.asyncTopup ? { preferAsync: target.preferAsync ?? false } : {}),
       });
       crashPoint('after-send-before-answer');
       result = await request;

@@ -30,6 +30,11 @@ export interface SalesServiceDeps {
   notify(sale: LedgerSale): void;
   /** Resolves when start-up recovery's local phase is done; sales wait for it. */
   ready: () => Promise<void>;
+  /** Use a provider's asynchronous endpoint at the counter too (its transaction id comes back at once). */
+  preferAsync: boolean;
+  /** How long the counter waits for a pending sale to settle, asking every `onlinePollMs`. */
+  onlineWaitMs: number;
+  onlinePollMs: number;
 }
 
 export function shiftIdFor(userId: string, ms: number): string {
@@ -153,12 +158,23 @@ export class SalesService {
         const code: ErrorCode = error.code;
         return { to: 'failed', code, message: error.message, refundDue: false };
       };
-      const outcome = await this.deps.sender.send(current.id, from, { provider: target.provider, sku: target.sku, idempotencyKey: current.idempotencyKey }, decide);
+      const outcome = await this.deps.sender.send(current.id, from, { provider: target.provider, sku: target.sku, idempotencyKey: current.idempotencyKey, preferAsync: this.deps.preferAsync }, decide);
       current = outcome.sale;
       if (outcome.kind === 'settled' || queuedOffline) break;
       from = 'queued';
     }
     if (offlineRefusal !== null) throw new AppError('offline_not_allowed', `No provider is reachable. ${offlineRefusal}.`);
+    return current.state === 'pending' ? this.awaitSettled(current) : current;
+  }
+
+  /** The customer is at the counter: ask about a pending sale for a few seconds before answering. */
+  private async awaitSettled(sale: LedgerSale): Promise<LedgerSale> {
+    const deadline = this.deps.clock.now() + this.deps.onlineWaitMs;
+    let current = sale;
+    while (current.state === 'pending' && this.deps.clock.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, this.deps.onlinePollMs));
+      current = await this.deps.sender.resolve(current.id);
+    }
     return current;
   }
 
