@@ -11,7 +11,13 @@ import type { ProviderError, ProviderResult } from '../providers/types';
 
 /** The request never reached the provider or got no answer: the line (or the provider) is down. */
 export function isUnreachable(error: ProviderError): boolean {
+  if (error.code === 'rate_limited' || error.code === 'not_supported') return false;
   return error.notSent === true || error.code === 'outcome_unknown';
+}
+
+/** Results that say nothing about the line: nothing was sent (client-side limit, unsupported call). */
+function saysNothing(error: ProviderError): boolean {
+  return error.code === 'not_supported' || (error.code === 'rate_limited' && error.notSent === true);
 }
 
 export class ConnectivityTracker {
@@ -31,6 +37,7 @@ export class ConnectivityTracker {
 
   observe(provider: ProviderId, result: ProviderResult<unknown>): void {
     if (result.ok) this.set(provider, true, null);
+    else if (saysNothing(result.error)) return;
     else if (isUnreachable(result.error)) this.set(provider, false, result.error.message);
     else this.set(provider, true, null);
   }

@@ -277,9 +277,13 @@ export class SyncEngine {
             balancesChanged = true;
           }
           for (const country of this.options.countries.filter((code) => adapter.capabilities.countries.includes(code))) {
-            const catalog = await adapter.catalog(country);
+            const [catalog, carriers] = await Promise.all([adapter.catalog(country), adapter.carriers(country)]);
             this.deps.connectivity.observe(adapter.id, catalog);
-            if (catalog.ok) this.deps.cache.replaceCatalog(adapter.id, country, catalog.value, at);
+            if (!catalog.ok) continue;
+            // Providers name carriers differently (Liquido's merchant ids): store the carrier's display name.
+            const names = new Map((carriers.ok ? carriers.value : []).map((carrier) => [carrier.id.toLowerCase(), carrier.name]));
+            const products = catalog.value.map((product) => ({ ...product, carrier: names.get(product.carrier.toLowerCase()) ?? product.carrier }));
+            this.deps.cache.replaceCatalog(adapter.id, country, products, at);
           }
         } catch (error) {
           this.deps.logger.warn('sync.refresh_failed', { provider: adapter.id, error: String(error) });
