@@ -349,8 +349,16 @@ export class MobiSendAdapter implements ProviderAdapter {
   }
 
   async topup(request: TopupRequest): Promise<ProviderResult<TopupResult>> {
-    if (!request.amount) return failed(knownFailure('invalid_input', 'MobiSend needs the amount in local currency (with or without a SKU)'));
     if (!/^\d{6,15}$/.test(request.phone)) return failed(knownFailure('invalid_input', 'MobiSend needs the phone as digits only, no country code'));
+    if (!request.amount) {
+      // The document requires the amount even with a SKU: take it from the SKU's catalog entry.
+      if (!request.sku) return failed(knownFailure('invalid_input', 'MobiSend needs an amount in local currency, or a SKU'));
+      const catalog = await this.catalog(request.country, request.carrier);
+      if (!catalog.ok) return catalog;
+      const product = catalog.value.find((item) => item.sku === request.sku);
+      if (!product?.amount) return failed(knownFailure('invalid_input', `no MobiSend product ${request.sku} in ${request.country}`));
+      return this.topup({ ...request, amount: product.amount });
+    }
     const result = await this.client.exchange(
       {
         method: 'POST',

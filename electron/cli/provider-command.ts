@@ -1,0 +1,200 @@
+/**
+ * `saldo provider <relier|mobisend|liquido> <operation> [flags]`: one adapter operation, one JSON line out,
+ * exit status 0 or 1. The same adapters as the app; with no configuration for the provider, an in-process
+ * sandbox (demo mode). Amounts go in as people say them (`--amount 50` is 50 MXN in Mexico) and come out as
+ * integer minor units with their currency.
+ */
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ProviderIdSchema, type ProviderId } from '../../shared/contract/app';
+import { MoneyError, moneyFromMajor } from '../../shared/money';
+import { InsecureBaseUrlError } from '../core/providers/http';
+import { ProviderConfigError, resolveProviderConfig } from '../core/providers/config';
+import { createProviderAdapters, type ProviderAdapters } from '../core/providers/registry';
+import type { ProviderAdapter, ProviderError, ProviderResult } from '../core/providers/types';
+import { NodeSecretStore } from '../core/secrets/node-secret-store';
+import { sandboxProvidersConfig, startSandbox, type RunningSandbox } from '../sandbox/index';
+
+export const PROVIDER_OPERATIONS = ['health', 'balance', 'carriers', 'catalog', 'topup', 'status', 'billers', 'billpay', 'orders', 'reconcile'] as const;
+type Operation = (typeof PROVIDER_OPERATIONS)[number];
+
+const FLAGS = {
+  country: { type: 'string' },
+  carrier: { type: 'string' },
+  phone: { type: 'string' },
+  amount: { type: 'string' },
+  sku: { type: 'string' },
+  key: { type: 'string' },
+  reference: { type: 'string' },
+  async: { type: 'boolean' },
+  id: { type: 'string' },
+  search: { type: 'string' },
+  category: { type: 'string' },
+  page: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  status: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  biller: { type: 'string' },
+  account: { type: 'string' },
+  rush: { type: 'boolean' },
+  'first-name': { type: 'string' },
+  'last-name': { type: 'string' },
+  zip: { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>>['values'];
+
+class UsageError extends Error {}
+
+/** Runs one command and prints one JSON line. Returns the exit status. */
+export async function runProviderCommand(argv: string[], output: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+  const args = argv[0] === 'provider' ? argv.slice(1) : argv;
+  let sandbox: RunningSandbox | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+    const [providerText, operationText, ...extra] = positionals;
+    const provider = ProviderIdSchema.safeParse(providerText);
+    if (!provider.success) throw new UsageError(`usage: provider <relier|mobisend|liquido> <${PROVIDER_OPERATIONS.join('|')}> [flags]`);
+    const operation = PROVIDER_OPERATIONS.find((name) => name === operationText);
+    if (!operation || extra.length > 0) throw new UsageError(`operation must be one of ${PROVIDER_OPERATIONS.join(', ')}`);
+
+    const dataDir = process.env.SALDO_DATA_DIR || join(homedir(), '.saldo');
+    const resolved = resolveProviderConfig({ env: process.env, dataDir, secretStore: () => NodeSecretStore.open(dataDir) });
+    let config = resolved.config;
+    if (resolved.sources[provider.data] === 'demo') {
+      sandbox = await startSandbox(provider.data);
+      config = { ...config, ...sandboxProvidersConfig([sandbox]) };
+      process.stderr.write(`saldo: demo mode: ${provider.data} is an in-process sandbox at ${sandbox.url}\n`);
+    }
+    const adapters = createProviderAdapters(config, { rateLimitMaxWaitMs: 60_000 });
+    const result = await runOperation(adapters, provider.data, operation, values);
+    output(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, error: publicError(result.error) }));
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof MoneyError || error instanceof ProviderConfigError || error instanceof InsecureBaseUrlError || isParseArgsError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    output(JSON.stringify({ ok: false, error: { code: known ? 'invalid_input' : 'internal', message, outcomeKnown: true, retrySameKeySafe: true } }));
+    return 1;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+function publicError(error: ProviderError): { code: string; message: string; outcomeKnown: boolean; retrySameKeySafe: boolean } {
+  return { code: error.code, message: error.message, outcomeKnown: error.outcomeKnown, retrySameKeySafe: error.retrySameKeySafe };
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
+
+const notSupported = (message: string): ProviderResult<never> => ({
+  ok: false,
+  error: { code: 'not_supported', message, outcomeKnown: true, retrySameKeySafe: true },
+});
+
+/** Mexico sells in pesos; MobiSend's other countries in US dollars, as its document's table says. */
+function currencyFor(country: string): string {
+  return country.toUpperCase() === 'MX' ? 'MXN' : 'USD';
+}
+
+function need(flags: Flags, name: keyof Flags): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value.length === 0) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function integer(flags: Flags, name: 'page' | 'limit' | 'offset'): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
+}
+
+async function runOperation(adapters: ProviderAdapters, provider: ProviderId, operation: Operation, flags: Flags): Promise<ProviderResult<unknown>> {
+  const adapter: ProviderAdapter | undefined = adapters[provider];
+  if (!adapter) throw new UsageError(`${provider} is not configured`);
+  const country = (flags.country ?? 'MX').toUpperCase();
+  switch (operation) {
+    case 'health':
+      return adapter.health();
+    case 'balance':
+      return adapter.balance();
+    case 'carriers':
+      return adapter.carriers(country);
+    case 'catalog':
+      return adapter.catalog(country, flags.carrier);
+    case 'topup': {
+      const key = flags.key ?? randomUUID();
+      if (flags.amount === undefined && flags.sku === undefined) throw new UsageError('--amount or --sku is required');
+      return adapter.topup({
+        idempotencyKey: key,
+        reference: flags.reference ?? key,
+        phone: need(flags, 'phone'),
+        country,
+        ...(flags.carrier ? { carrier: flags.carrier } : {}),
+        ...(flags.amount !== undefined ? { amount: moneyFromMajor(flags.amount, currencyFor(country)) } : {}),
+        ...(flags.sku ? { sku: flags.sku } : {}),
+        preferAsync: flags.async === true,
+      });
+    }
+    case 'status':
+      if (!flags.id && !flags.key && !flags.reference) throw new UsageError('--id, --key or --reference is required');
+      return adapter.status({
+        ...(flags.id ? { providerTransactionId: flags.id } : {}),
+        ...(flags.key ? { idempotencyKey: flags.key } : {}),
+        ...(flags.reference ? { reference: flags.reference } : {}),
+      });
+    case 'billers': {
+      const mobisend = adapters.mobisend;
+      if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no bill payment`);
+      return mobisend.billers({
+        ...(flags.search ? { search: flags.search } : {}),
+        ...(flags.country ? { country } : {}),
+        ...(flags.category ? { category: flags.category } : {}),
+        ...(integer(flags, 'page') !== undefined ? { page: integer(flags, 'page') } : {}),
+        ...(integer(flags, 'limit') !== undefined ? { limit: integer(flags, 'limit') } : {}),
+      });
+    }
+    case 'billpay': {
+      const mobisend = adapters.mobisend;
+      if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no bill payment`);
+      const key = flags.key ?? randomUUID();
+      return mobisend.billpay({
+        idempotencyKey: key,
+        reference: flags.reference ?? key,
+        billerCode: need(flags, 'biller'),
+        accountNumber: need(flags, 'account'),
+        amount: moneyFromMajor(need(flags, 'amount'), 'USD'),
+        rush: flags.rush === true,
+        ...(flags['first-name'] ? { firstName: flags['first-name'] } : {}),
+        ...(flags['last-name'] ? { lastName: flags['last-name'] } : {}),
+        ...(flags.zip ? { zipCode: flags.zip } : {}),
+      });
+    }
+    case 'orders': {
+      const mobisend = adapters.mobisend;
+      if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no order history`);
+      if (flags.status !== undefined && flags.status !== 'success' && flags.status !== 'failed') throw new UsageError('--status must be success or failed');
+      return mobisend.orders({
+        ...(flags.from ? { startDate: flags.from } : {}),
+        ...(flags.to ? { endDate: flags.to } : {}),
+        ...(flags.status ? { status: flags.status } : {}),
+        ...(integer(flags, 'limit') !== undefined ? { limit: integer(flags, 'limit') } : {}),
+        ...(integer(flags, 'offset') !== undefined ? { offset: integer(flags, 'offset') } : {}),
+      });
+    }
+    case 'reconcile':
+      if (!adapter.reconcile) return notSupported(`${provider} offers no reconciliation export`);
+      return adapter.reconcile(need(flags, 'from'), need(flags, 'to'));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void runProviderCommand(process.argv.slice(2)).then((code) => process.exit(code));
+}
