@@ -210,6 +210,11 @@ describe('Relier faults, classified by the taxonomy', () => {
     expect(await relier.topup(sale({ phone: '5599999999' }))).toMatchObject({ ok: false, error: { code: 'provider_error' } });
   });
 
+  it('an anti-fraud duplicate answer is possible_duplicate: check, never resell', async () => {
+    sandbox.control.setFaults([{ kind: 'possible_duplicate', count: 1 }]);
+    expect(await relier.topup(sale())).toMatchObject({ ok: false, error: { code: 'possible_duplicate', outcomeKnown: false, retrySameKeySafe: false } });
+  });
+
   it('a refused connection is known not to have been sent', async () => {
     const gone = await startFast('relier');
     const adapter = adapterFor(gone);

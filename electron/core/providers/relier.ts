@@ -12,6 +12,7 @@ import {
   failed,
   knownFailure,
   notSupported,
+  possibleDuplicate,
   providerError,
   serverFailure,
   succeeded,
@@ -131,6 +132,7 @@ export function classifyRelierAnswer(answer: Answer, context: CallContext): Prov
   if (status >= 200 && status < 300) {
     if (!body.success || body.data.success !== false) return undefined;
     const carrierCode = classifyCarrierMessage(message);
+    if (carrierCode === 'possible_duplicate') return possibleDuplicate(message, status);
     return knownFailure(carrierCode ?? 'provider_error', message, status);
   }
   if (status === 400 || status === 422) return knownFailure('invalid_input', message, status);
