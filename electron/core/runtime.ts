@@ -2,15 +2,29 @@
  * The composition root of the core: one function every host calls (Electron, the browser host, the CLI,
  * tests) to get the same dispatcher, event bus and session over the same data folder. Hosts add only what
  * only they can do (windows, HTTP, safeStorage, printing) through the interfaces passed in here.
+ *
+ * Demo mode: when no provider has real credentials (environment or stored settings), the three sandboxes
+ * start in-process on loopback and the real adapters talk to them over HTTP. As soon as any provider has real
+ * credentials, no sandbox starts: a shop taking real cash must never sell into a simulator by accident.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, SettingsView } from '../../shared/contract/app';
+import type { AppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
 import { createAppHandlers } from './app/handlers';
+import { databaseFileIn, openDatabase, type Database } from './db/open';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createLogger, type Logger } from './logger';
+import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
+import { createProviderAdapters, PROVIDER_IDS, type ProvidersConfig } from './providers/registry';
+import type { ProviderAdapter } from './providers/types';
+import { createSalesModule, type SalesModule, type SalesModuleOptions } from './sales/module';
+import { NodeSecretStore } from './secrets/node-secret-store';
+import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './session';
+import { createSettingsStore, type SettingsStore } from './settings/store';
+import { sandboxProvidersConfig, startDemoSandboxes, type RunningSandbox, type SandboxOptions } from '../sandbox';
 
 export interface SaldoCoreOptions {
   dataDir: string;
@@ -20,6 +34,17 @@ export interface SaldoCoreOptions {
   validateContract: boolean;
   logToStderr?: boolean;
   clock?: () => Date;
+  /** better-sqlite3 built for the host's ABI (the Electron host passes its own build). */
+  nativeBinding?: string;
+  /** Encrypts stored credentials: Electron passes safeStorage; plain Node hosts use a key file. */
+  secretStore?: SecretStore;
+  env?: Record<string, string | undefined>;
+  /** Options for the in-process sandboxes of demo mode (tests scale delays down). */
+  demoSandboxes?: SandboxOptions;
+  /** Run the background sync loop (the app does; one-shot CLI commands do not). */
+  startSync?: boolean;
+  /** Adjustments of the sales module (tests: faster polling, smaller waits). */
+  sales?: Partial<Omit<SalesModuleOptions, 'db' | 'adapters' | 'events' | 'session' | 'logger'>>;
 }
 
 export interface SaldoCore {
@@ -28,15 +53,27 @@ export interface SaldoCore {
   readonly events: EventBus;
   readonly session: Session;
   readonly logger: Logger;
+  readonly db: Database;
+  readonly settings: SettingsStore;
+  readonly sales: SalesModule;
+  /** The demo sandboxes when in demo mode (tests reach their control plane through them). */
+  readonly sandboxes: readonly RunningSandbox[];
+  /** Start-up recovery's resolution of sales left unknown or pending (sales already wait for its local phase). */
+  readonly recovery: Promise<unknown>;
   close(): Promise<void>;
 }
 
-const DEFAULT_SETTINGS: Omit<SettingsView, 'providers'> = {
-  language: 'es-MX',
-  kiosk: false,
-  shop: { name: 'Mi Tienda', address: '' },
-  receiptWidthMm: 58,
-};
+async function providerSetup(options: SaldoCoreOptions, secretStore: () => SecretStore, logger: Logger) {
+  const resolved = resolveProviderConfig({ env: options.env ?? process.env, dataDir: options.dataDir, secretStore });
+  const live = PROVIDER_IDS.some((id) => resolved.sources[id] !== 'demo');
+  if (live) {
+    logger.info('providers.live', { sources: resolved.sources });
+    return { mode: 'live' as const, config: resolved.config, sandboxes: [] as RunningSandbox[] };
+  }
+  const sandboxes = await startDemoSandboxes(options.demoSandboxes ?? {});
+  logger.info('providers.demo', { sandboxes: sandboxes.map((sandbox) => ({ provider: sandbox.provider, url: sandbox.url })) });
+  return { mode: 'demo' as const, config: sandboxProvidersConfig(sandboxes), sandboxes };
+}
 
 export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoCore> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -44,26 +81,71 @@ export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoC
   const logger = createLogger({ file: join(options.dataDir, 'logs', 'saldo.log'), stderr: options.logToStderr ?? false });
   const events = createEventBus({ logger, validatePayloads: options.validateContract });
   const session = createSession((user) => events.emit('session.changed', { user }));
+  let secretStore = options.secretStore;
+  const secrets = (): SecretStore => (secretStore ??= NodeSecretStore.open(options.dataDir));
+
+  const db = openDatabase({ file: databaseFileIn(options.dataDir), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const settings = createSettingsStore(db, logger, clock);
+  let providers: Awaited<ReturnType<typeof providerSetup>>;
+  try {
+    providers = await providerSetup(options, secrets, logger);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const adapterMap = createProviderAdapters(providers.config);
+  const adapters = Object.values(adapterMap).filter(Boolean) as ProviderAdapter[];
+
+  const sales = createSalesModule({ ...options.sales, db, adapters, events, session, logger, clock: options.sales?.clock ?? { now: () => clock().getTime() } });
+  // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
+  // resolving unknown and pending sales with the providers continues in the background.
+  const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
+  if (options.startSync ?? true) sales.sync.start();
 
   const info: AppInfo = {
     name: 'Saldo',
     version: options.version,
-    mode: 'demo',
+    mode: providers.mode,
     host: options.host,
     platform: `${process.platform}-${process.arch}`,
     dataDir: options.dataDir,
   };
 
-  const appHandlers = createAppHandlers({
-    info,
-    events,
-    clock,
-    health: () => ({ ok: true, database: { ok: true, schemaVersion: 0 }, providers: [], checkedAt: clock().toISOString() }),
-    settings: () => ({ ...DEFAULT_SETTINGS, providers: [] }),
-  });
+  const providerConfig = (id: ProviderId): ProvidersConfig[ProviderId] => providers.config[id];
+
+  function health(): Health {
+    let databaseOk = true;
+    let version = 0;
+    try {
+      version = schemaVersion(db);
+      databaseOk = version === LATEST_SCHEMA_VERSION && db.prepare('SELECT 1 AS one').get() !== undefined;
+    } catch {
+      databaseOk = false;
+    }
+    const providerHealth = PROVIDER_IDS.map((id) => ({ id, configured: Boolean(providerConfig(id)), mode: providers.mode }));
+    return {
+      ok: databaseOk && providerHealth.some((provider) => provider.configured),
+      database: { ok: databaseOk, schemaVersion: version },
+      providers: providerHealth,
+      checkedAt: clock().toISOString(),
+    };
+  }
+
+  function settingsView(): SettingsView {
+    return {
+      ...settings.read(),
+      providers: PROVIDER_IDS.map((id) => {
+        const config = providerConfig(id);
+        return { id, enabled: Boolean(config), mode: providers.mode, baseUrl: config?.baseUrl ?? '', credentials: maskProviderCredentials(id, config) };
+      }),
+    };
+  }
 
   const dispatcher = createDispatcher({
-    handlers: { ...appHandlers },
+    handlers: {
+      ...createAppHandlers({ info, events, clock, health, settings: settingsView }),
+      ...sales.handlers,
+    },
     session,
     logger,
     validateOutputs: options.validateContract,
@@ -77,7 +159,16 @@ export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoC
     events,
     session,
     logger,
+    db,
+    settings,
+    sales,
+    sandboxes: providers.sandboxes,
+    recovery,
     async close() {
+      await sales.close();
+      await recovery;
+      await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));
+      db.close();
       logger.info('core.closed');
     },
   };

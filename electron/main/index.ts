@@ -1,7 +1,7 @@
 /**
  * The Electron host: thin by design. It holds a single-instance lock, starts the same core the other hosts
  * use (data in userData, or SALDO_DATA_DIR), registers the contract, opens the one hardened window and
- * starts auto-updates in packaged builds. Kiosk mode comes from `--kiosk` or SALDO_KIOSK=1.
+ * starts auto-updates in packaged builds. Kiosk mode comes from the settings, `--kiosk` or SALDO_KIOSK=1.
  */
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
@@ -10,11 +10,18 @@ import { resolveDataDir } from '../core/data-dir';
 import { forwardEvents, registerContractHandlers } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 import { startAutoUpdates } from './updates';
+import { createElectronSecretStore } from './secret-store';
 
-const kiosk = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
+const kioskFromLaunch = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 
 let core: SaldoCore | null = null;
+
+/** better-sqlite3 built for Electron's ABI: shipped as an extra resource, or built by `npm start` in development. */
+function sqliteBindingForElectron(): string | undefined {
+  if (app.isPackaged) return join(process.resourcesPath, 'native', 'better_sqlite3.node');
+  return process.env.SALDO_SQLITE_BINDING;
+}
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, () => app.getPath('userData'));
@@ -25,7 +32,11 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     validateContract: !app.isPackaged,
+    secretStore: createElectronSecretStore(dataDir),
+    nativeBinding: sqliteBindingForElectron(),
   });
+  // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
+  const kiosk = kioskFromLaunch || core.settings.read().kiosk;
   hardenSession();
   registerContractHandlers(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : 'file://');
 
