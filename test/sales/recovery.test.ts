@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../shared/contract/app';
-import { FakeAdapter, harness, ok, success, type Harness } from './fakes';
+import { FakeAdapter, err, harness, ok, success, type Harness } from './fakes';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -57,6 +57,34 @@ describe('start-up recovery', () => {
     expect(mobisend.topups[0]?.idempotencyKey).toBe(crashed.key);
     expect(h.module.ledger.get(crashed.id)).toMatchObject({ state: 'succeeded', providerTransactionId: `MS-${crashed.key}` });
     expect(h.module.ledger.attempts(crashed.id).map((attempt) => attempt.kind)).toEqual(['topup', 'replay']);
+  });
+
+  it('MobiSend: a replay that is itself refused (429) says nothing about the original: still unknown, never refund_due', async () => {
+    const mobisend = new FakeAdapter('mobisend', () => err({ code: 'rate_limited', httpStatus: 429 }));
+    const h = make([mobisend]);
+    const crashed = crashedWhileSending(h, 'mobisend');
+    await h.module.recover();
+    expect(mobisend.topups).toHaveLength(1);
+    expect(h.module.ledger.get(crashed.id)).toMatchObject({ state: 'unknown', idempotencyKey: crashed.key });
+    // A replay answered with the original's failed transaction is definitive.
+    mobisend.script = () => ok({ state: 'failed', failure: { code: 'number_rejected', message: 'NO SE PUEDE ABONAR A ESTE NUMERO', outcomeKnown: true, retrySameKeySafe: true } });
+    await h.module.sync.poll();
+    expect(h.module.ledger.get(crashed.id)?.state).toBe('refund_due');
+  });
+
+  it('Liquido: a sale re-queued after "not found" keeps its key and provider even when the resend is refused', async () => {
+    let calls = 0;
+    const liquido = new FakeAdapter('liquido', () => (++calls === 1 ? err({ code: 'provider_error', httpStatus: 503 }) : success()));
+    const mobisend = new FakeAdapter('mobisend');
+    const h = make([liquido, mobisend], { routingPolicy: { countries: { MX: { default: ['liquido', 'mobisend'] } }, fallback: ['liquido'] } });
+    const crashed = crashedWhileSending(h, 'liquido', 'TAE050');
+    await h.module.recover();
+    expect(h.module.ledger.get(crashed.id)?.state).toBe('queued');
+    await h.module.sync.drain();
+    expect(h.module.ledger.events(crashed.id).some((event) => event.detail?.includes('same key, same provider'))).toBe(true);
+    expect(h.module.ledger.get(crashed.id)).toMatchObject({ state: 'succeeded', provider: 'liquido', idempotencyKey: crashed.key });
+    expect(mobisend.topups).toHaveLength(0);
+    expect(liquido.topups.map((request) => request.idempotencyKey)).toEqual([crashed.key, crashed.key]);
   });
 
   it('MobiSend: no replay once the key may have expired; left for a person', async () => {

@@ -29,7 +29,17 @@ export function isTransient(error: ProviderError): boolean {
 /** What to do with a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
 export type NotProcessedDecision =
   | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
-  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string };
+  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string }
+  /** For a same-key replay whose own request failed: that says nothing about the original. */
+  | { to: 'unknown'; detail: string };
+
+/** How the provider said no: a failed transaction it reported, or an error answer to this request. */
+export interface NotProcessedContext {
+  /** The provider answered with a transaction in a failed state (for a replay: the original's result). */
+  reportedFailed: boolean;
+}
+
+export type Decide = (error: ProviderError, sale: LedgerSale, context: NotProcessedContext) => NotProcessedDecision;
 
 export type SendOutcome =
   | { kind: 'settled'; sale: LedgerSale }
@@ -88,7 +98,7 @@ export class SaleSender {
     saleId: string,
     from: SaleState | readonly SaleState[],
     target: { provider: ProviderId; sku: string | null; idempotencyKey: string; preferAsync?: boolean; kind?: 'topup' | 'replay' },
-    decide: (error: ProviderError, sale: LedgerSale) => NotProcessedDecision,
+    decide: Decide,
   ): Promise<SendOutcome> {
     const { ledger } = this.deps;
     const adapter = this.adapter(target.provider);
@@ -128,7 +138,7 @@ export class SaleSender {
     attemptNo: number,
     provider: ProviderId,
     result: ProviderResult<TopupResult>,
-    decide: (error: ProviderError, sale: LedgerSale) => NotProcessedDecision,
+    decide: Decide,
   ): SendOutcome {
     const { ledger } = this.deps;
     const outcome = ledger.transaction((): SendOutcome => {
@@ -155,7 +165,23 @@ export class SaleSender {
         errorMessage: error.message,
         httpStatus: error.httpStatus ?? null,
       });
-      const decision = decide(error, ledger.mustGet(saleId));
+      const current = ledger.mustGet(saleId);
+      let decision = decide(error, current, { reportedFailed: result.ok });
+      // This key went out before with no answer (a crash, a lost reply) and the sale was re-queued because the
+      // provider did not know it yet: that request could still land. Never a new key or another provider then.
+      const keyMayBeLive = ledger
+        .attempts(saleId)
+        .some((attempt) => attempt.attemptNo !== attemptNo && attempt.idempotencyKey === current.idempotencyKey && (attempt.outcome === 'unknown' || attempt.outcome === 'interrupted'));
+      if (keyMayBeLive && decision.to !== 'unknown') {
+        if (decision.to === 'failed' && !result.ok) decision = { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
+        else if (decision.to === 'queued' && (decision.newKey || decision.provider !== provider)) {
+          decision = { to: 'queued', provider, sku: current.sku, newKey: false, detail: 'an earlier request under this key is unaccounted for: same key, same provider' };
+        }
+      }
+      if (decision.to === 'unknown') {
+        const sale = ledger.transition(saleId, 'sending', 'unknown', {}, detailJson({ attempt: attemptNo, provider, result: 'no_answer_for_replay', code: error.code, why: decision.detail }));
+        return { kind: 'settled', sale };
+      }
       if (decision.to === 'failed') {
         const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
         if (ptid) patch.providerTransactionId = ptid;
@@ -212,7 +238,10 @@ export class SaleSender {
         saleId,
         'unknown',
         { provider: sale.provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, kind: 'replay' },
-        (error) => ({ to: 'failed', code: error.code, message: error.message, refundDue: true }),
+        (error, _sale, context) =>
+          context.reportedFailed
+            ? { to: 'failed', code: error.code, message: error.message, refundDue: true }
+            : { to: 'unknown', detail: 'the replay itself was refused; the original request is still unaccounted for' },
       );
       return outcome.sale;
     }

@@ -1,0 +1,98 @@
+/**
+ * One life of the core for the crash tests: open the ledger in SALDO_DATA_DIR, recover, then sell and sync
+ * against the sandboxes (real HTTP) until killed — by a named crash point (SALDO_CRASH_AT) or by the parent
+ * at a random moment. Every line on stdout is one JSON event; an `ack` line is a sale the cashier was told about
+ * (stdout to a pipe is synchronous on Linux, so a printed ack survives the kill).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ProviderId } from '../../shared/contract/app';
+import { openDatabase, integrityCheck } from '../../electron/core/db/open';
+import { createEventBus } from '../../electron/core/ipc/event-bus';
+import { silentLogger } from '../../electron/core/logger';
+import { createSession } from '../../electron/core/session';
+import { createProviderAdapters, type ProvidersConfig } from '../../electron/core/providers/registry';
+import { createSalesModule } from '../../electron/core/sales/module';
+import { AppError } from '../../shared/errors';
+
+export interface SandboxAddress {
+  provider: ProviderId;
+  url: string;
+  credentials: Record<string, string>;
+}
+
+export function providersConfigFrom(addresses: SandboxAddress[], timeoutMs: number): ProvidersConfig {
+  const config: ProvidersConfig = {};
+  for (const { provider, url, credentials } of addresses) {
+    if (provider === 'relier') {
+      config.relier = { baseUrl: url, apiKey: credentials.apiKey ?? '', customerId: credentials.customerId ?? '', ...(credentials.reconcileKey ? { reconcileKey: credentials.reconcileKey } : {}), timeoutMs };
+    } else if (provider === 'mobisend') {
+      config.mobisend = { baseUrl: url, apiKey: credentials.apiKey ?? '', timeoutMs };
+    } else {
+      config.liquido = { baseUrl: url, apiKey: credentials.apiKey ?? '', accessToken: credentials.accessToken ?? '', timeoutMs };
+    }
+  }
+  return config;
+}
+
+const AMOUNTS = [10, 20, 30, 50, 100, 150, 200, 300, 500];
+const ORDERS: ProviderId[][] = [
+  ['relier', 'mobisend', 'liquido'],
+  ['mobisend', 'liquido', 'relier'],
+  ['liquido', 'relier', 'mobisend'],
+];
+
+function emit(event: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ ...event, t: Math.round(performance.now()) })}\n`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.env.SALDO_DATA_DIR ?? '';
+  const addresses = JSON.parse(process.env.SALDO_CRASH_SANDBOXES ?? '[]') as SandboxAddress[];
+  const sales = Number(process.env.SALDO_CRASH_SALES ?? '6');
+  const order = ORDERS[randomInt(ORDERS.length)] ?? ORDERS[0] ?? [];
+  const db = openDatabase({ file: join(dataDir, 'saldo.sqlite') });
+  const built = createProviderAdapters(providersConfigFrom(addresses, 300), { rateLimitTimeScale: 0.001 });
+  const session = createSession();
+  session.signIn({ id: 'cashier-1', name: 'Ana', role: 'cashier' });
+  const module = createSalesModule({
+    db,
+    adapters: [built.relier, built.mobisend, built.liquido].filter((adapter) => adapter !== undefined),
+    events: createEventBus({ logger: silentLogger, validatePayloads: false }),
+    session,
+    logger: silentLogger,
+    routingPolicy: { countries: { MX: { default: order } }, fallback: order },
+    online: { waitMs: 150, pollMs: 15 },
+    reconcileGraceMs: 400,
+    sync: { concurrency: 4, pollConcurrency: 4 },
+  });
+  emit({ ev: 'start', pid: process.pid });
+  const recovery = await module.recover();
+  emit({ ev: 'recovered', recovery, chain: module.ledger.verify().ok, integrity: integrityCheck(db) });
+  for (let index = 0; index < sales; index += 1) {
+    const offline = index % 3 === 2;
+    if (offline) for (const provider of order) module.connectivity.set(provider, false, 'crash test: line down');
+    const requestId = randomUUID();
+    const amount = AMOUNTS[randomInt(AMOUNTS.length)] ?? 50;
+    emit({ ev: 'selling', requestId });
+    try {
+      const sale = await module.service.sell({ requestId, phone: `56${String(randomInt(10_000_000, 99_999_999))}`, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
+      emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
+    } catch (error) {
+      emit({ ev: 'refused', requestId, code: error instanceof AppError ? error.code : 'internal', message: String(error) });
+    }
+    if (offline) {
+      for (const provider of order) module.connectivity.set(provider, true, null);
+      const report = await module.sync.runOnce();
+      emit({ ev: 'synced', drained: report.drain.sent });
+    }
+  }
+  await module.close();
+  db.close();
+  emit({ ev: 'done' });
+}
+
+main().catch((error: unknown) => {
+  emit({ ev: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exitCode = 1;
+});

@@ -1,0 +1,145 @@
+/**
+ * Crash test: the core in a child process killed with SIGKILL at every named crash point and at random
+ * moments, SALDO_CRASH_RUNS times (200 by default) over two lanes, each restart recovering before it sells.
+ * Afterwards: no acknowledged sale missing, none delivered twice, no delivery without a sale, integrity_check
+ * ok and the hash chain intact in every lane, and succeeded sales equal the sandboxes' deliveries to the centavo.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomInt } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { ProviderId } from '../../shared/contract/app';
+import { integrityCheck } from '../../electron/core/db/open';
+import { CRASH_POINTS } from '../../electron/core/sales/crash-points';
+import { startSandbox, type RunningSandbox, type SandboxRecords } from '../../electron/sandbox/index';
+import { tempDir } from '../sales/fakes';
+import { adaptersFor, startCore, type CoreUnderTest } from '../sync/sandboxes';
+import type { SandboxAddress } from './child';
+import { childBuildDir, childCommand, deliveriesBySale, runLife, type LifeResult } from './harness';
+
+const RUNS = Math.max(1, Number(process.env.SALDO_CRASH_RUNS ?? '200'));
+const LANES = Math.max(1, Number(process.env.SALDO_CRASH_LANES ?? '3'));
+const PROVIDERS: ProviderId[] = ['relier', 'mobisend', 'liquido'];
+
+let sandboxes: RunningSandbox[] = [];
+const lanes: Array<{ dir: string; lives: LifeResult[] }> = [];
+
+beforeAll(async () => {
+  sandboxes = [];
+  for (const provider of PROVIDERS) {
+    const sandbox = await startSandbox(provider, { asyncDelayMs: 20, rateWindowScale: 0.001 });
+    // Some latency on every request widens the "in flight" windows the kills aim at.
+    sandbox.control.setFaults([{ kind: 'latency', latencyMs: [2, 20] }]);
+    sandboxes.push(sandbox);
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+  for (const lane of lanes) rmSync(lane.dir, { recursive: true, force: true });
+  rmSync(childBuildDir(), { recursive: true, force: true });
+});
+
+describe('crash and restart', () => {
+  it(`survives ${RUNS} SIGKILLs at named points and random moments`, async () => {
+    const child = await childCommand();
+    const addresses: SandboxAddress[] = sandboxes.map((sandbox) => ({ provider: sandbox.provider, url: sandbox.url, credentials: sandbox.credentials }));
+    for (let lane = 0; lane < LANES; lane += 1) lanes.push({ dir: tempDir(), lives: [] });
+
+    const runLane = async (laneIndex: number, runs: number): Promise<void> => {
+      const lane = lanes[laneIndex];
+      if (!lane) return;
+      for (let run = 0; run < runs; run += 1) {
+        const slot = run % (CRASH_POINTS.length + 2);
+        const crashAt = slot < CRASH_POINTS.length ? (CRASH_POINTS[slot] ?? null) : null;
+        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: randomInt(1, 4), sales: 4 }));
+      }
+    };
+    const perLane = Math.ceil(RUNS / LANES);
+    await Promise.all(lanes.map((_, index) => runLane(index, index === LANES - 1 ? RUNS - perLane * (LANES - 1) : perLane)));
+
+    const lives = lanes.flatMap((lane) => lane.lives);
+    if (process.env.SALDO_CRASH_DEBUG) for (const life of lives.slice(0, 12)) console.log(life.crashAt, life.ms, JSON.stringify(life.events.map((event) => [event.ev, event.t])));
+    expect(lives).toHaveLength(RUNS);
+    const crashed = lives.filter((life) => life.events.some((event) => event.ev === 'error'));
+    expect(crashed.map((life) => life.events.find((event) => event.ev === 'error'))).toEqual([]);
+    const killed = lives.filter((life) => life.signal === 'SIGKILL');
+    // Every named point was actually hit at least once, and most lives ended in a kill.
+    for (const point of CRASH_POINTS) {
+      expect(killed.some((life) => life.crashAt === point), `killed at ${point}`).toBe(true);
+    }
+    expect(killed.length).toBeGreaterThan(RUNS * 0.6);
+    // Every restart found an intact database and chain before selling.
+    for (const life of lives) {
+      for (const event of life.events.filter((item) => item.ev === 'recovered')) {
+        expect(event.chain).toBe(true);
+        expect(event.integrity).toEqual(['ok']);
+      }
+    }
+
+    const settleStarted = Date.now();
+    // Settle every lane in this process: recovery, then sync until nothing is waiting.
+    for (const sandbox of sandboxes) sandbox.control.clearFaults();
+    const cores: CoreUnderTest[] = [];
+    try {
+      for (const lane of lanes) {
+        const core = startCore(adaptersFor(sandboxes, 500), { reconcileGraceMs: 400 }, lane.dir);
+        cores.push(core);
+        await core.module.recover();
+      }
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        for (const sandbox of sandboxes) sandbox.control.settlePending();
+        for (const core of cores) await core.module.sync.runOnce();
+        const waiting = cores.reduce((sum, core) => sum + core.module.ledger.countInStates(['created', 'sending', 'queued', 'pending', 'unknown']), 0);
+        if (waiting === 0 || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+
+      const sales = new Map<string, { state: string; minor: number }>();
+      const keyToSale = new Map<string, string>();
+      for (const core of cores) {
+        expect(integrityCheck(core.db)).toEqual(['ok']);
+        expect(core.module.ledger.verify()).toMatchObject({ ok: true });
+        for (const row of core.db.prepare('SELECT id, state, price_minor FROM sales').all() as Array<{ id: string; state: string; price_minor: number }>) sales.set(row.id, { state: row.state, minor: row.price_minor });
+        for (const row of core.db.prepare('SELECT sale_id, idempotency_key FROM attempts').all() as Array<{ sale_id: string; idempotency_key: string }>) keyToSale.set(row.idempotency_key, row.sale_id);
+      }
+      // Every sale ends terminal or visibly awaiting reconciliation.
+      const states = [...sales.values()].map((sale) => sale.state);
+      expect(states.filter((state) => !['succeeded', 'failed', 'refund_due', 'refunded', 'unknown'].includes(state))).toEqual([]);
+
+      // No acknowledged sale is missing; an acknowledged success is still a success.
+      const acks = lives.flatMap((life) => life.events.filter((event) => event.ev === 'ack'));
+      expect(acks.length).toBeGreaterThan(RUNS / 2);
+      for (const ack of acks) {
+        const sale = sales.get(String(ack.id));
+        expect(sale, `acknowledged sale ${String(ack.id)}`).toBeDefined();
+        if (ack.state === 'succeeded') expect(sale?.state).toBe('succeeded');
+      }
+
+      // Deliveries, one by one: none twice, none without a sale, exactly the succeeded sales, to the centavo.
+      const records = new Map<ProviderId, SandboxRecords>(sandboxes.map((sandbox) => [sandbox.provider, sandbox.control.records()]));
+      const { perSale, orphans } = deliveriesBySale(records, (key) => keyToSale.get(key) ?? null);
+      expect(orphans).toEqual([]);
+      const history = (saleId: string): unknown => {
+        for (const core of cores) {
+          if (!core.module.ledger.get(saleId)) continue;
+          return { events: core.module.ledger.events(saleId).map((event) => `${event.fromState}->${event.toState} ${event.detail ?? ''}`), attempts: core.module.ledger.attempts(saleId) };
+        }
+        return null;
+      };
+      const wrong = [...perSale].filter(([saleId, delivered]) => delivered.count !== 1 || sales.get(saleId)?.state !== 'succeeded');
+      expect(wrong.map(([saleId, delivered]) => ({ saleId, delivered, history: history(saleId), records: [...records.values()].flatMap((record) => record.requests.filter((request) => request.reference === saleId || (request.idempotencyKey && keyToSale.get(request.idempotencyKey) === saleId))) }))).toEqual([]);
+      const succeeded = [...sales.entries()].filter(([, sale]) => sale.state === 'succeeded');
+      for (const [saleId] of succeeded) expect(perSale.has(saleId), `succeeded sale ${saleId} delivered`).toBe(true);
+      const ledgerTotal = succeeded.reduce((sum, [, sale]) => sum + sale.minor, 0);
+      const sandboxTotal = [...perSale.values()].reduce((sum, entry) => sum + entry.minor, 0);
+      expect(sandboxTotal).toBe(ledgerTotal);
+      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
+    } finally {
+      for (const core of cores) {
+        await core.module.close();
+        core.db.close();
+      }
+    }
+  }, 600_000);
+});
