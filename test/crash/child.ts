@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     const amount = AMOUNTS[randomInt(AMOUNTS.length)] ?? 50;
     emit({ ev: 'selling', requestId });
     try {
-      const sale = await module.service.sell({ requestId, phone: `56${String(randomInt(10_000_000, 99_999_999))}`, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
+      // One sale in eight to Relier's "always fails" test number, so failures and refunds are exercised too.
+      const phone = randomInt(8) === 0 ? '5500000001' : `56${String(randomInt(10_000_000, 99_999_999))}`;
+      const sale = await module.service.sell({ requestId, phone, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
       emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
     } catch (error) {
       emit({ ev: 'refused', requestId, code: error instanceof AppError ? error.code : 'internal', message: String(error) });
