@@ -60,7 +60,7 @@ describe('ledger commands', () => {
     db.prepare("UPDATE sale_events SET detail = 'tampered' WHERE seq = 2").run();
     db.close();
     const exec = promisify(execFile);
-    const result = await exec(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli-runner.ts'), 'verify'], { env: { ...process.env, SALDO_DATA_DIR: dir } }).catch((error: { code: number; stdout: string }) => error);
+    const result: { code?: number; stdout: string } = await exec(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli-runner.ts'), 'verify'], { env: { ...process.env, SALDO_DATA_DIR: dir } }).catch((error: { code: number; stdout: string }) => error);
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
