@@ -112,9 +112,9 @@ export async function serveSimulator(simulator: ProviderSimulator, recorder: Rec
       offlineTimer = undefined;
       if (offline) {
         await stopListening();
-        if (forMs !== undefined) offlineTimer = setTimeout(() => void startListening(actualPort), forMs);
+        if (forMs !== undefined) offlineTimer = setTimeout(() => void comeBack().catch(() => undefined), forMs);
       } else {
-        await startListening(actualPort);
+        await comeBack();
       }
     },
     settlePending: () => simulator.settlePending(),
@@ -260,6 +260,25 @@ export async function serveSimulator(simulator: ProviderSimulator, recorder: Rec
         resolve();
       });
     });
+  }
+
+  /**
+   * Listens again on the same port. While offline the port is free, so another process may have taken it
+   * (an OS picking "any free port" reuses freed ones): retry for a while, then give up with the error.
+   * Tests that go offline while other processes start servers should use a fixed port outside the
+   * ephemeral range.
+   */
+  async function comeBack(): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      try {
+        await startListening(actualPort);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > deadline) throw error;
+        await sleep(50);
+      }
+    }
   }
 
   function stopListening(): Promise<void> {

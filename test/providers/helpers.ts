@@ -7,8 +7,11 @@ import type { AdapterRuntimeOptions } from '../../electron/core/providers/relier
 import { sandboxProvidersConfig, startSandbox, type RunningSandbox, type SandboxOptions } from '../../electron/sandbox/index';
 import type { ProvidersConfig } from '../../electron/core/providers/registry';
 
-/** Async work settles in tens of milliseconds instead of seconds. */
-export const FAST_SANDBOX: SandboxOptions = { asyncDelayMs: 30 };
+/**
+ * Async work settles in tens of milliseconds; rate windows shrink a thousandfold so a whole test file never
+ * trips them by accident. Tests of the limits themselves start their sandbox with `rateWindowScale: 1`.
+ */
+export const FAST_SANDBOX: SandboxOptions = { asyncDelayMs: 30, rateWindowScale: 0.001 };
 
 export class RecordingLogger implements ProviderLogger {
   readonly entries: { message: string; details: Record<string, unknown> }[] = [];
@@ -20,6 +23,23 @@ export class RecordingLogger implements ProviderLogger {
 export function runtimeFor(logger: ProviderLogger): AdapterRuntimeOptions {
   return { logger, rateLimitTimeScale: 0.001 };
 }
+
+/**
+ * Start a sandbox that will go offline on a fixed port below the ephemeral range (32768+ on Linux): a freed
+ * ephemeral port can be handed to another test process's sandbox while this one is offline.
+ */
+export async function startOnQuietPort(provider: ProviderId, options: SandboxOptions = {}): Promise<RunningSandbox> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await startFast(provider, { ...options, port: 20_000 + Math.floor(Math.random() * 10_000) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt > 10) throw error;
+    }
+  }
+}
+
+/** Nothing listens on port 2 (1 is on fetch's blocked list), and no "any free port" server is ever given it. */
+export const REFUSING_URL = 'http://127.0.0.1:2';
 
 export async function startFast(provider: ProviderId, options: SandboxOptions = {}): Promise<RunningSandbox> {
   return startSandbox(provider, { ...FAST_SANDBOX, ...options });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneyFromMajor } from '../../shared/money';
 import { MobiSendAdapter } from '../../electron/core/providers/mobisend';
 import type { RunningSandbox, SandboxRecords } from '../../electron/sandbox/index';
-import { RecordingLogger, configFor, runtimeFor, sleep, startFast } from './helpers';
+import { RecordingLogger, configFor, runtimeFor, sleep, startFast, startOnQuietPort } from './helpers';
 
 let sandbox: RunningSandbox;
 let adapter: MobiSendAdapter;
@@ -12,7 +12,7 @@ const control = (path: string, body?: unknown): Promise<Response> =>
 const sale = (key: string, phone = '5512345678') => ({ idempotencyKey: key, reference: key, phone, country: 'MX', amount: moneyFromMajor(50, 'MXN') });
 
 beforeAll(async () => {
-  sandbox = await startFast('mobisend', { idempotencyTtlMs: 100 });
+  sandbox = await startOnQuietPort('mobisend', { idempotencyTtlMs: 100 });
   const config = configFor(sandbox, 300).mobisend;
   if (!config) throw new Error('no config');
   adapter = new MobiSendAdapter(config, runtimeFor(new RecordingLogger()));
