@@ -2,16 +2,24 @@
  * `npm run cli -- <command> ...`: the core from the command line, for field techs and scripts. Every command
  * prints one JSON line and exits 0 or 1; the data folder comes from SALDO_DATA_DIR.
  */
+import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
   '  provider <relier|mobisend|liquido> <operation> [flags]   one provider operation (health, balance, carriers,',
   '                                                           catalog, topup, status, billers, billpay, orders, reconcile)',
+  '  sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME]   record and send one sale',
+  '  sales [--state S] [--today] [--limit N]                 sales, newest first',
+  '  sync                                                    one pass: recovery, expiry, drain, polls',
+  '  verify                                                  integrity check and hash chain, first broken link',
 ].join('\n');
+
+const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
+  if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));
