@@ -92,7 +92,7 @@ export class MobiSendSimulator implements ProviderSimulator {
   handle(request: SandboxRequest): SandboxReply {
     if (request.headers['x-api-key'] !== this.credentials.apiKey) return { status: 401, json: { success: false, error: 'Invalid or missing API key' } };
     if (this.limits && !this.limits.request.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil((this.limits.request.nextFreeAt() - Date.now()) / 1000));
+      const seconds = Math.max(1, Math.ceil(this.limits.request.msUntilFree() / 1000));
       return { status: 429, json: { success: false, error: 'Rate limit exceeded' }, headers: { 'retry-after': String(seconds) } };
     }
     if (request.method === 'POST' && (request.path === '/topup' || request.path === '/billpay')) return this.idempotent(request);

@@ -77,7 +77,7 @@ export class RelierSimulator implements ProviderSimulator {
     const isTopup = request.method === 'POST' && (request.path === '/api/enviadespensa/topup' || request.path === '/api/enviadespensa/topup-async');
     const limiter = isTopup ? this.limits?.topup : this.limits?.request;
     if (limiter && !limiter.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil((limiter.nextFreeAt() - Date.now()) / 1000));
+      const seconds = Math.max(1, Math.ceil(limiter.msUntilFree() / 1000));
       return { status: 429, json: { success: false, error: 'Too many requests' }, headers: { 'retry-after': String(seconds) } };
     }
     if (route === 'GET /api/balance') return this.balance();

@@ -14,8 +14,8 @@ function sale(overrides: Partial<TopupRequest> = {}): TopupRequest {
   return { idempotencyKey: `lq-${sequence}-${Date.now()}`, reference: `LQ-${sequence}`, phone: '5512345678', country: 'MX', sku: 'TAE050', ...overrides };
 }
 
-function adapterFor(target: RunningSandbox, changes: Partial<{ apiKey: string; accessToken: string }> = {}): LiquidoAdapter {
-  const config = configFor(target, 400).liquido;
+function adapterFor(target: RunningSandbox, changes: Partial<{ apiKey: string; accessToken: string }> = {}, timeoutMs = 3_000): LiquidoAdapter {
+  const config = configFor(target, timeoutMs).liquido;
   if (!config) throw new Error('no liquido config');
   return new LiquidoAdapter({ ...config, ...changes }, runtimeFor(new RecordingLogger()));
 }
@@ -110,7 +110,7 @@ describe('Liquido adapter against its sandbox', () => {
   it('a lost answer is unknown, safe to resend with the same key, and resolved by status', async () => {
     const request = sale();
     sandbox.control.setFaults([{ kind: 'timeout', count: 1 }]);
-    expect(await liquido.topup(request)).toMatchObject({ ok: false, error: { code: 'outcome_unknown', outcomeKnown: false, retrySameKeySafe: true } });
+    expect(await adapterFor(sandbox, {}, 250).topup(request)).toMatchObject({ ok: false, error: { code: 'outcome_unknown', outcomeKnown: false, retrySameKeySafe: true } });
     expect(await liquido.status({ idempotencyKey: request.idempotencyKey })).toMatchObject({ ok: true, value: { state: 'succeeded' } });
 
     const before = sale();

@@ -13,7 +13,7 @@ const sale = (key: string, phone = '5512345678') => ({ idempotencyKey: key, refe
 
 beforeAll(async () => {
   sandbox = await startOnQuietPort('mobisend', { idempotencyTtlMs: 100 });
-  const config = configFor(sandbox, 300).mobisend;
+  const config = configFor(sandbox, 3_000).mobisend;
   if (!config) throw new Error('no config');
   adapter = new MobiSendAdapter(config, runtimeFor(new RecordingLogger()));
 });

@@ -55,8 +55,8 @@ export class ProviderClient {
 
   /** Sends the request once. An `ok` result means the provider answered, with any status. */
   async send(request: HttpRequest, context: CallContext, limiter: RateLimiter): Promise<ProviderResult<Answer>> {
-    const wait = limiter.nextFreeAt() - Date.now();
-    if (wait > this.maxWaitMs) return { ok: false, error: clientRateLimited(limiter.nextFreeAt()) };
+    const wait = limiter.msUntilFree();
+    if (wait > this.maxWaitMs) return { ok: false, error: clientRateLimited(Date.now() + wait) };
     await limiter.acquire();
     const outcome = await this.transport.send(request);
     if (outcome.kind === 'no_answer') {

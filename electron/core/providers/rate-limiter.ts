@@ -43,6 +43,12 @@ export class RateWindow {
   }
 }
 
+/**
+ * Epoch-like milliseconds that never jump: wall-clock corrections (NTP, a VM's clock) must not open or close
+ * rate windows. Values stay comparable with Date.now() for `retryAt`.
+ */
+export const monotonicNow = (): number => performance.timeOrigin + performance.now();
+
 export interface RateLimiterOptions {
   now?: () => number;
   /** Multiplies every window length; 1 is real time. */
@@ -57,7 +63,7 @@ export class RateLimiter {
     private readonly windows: readonly RateWindow[],
     options: { now?: () => number } = {},
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? monotonicNow;
   }
 
   static fromSpecs(specs: readonly RateWindowSpec[], options: RateLimiterOptions = {}): RateLimiter {
@@ -70,14 +76,19 @@ export class RateLimiter {
 
   /** The earliest moment (epoch ms) at which a request fits in every window. */
   nextFreeAt(): number {
+    return this.freeAt(this.now());
+  }
+
+  /** Milliseconds until a request fits in every window (0 when one fits now). */
+  msUntilFree(): number {
     const now = this.now();
-    return this.windows.reduce((latest, window) => Math.max(latest, window.freeAt(now)), now);
+    return Math.max(0, this.freeAt(now) - now);
   }
 
   /** Takes a slot now if every window has one; never waits. */
   tryAcquire(): boolean {
     const now = this.now();
-    if (this.nextFreeAt() > now) return false;
+    if (this.freeAt(now) > now) return false;
     for (const window of this.windows) window.record(now);
     return true;
   }
@@ -93,11 +104,16 @@ export class RateLimiter {
     for (const window of this.windows) window.reset();
   }
 
+  /** One clock reading for the whole decision: two readings would disagree by the time between them. */
+  private freeAt(now: number): number {
+    return this.windows.reduce((latest, window) => Math.max(latest, window.freeAt(now)), now);
+  }
+
   private async waitForSlot(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       if (this.tryAcquire()) return;
-      await delay(Math.max(1, this.nextFreeAt() - this.now()), signal);
+      await delay(Math.max(1, this.msUntilFree()), signal);
     }
   }
 }
