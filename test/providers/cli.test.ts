@@ -121,23 +121,32 @@ describe('command line, as a process', () => {
 
   it('npm run sandbox prints one line per provider and stops on SIGTERM', async () => {
     const child = spawn(tsx, ['electron/cli/sandbox.ts'], { cwd: root });
-    const lines: Record<string, unknown>[] = [];
-    const reader = createInterface({ input: child.stdout });
-    await new Promise<void>((resolve) => {
-      reader.on('line', (line) => {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-        if (lines.length === 3) resolve();
-      });
-    });
-    expect(lines.map((line) => line.provider)).toEqual(['relier', 'mobisend', 'liquido']);
-    expect(Object.keys(lines[0]?.credentials as object).sort()).toEqual(['apiKey', 'customerId', 'reconcileKey']);
-    expect(Object.keys(lines[2]?.credentials as object).sort()).toEqual(['accessToken', 'apiKey']);
-    const mobisendLine = lines[1] as { url: string; credentials: { apiKey: string } };
-    expect(mobisendLine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const balance = await fetch(`${mobisendLine.url}/balance`, { headers: { 'x-api-key': mobisendLine.credentials.apiKey } });
-    expect(balance.status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    try {
+      await checkSandboxLines(child.stdout);
+    } finally {
+      // Stop it whatever the assertions said: a failed test must not leave servers behind.
+      child.kill('SIGTERM');
+    }
     expect(await exited).toBe(0);
   });
 });
+
+/** The three JSON lines of `npm run sandbox`, and a sandbox that answers with the printed credentials. */
+async function checkSandboxLines(stdout: NodeJS.ReadableStream): Promise<void> {
+  const lines: Record<string, unknown>[] = [];
+  const reader = createInterface({ input: stdout });
+  await new Promise<void>((resolve) => {
+    reader.on('line', (line) => {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+      if (lines.length === 3) resolve();
+    });
+  });
+  expect(lines.map((line) => line.provider)).toEqual(['relier', 'mobisend', 'liquido']);
+  expect(Object.keys(lines[0]?.credentials as object).sort()).toEqual(['apiKey', 'customerId', 'reconcileKey']);
+  expect(Object.keys(lines[2]?.credentials as object).sort()).toEqual(['accessToken', 'apiKey']);
+  const mobisendLine = lines[1] as { url: string; credentials: { apiKey: string } };
+  expect(mobisendLine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const balance = await fetch(`${mobisendLine.url}/balance`, { headers: { 'x-api-key': mobisendLine.credentials.apiKey } });
+  expect(balance.status).toBe(200);
+}
