@@ -41,6 +41,21 @@ export interface NotProcessedContext {
 
 export type Decide = (error: ProviderError, sale: LedgerSale, context: NotProcessedContext) => NotProcessedDecision;
 
+export interface SendTarget {
+  provider: ProviderId;
+  sku: string | null;
+  idempotencyKey: string;
+  preferAsync?: boolean;
+  kind?: 'topup' | 'replay';
+  /** Called as soon as the provider's answer (or silence) is in, before the local commit. */
+  onAnswered?: () => void;
+}
+
+export interface ClaimedSale {
+  sale: LedgerSale;
+  attemptNo: number;
+}
+
 export type SendOutcome =
   | { kind: 'settled'; sale: LedgerSale }
   | { kind: 'requeued'; sale: LedgerSale; error: ProviderError };
@@ -94,21 +109,30 @@ export class SaleSender {
    * One attempt: claim the sale (compare-and-set `from` → sending, attempt recorded, committed), send, and
    * settle. `decide` says what happens when the provider provably did not process it.
    */
-  async send(
-    saleId: string,
-    from: SaleState | readonly SaleState[],
-    target: { provider: ProviderId; sku: string | null; idempotencyKey: string; preferAsync?: boolean; kind?: 'topup' | 'replay' },
-    decide: Decide,
-  ): Promise<SendOutcome> {
-    const { ledger } = this.deps;
-    const adapter = this.adapter(target.provider);
+  async send(saleId: string, from: SaleState | readonly SaleState[], target: SendTarget, decide: Decide): Promise<SendOutcome> {
+    return this.dispatch(this.claim(saleId, from, target), target, decide);
+  }
+
+  /**
+   * Takes the sale for sending: compare-and-set into `sending` with the attempt recorded, committed before
+   * anything leaves. Several claims may share one transaction (the drain claims a burst with one fsync).
+   */
+  claim(saleId: string, from: SaleState | readonly SaleState[], target: SendTarget): ClaimedSale {
     const kind = target.kind ?? 'topup';
-    const { sale, attemptNo } = ledger.claimForSending(
+    this.adapter(target.provider);
+    const claimed = this.deps.ledger.claimForSending(
       saleId,
       from,
       { provider: target.provider, idempotencyKey: target.idempotencyKey, kind, sku: target.sku },
       detailJson({ attempt: 'pending-send', provider: target.provider, kind }),
     );
+    return claimed;
+  }
+
+  /** Sends a claimed sale (its claim already committed) and settles the answer. */
+  async dispatch(claimed: ClaimedSale, target: SendTarget, decide: Decide): Promise<SendOutcome> {
+    const { sale, attemptNo } = claimed;
+    const adapter = this.adapter(target.provider);
     this.deps.notify(sale);
     crashPoint('after-commit-before-send');
     let result: ProviderResult<TopupResult>;
@@ -127,6 +151,7 @@ export class SaleSender {
     } catch (error) {
       result = { ok: false, error: thrownAsError(error) };
     }
+    target.onAnswered?.();
     crashPoint('after-provider-before-local-commit');
     this.deps.connectivity.observe(target.provider, result);
     return this.settle(sale.id, attemptNo, target.provider, result, decide);

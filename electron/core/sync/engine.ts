@@ -11,11 +11,12 @@ import type { CacheStore } from '../ledger/cache';
 import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
 import { StateConflictError } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
+import { PROVIDER_RATE_LIMITS, type RateWindowSpec } from '../providers/rate-limiter';
 import { crashPoint } from '../sales/crash-points';
 import type { OfflinePolicy, RoutingPolicy } from '../sales/policy';
 import { resolveAwaiting } from '../sales/recovery';
 import { routeCandidates } from '../sales/routing';
-import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendOutcome } from '../sales/sender';
+import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendTarget } from '../sales/sender';
 import type { ConnectivityTracker } from './connectivity';
 
 export interface SyncOptions {
@@ -33,6 +34,11 @@ export interface SyncOptions {
   countries: string[];
   /** Use a provider's asynchronous endpoint for queued sales (Relier: the transaction id comes back at once). */
   preferAsync: boolean;
+  /**
+   * Multiplies the documented rate windows the drain paces itself on (1 is real time; tests and benchmarks
+   * shrink them together with the sandboxes' windows).
+   */
+  rateTimeScale: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
@@ -45,7 +51,63 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   backoffMaxMs: 60_000,
   countries: ['MX'],
   preferAsync: true,
+  rateTimeScale: 1,
 };
+
+/**
+ * Paces top-ups so the provider never sees more than its documented limit in any window, whatever the network
+ * does: a request occupies its slot from the moment it is sent until one window after its answer came back.
+ * The provider stamped it somewhere in between, so counting this way can only over-estimate its count.
+ */
+export class CompletionPacer {
+  private inFlight = 0;
+  private readonly completed: number[] = [];
+  private readonly longest: number;
+
+  constructor(private readonly windows: readonly RateWindowSpec[]) {
+    this.longest = windows.reduce((max, window) => Math.max(max, window.windowMs), 0);
+  }
+
+  /** Milliseconds to wait before one more request may be sent (0: now). */
+  waitMs(now: number): number {
+    this.prune(now);
+    let wait = 0;
+    for (const window of this.windows) {
+      const recent = this.completed.filter((at) => at > now - window.windowMs);
+      const used = this.inFlight + recent.length;
+      if (used < window.limit) continue;
+      const mustLeave = used - window.limit + 1;
+      // Oldest completions leave the window first; if in-flight requests alone fill it, wait for an answer.
+      const leaving = recent[mustLeave - 1];
+      wait = Math.max(wait, leaving !== undefined && mustLeave <= recent.length ? leaving + window.windowMs - now + 1 : 2);
+    }
+    return wait;
+  }
+
+  /** How many requests may be sent now. */
+  room(now: number): number {
+    this.prune(now);
+    let room = Number.POSITIVE_INFINITY;
+    for (const window of this.windows) {
+      const recent = this.completed.filter((at) => at > now - window.windowMs).length;
+      room = Math.min(room, window.limit - this.inFlight - recent);
+    }
+    return Math.max(0, room);
+  }
+
+  start(): void {
+    this.inFlight += 1;
+  }
+
+  finish(now: number): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.completed.push(now);
+  }
+
+  private prune(now: number): void {
+    while (this.completed.length > 0 && (this.completed[0] ?? 0) <= now - this.longest) this.completed.shift();
+  }
+}
 
 export interface SyncDeps {
   ledger: Ledger;
@@ -82,19 +144,6 @@ export interface SyncReport {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** A first-come-first-served lock, one per provider, around "wait for a rate slot, then start the request". */
-class Gate {
-  private tail: Promise<void> = Promise.resolve();
-  async enter(): Promise<() => void> {
-    let release: () => void = () => {};
-    const turn = new Promise<void>((resolve) => (release = resolve));
-    const before = this.tail;
-    this.tail = before.then(() => turn);
-    await before;
-    return release;
-  }
-}
-
 export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -104,7 +153,7 @@ export class SyncEngine {
   private lastRefresh = 0;
   private backoffMs: number;
   private readonly notBefore = new Map<ProviderId, number>();
-  private readonly gates = new Map<ProviderId, Gate>();
+  private readonly pacers = new Map<ProviderId, CompletionPacer>();
 
   constructor(private readonly deps: SyncDeps) {
     this.backoffMs = deps.options.backoffBaseMs;
@@ -177,13 +226,15 @@ export class SyncEngine {
     return Math.round(ms * (0.5 + Math.random()));
   }
 
-  private gate(provider: ProviderId): Gate {
-    let gate = this.gates.get(provider);
-    if (!gate) {
-      gate = new Gate();
-      this.gates.set(provider, gate);
+  private pacer(provider: ProviderId): CompletionPacer {
+    let pacer = this.pacers.get(provider);
+    if (!pacer) {
+      const limits = PROVIDER_RATE_LIMITS[provider];
+      const scale = this.options.rateTimeScale;
+      pacer = new CompletionPacer([...limits.requests, ...limits.topups].map((window) => ({ limit: window.limit, windowMs: window.windowMs * scale })));
+      this.pacers.set(provider, pacer);
     }
-    return gate;
+    return pacer;
   }
 
   /** Sends every queued sale it can, oldest first, per provider with bounded concurrency. */
@@ -206,54 +257,83 @@ export class SyncEngine {
     return report;
   }
 
+  /**
+   * One provider's share of the queue, oldest first: whenever the pacer has room, the next burst of sales is
+   * claimed in ONE transaction (one fsync, committed before any of them is sent), then sent side by side.
+   */
   private async drainProvider(provider: ProviderId, sales: LedgerSale[], report: DrainReport): Promise<void> {
     const adapter = this.deps.adapters.get(provider);
     if (!adapter) return;
     const limiter = adapter.rateLimits?.topup;
-    let index = 0;
+    const pacer = this.pacer(provider);
+    const inFlight = new Set<Promise<void>>();
     let halted = false;
-    const worker = async (): Promise<void> => {
-      for (;;) {
-        if (halted || this.inBackoff(provider)) return;
-        const sale = sales[index++];
-        if (!sale) return;
-        const release = await this.gate(provider).enter();
-        let sending: Promise<SendOutcome> | null = null;
-        try {
-          if (limiter) {
-            for (let wait = limiter.nextFreeAt() - Date.now(); wait > 0; wait = limiter.nextFreeAt() - Date.now()) await sleep(wait);
-          }
-          if (halted || this.inBackoff(provider)) return;
-          crashPoint('mid-drain');
-          sending = this.deps.sender.send(
-            sale.id,
-            'queued',
-            { provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, preferAsync: this.options.preferAsync },
-            (error, now) => this.decideForQueued(error, now),
-          );
-          // Let the adapter take its rate slot before the next sender looks at the limiter.
-          await nextTick();
-        } finally {
-          release();
-        }
-        try {
-          if (!sending) return;
-          const result = await sending;
-          report.sent += 1;
-          if (result.kind === 'requeued') {
-            report.requeued += 1;
-            if (isTransient(result.error) && result.sale.provider === provider) halted = true;
-          } else if (result.sale.state === 'succeeded') report.succeeded += 1;
-          else if (result.sale.state === 'pending') report.pending += 1;
-          else if (result.sale.state === 'unknown') report.unknown += 1;
-          else report.failed += 1;
-        } catch (error) {
-          if (!(error instanceof StateConflictError)) this.deps.logger.error('sync.send_failed', { saleId: sale.id, error: String(error) });
-        }
+    let next = 0;
+    const target = (sale: LedgerSale, onAnswered: () => void): SendTarget => ({
+      provider,
+      sku: sale.sku,
+      idempotencyKey: sale.idempotencyKey,
+      preferAsync: this.options.preferAsync,
+      onAnswered,
+    });
+    while (next < sales.length && !halted && !this.inBackoff(provider)) {
+      if (inFlight.size >= this.options.concurrency) {
+        await Promise.race(inFlight);
+        continue;
       }
-    };
-    const workers = Math.max(1, Math.min(this.options.concurrency, sales.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+      const wait = Math.max(pacer.waitMs(Date.now()), limiter ? limiter.nextFreeAt() - Date.now() : 0);
+      if (wait > 0) {
+        await (inFlight.size > 0 ? Promise.race([...inFlight, sleep(wait)]) : sleep(wait));
+        continue;
+      }
+      const room = Math.min(pacer.room(Date.now()), this.options.concurrency - inFlight.size, sales.length - next);
+      const burst = sales.slice(next, next + Math.max(1, room));
+      next += burst.length;
+      crashPoint('mid-drain');
+      const claimed = this.deps.ledger.transaction(() =>
+        burst.flatMap((sale) => {
+          if (this.deps.isHeld(sale.id)) return [];
+          try {
+            return [{ sale, claim: this.deps.sender.claim(sale.id, 'queued', target(sale, () => {})) }];
+          } catch (error) {
+            if (error instanceof StateConflictError) return [];
+            throw error;
+          }
+        }),
+      );
+      for (const { sale, claim } of claimed) {
+        pacer.start();
+        let answered = false;
+        const onAnswered = (): void => {
+          if (answered) return;
+          answered = true;
+          pacer.finish(Date.now());
+        };
+        const run = this.deps.sender
+          .dispatch(claim, target(sale, onAnswered), (error, now) => this.decideForQueued(error, now))
+          .then((result) => {
+            report.sent += 1;
+            if (result.kind === 'requeued') {
+              report.requeued += 1;
+              if (isTransient(result.error) && result.sale.provider === provider) halted = true;
+            } else if (result.sale.state === 'succeeded') report.succeeded += 1;
+            else if (result.sale.state === 'pending') report.pending += 1;
+            else if (result.sale.state === 'unknown') report.unknown += 1;
+            else report.failed += 1;
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof StateConflictError)) this.deps.logger.error('sync.send_failed', { saleId: sale.id, error: String(error) });
+          })
+          .finally(() => {
+            onAnswered();
+            inFlight.delete(run);
+          });
+        inFlight.add(run);
+      }
+      // Let the adapters take their rate slots before the limiter is read again.
+      await nextTick();
+    }
+    await Promise.all(inFlight);
   }
 
   /** Asks about pending and unknown sales whose provider is reachable. */
