@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
+import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import type { ChannelMap, EventMap } from './define';
 
@@ -12,6 +13,7 @@ export const channels = {
   ...appChannels,
   ...authChannels,
   ...salesChannels,
+  ...receiptsChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -1,0 +1,1 @@
+export { createAuthModule, hashPin, pinMatches, DEMO_USERS, MAX_FAILURES, LOCK_MS, type AuthModule, type AuthModuleOptions, type AuthHandlers } from './module';

@@ -1,0 +1,75 @@
+/**
+ * Receipts for the counter: the receipt of a sale as text lines (shared/receipt.ts) for the shop's paper
+ * width and language, and printing through the host's Printer. Also the counter's language setting, which
+ * the receipts follow.
+ *
+ *   const receipts = createReceiptsModule({ settings, printer, logger, getSale, userName });
+ *   dispatcher handlers: { ...receipts.handlers }
+ */
+import type { Sale } from '../../../shared/contract/sales';
+import type { Language, ReceiptWidthMm, RenderedReceipt } from '../../../shared/contract/receipts';
+import { AppError } from '../../../shared/errors';
+import { receiptHtml, renderReceipt } from '../../../shared/receipt';
+import type { HandlerMap } from '../ipc/dispatcher';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/store';
+import type { Printer } from './printer';
+
+export type ReceiptsHandlers = Pick<HandlerMap, 'receipts.render' | 'receipts.print' | 'settings.setLanguage'>;
+
+export interface ReceiptsModuleOptions {
+  settings: SettingsStore;
+  printer: Printer;
+  logger: Logger;
+  /** A sale by id, or null (the ledger: `(id) => { const s = ledger.get(id); return s ? publicSale(s) : null }`). */
+  getSale(id: string): Sale | null;
+  /** A cashier's display name by user id (auth module's userName), or null. */
+  userName(id: string): string | null;
+  clock?: () => Date;
+  /** IANA time zone for receipt dates; the host's when absent. */
+  timeZone?: string;
+}
+
+export interface ReceiptsModule {
+  handlers: ReceiptsHandlers;
+  render(request: { saleId: string; copy?: boolean; widthMm?: ReceiptWidthMm; language?: Language }): RenderedReceipt;
+}
+
+export function createReceiptsModule(options: ReceiptsModuleOptions): ReceiptsModule {
+  const clock = options.clock ?? (() => new Date());
+
+  function render(request: { saleId: string; copy?: boolean; widthMm?: ReceiptWidthMm; language?: Language }): RenderedReceipt {
+    const sale = options.getSale(request.saleId);
+    if (!sale) throw new AppError('not_found', `No sale ${request.saleId}`);
+    const shop = options.settings.read();
+    return renderReceipt(
+      {
+        shop: shop.shop,
+        sale,
+        cashierName: options.userName(sale.cashierId) ?? sale.cashierId,
+        printedAt: clock(),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      },
+      { widthMm: request.widthMm ?? shop.receiptWidthMm, language: request.language ?? shop.language, copy: request.copy ?? false },
+    );
+  }
+
+  const handlers: ReceiptsHandlers = {
+    'receipts.render': (input) => render(input),
+    'receipts.print': async (input) => {
+      const receipt = render(input);
+      if (options.printer.kind === 'renderer') return { ...receipt, via: 'renderer' as const, printed: false };
+      try {
+        const { printed } = await options.printer.print({ receipt, html: receiptHtml(receipt, `Saldo ${input.saleId}`), title: `Saldo ${input.saleId}`, widthMicrons: receipt.widthMm * 1000 });
+        options.logger.info('receipts.printed', { saleId: input.saleId, copy: input.copy ?? false, printed });
+        return { ...receipt, via: 'printer' as const, printed };
+      } catch (error) {
+        options.logger.error('receipts.print_failed', { saleId: input.saleId, error: String(error) });
+        throw new AppError('internal', 'The printer did not print the receipt');
+      }
+    },
+    'settings.setLanguage': ({ language }) => ({ language: options.settings.update({ language }).language }),
+  };
+
+  return { handlers, render };
+}

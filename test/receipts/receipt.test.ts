@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { receiptHtml, receiptStateWords, renderReceipt, wrapText, type ReceiptData } from '../../shared/receipt';
+import { checkPhone, formatAsTyped, maskPhone, phoneDigits } from '../../shared/phone';
+import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
+
+function data(state: SaleState, overrides: Partial<ReceiptData['sale']> = {}): ReceiptData {
+  return {
+    shop: { name: 'Abarrotes La Esperanza de San Juan Bautista', address: 'Av. Insurgentes Sur 1234, Col. Del Valle, Benito Juárez, CDMX' },
+    cashierName: 'Cajero demo',
+    printedAt: new Date('2025-03-02T18:30:00Z'),
+    timeZone: 'America/Mexico_City',
+    sale: {
+      id: '01JNXYZ0000000000000000000',
+      createdAt: '2025-03-01T17:05:00.000Z',
+      provider: 'relier',
+      country: 'MX',
+      carrier: 'Telcel',
+      phone: '5512345678',
+      price: { minor: 5000, currency: 'MXN' },
+      providerTransactionId: 'RLR-7781234',
+      operatorTransactionId: 'TEL-99887766',
+      state,
+      failureCode: null,
+      ...overrides,
+    },
+  };
+}
+
+describe('receipt layout', () => {
+  for (const widthMm of [58, 80] as const) {
+    for (const language of ['es-MX', 'en'] as const) {
+      it(`fits ${widthMm} mm in ${language} for every state, with every field`, () => {
+        for (const state of SALE_STATES) {
+          const receipt = renderReceipt(data(state), { widthMm, language });
+          expect(receipt.columns).toBe(widthMm === 58 ? 32 : 48);
+          for (const line of receipt.lines) expect(line.length).toBeLessThanOrEqual(receipt.columns);
+          const text = receipt.lines.join('\n');
+          expect(text).toContain('Abarrotes');
+          expect(text).toContain('Insurgentes');
+          expect(text).toContain('Cajero demo');
+          expect(text).toContain('Telcel');
+          expect(text).toContain('55 **** 5678');
+          expect(text).not.toContain('5512345678');
+          expect(text).toMatch(/\$50\.00/);
+          expect(text).toContain('MXN');
+          expect(text).toContain('RLR-7781234');
+          expect(text).toContain('TEL-99887766');
+          expect(text).toContain(language === 'en' ? '03/01/2025' : '01/03/2025');
+          expect(text).toContain(receiptStateWords(state, language).head);
+        }
+      });
+    }
+  }
+
+  it('only a delivered sale says delivered; a queued one says it is on its way', () => {
+    for (const state of SALE_STATES) {
+      const es = renderReceipt(data(state), { widthMm: 58, language: 'es-MX' }).lines.join(' ');
+      const en = renderReceipt(data(state), { widthMm: 58, language: 'en' }).lines.join(' ');
+      expect(es.includes('ENTREGADA')).toBe(state === 'succeeded');
+      expect(/delivered/i.test(en)).toBe(state === 'succeeded');
+    }
+    expect(renderReceipt(data('queued'), { widthMm: 58, language: 'es-MX' }).lines.join(' ')).toContain('en camino');
+    expect(renderReceipt(data('queued'), { widthMm: 58, language: 'en' }).lines.join(' ')).toContain('on its way');
+  });
+
+  it('a failed sale says why', () => {
+    const text = renderReceipt(data('refund_due', { failureCode: 'number_rejected', providerTransactionId: null }), { widthMm: 58, language: 'es-MX' }).lines.join('\n');
+    expect(text).toContain('rechazó el número');
+    expect(text).toContain('NO SE REALIZÓ');
+  });
+
+  it('a reprint is marked COPIA (and COPY in English)', () => {
+    const es = renderReceipt(data('succeeded'), { widthMm: 58, language: 'es-MX', copy: true }).lines.join('\n');
+    const en = renderReceipt(data('succeeded'), { widthMm: 80, language: 'en', copy: true }).lines.join('\n');
+    const original = renderReceipt(data('succeeded'), { widthMm: 58, language: 'es-MX' }).lines.join('\n');
+    expect(es).toContain('COPIA');
+    expect(es).toContain('Reimpreso');
+    expect(en).toContain('COPY');
+    expect(original).not.toContain('COPIA');
+  });
+
+  it('wraps long words and keeps the HTML page escaped', () => {
+    expect(wrapText('a'.repeat(70), 32)).toEqual(['a'.repeat(32), 'a'.repeat(32), 'a'.repeat(6)]);
+    const html = receiptHtml(renderReceipt(data('succeeded', { carrier: 'AT&T <x>' }), { widthMm: 80, language: 'en' }));
+    expect(html).toContain('AT&amp;T &lt;x&gt;');
+    expect(html).toContain('data-columns="48"');
+  });
+});
+
+describe('phone numbers', () => {
+  it('takes digits from typing, pasting and scanning', () => {
+    expect(phoneDigits('55 1234 5678')).toBe('5512345678');
+    expect(phoneDigits('+52 (55) 1234-5678')).toBe('5512345678');
+    expect(phoneDigits('5512345678\r\n')).toBe('5512345678');
+    expect(phoneDigits('0052 55 1234 5678')).toBe('5512345678');
+  });
+
+  it('groups as typed and validates per country', () => {
+    expect(formatAsTyped('5512345678', 'MX')).toBe('55 1234 5678');
+    expect(formatAsTyped('55123', 'MX')).toBe('55 123');
+    expect(checkPhone('5512345678', 'MX')).toMatchObject({ valid: true, grouped: '55 1234 5678', e164: '+525512345678' });
+    expect(checkPhone('5500000001', 'MX').valid).toBe(true);
+    expect(checkPhone('551234567', 'MX')).toMatchObject({ valid: false, problem: 'too_short' });
+    expect(checkPhone('551234567890', 'MX')).toMatchObject({ valid: false, problem: 'too_long' });
+    expect(checkPhone('', 'MX')).toMatchObject({ valid: false, problem: 'empty' });
+    expect(checkPhone('98765432', 'HN').valid).toBe(true);
+  });
+
+  it('masks the middle of the number', () => {
+    expect(maskPhone('5512345678', 'MX')).toBe('55 **** 5678');
+    expect(maskPhone('1234')).toBe('1234');
+  });
+});
