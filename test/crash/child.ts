@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     routingPolicy: { countries: { MX: { default: order } }, fallback: order },
     online: { waitMs: 150, pollMs: 15 },
     reconcileGraceMs: 400,
-    sync: { concurrency: 4, pollConcurrency: 4 },
+    sync: { concurrency: 4, pollConcurrency: 4, rateTimeScale: 0.001 },
   });
   emit({ ev: 'start', pid: process.pid });
   const recovery = await module.recover();

@@ -70,7 +70,7 @@ describe('1,000 sales under 30% mixed faults', () => {
       online: { waitMs: 300, pollMs: 20 },
       reconcileGraceMs: 1_000,
       offlinePolicy: { maxQueuedTotal: { minor: 100_000_000, currency: 'MXN' } },
-      sync: { backoffBaseMs: 20, backoffMaxMs: 200, tickMs: 20, pollIntervalMs: 50, concurrency: 8 },
+      sync: { backoffBaseMs: 20, backoffMaxMs: 200, tickMs: 20, pollIntervalMs: 50, concurrency: 8, rateTimeScale: 0.001 },
     });
     await core.module.sync.refresh();
     core.module.sync.start();

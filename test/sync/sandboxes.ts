@@ -54,7 +54,7 @@ export function startCore(adapters: ProviderAdapter[], extra: Partial<SalesModul
     logger: silentLogger,
     online: { waitMs: 1_000, pollMs: 25 },
     reconcileGraceMs: 2_000,
-    sync: { backoffBaseMs: 50, backoffMaxMs: 400, tickMs: 50, pollIntervalMs: 100 },
+    sync: { backoffBaseMs: 50, backoffMaxMs: 400, tickMs: 50, pollIntervalMs: 100, rateTimeScale: 0.001 },
     ...extra,
   });
   return {

@@ -35,8 +35,8 @@ export interface SyncOptions {
   /** Use a provider's asynchronous endpoint for queued sales (Relier: the transaction id comes back at once). */
   preferAsync: boolean;
   /**
-   * Multiplies the documented rate windows the drain paces itself on (1 is real time; tests and benchmarks
-   * shrink them together with the sandboxes' windows).
+   * Multiplies the documented rate windows the drain paces itself on. Keep it equal to the adapters'
+   * `rateLimitTimeScale` (1, real time, in the app; tests and benchmarks shrink both with the sandboxes').
    */
   rateTimeScale: number;
 }
@@ -281,7 +281,7 @@ export class SyncEngine {
         await Promise.race(inFlight);
         continue;
       }
-      const wait = Math.max(pacer.waitMs(Date.now()), limiter ? limiter.nextFreeAt() - Date.now() : 0);
+      const wait = Math.max(pacer.waitMs(Date.now()), limiter ? limiter.msUntilFree() : 0);
       if (wait > 0) {
         await (inFlight.size > 0 ? Promise.race([...inFlight, sleep(wait)]) : sleep(wait));
         continue;
