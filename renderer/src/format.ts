@@ -1,0 +1,21 @@
+/** Money and dates for people, through Intl, in the counter's language. */
+import type { Language } from '../../shared/contract/receipts';
+import { formatMoney, type Money } from '../../shared/money';
+import { formatAsTyped } from '../../shared/phone';
+import { intlLocale } from './i18n';
+
+export function money(amount: Money, language: Language): string {
+  return formatMoney(amount, intlLocale(language));
+}
+
+export function time(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+export function dateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'medium', hour12: false }).format(new Date(iso));
+}
+
+export function phone(digits: string, country: string): string {
+  return formatAsTyped(digits, country) || digits;
+}

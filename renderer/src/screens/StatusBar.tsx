@@ -1,0 +1,81 @@
+/** Always visible: connectivity, queue, refunds owed, low balances, the cashier, language, sections. */
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/contract/receipts';
+import { money } from '../format';
+import { statusSelectors, useSaldo } from '../store';
+
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const language = useSaldo((state) => state.language);
+  const setLanguage = useSaldo((state) => state.setLanguage);
+  const other: Language = language === 'en' ? 'es-MX' : 'en';
+  const otherName = other === 'en' ? t('language.en') : t('language.es');
+  return (
+    <button type="button" className="chip-button" lang={other} aria-label={t('language.switchTo', { language: otherName })} onClick={() => void setLanguage(other)}>
+      {other === 'en' ? 'EN' : 'ES'}
+    </button>
+  );
+}
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const online = useSaldo(statusSelectors.online);
+  const queue = useSaldo((state) => state.queue);
+  const low = useSaldo(statusSelectors.lowBalanceProviders);
+  const user = useSaldo((state) => state.user);
+  const language = useSaldo((state) => state.language);
+  const screen = useSaldo((state) => state.screen);
+  const setScreen = useSaldo((state) => state.setScreen);
+  const signOut = useSaldo((state) => state.signOut);
+  const sending = useSaldo((state) => state.step === 'sending');
+  const demo = useSaldo((state) => state.info?.mode === 'demo');
+
+  return (
+    <header className="status-bar">
+      <div className="brand">
+        {t('app.name')}
+        {demo && <span className="demo-tag">{t('app.demo')}</span>}
+      </div>
+      <div className="status-items" role="status" aria-label={t('status.label')}>
+        <span className={`pill ${online === null ? 'pill-muted' : online ? 'pill-ok' : 'pill-bad'}`} data-testid="connectivity">
+          <span aria-hidden="true">{online === null ? '○' : online ? '●' : '✕'} </span>
+          {online === null ? t('status.checking') : online ? t('status.online') : t('status.offline')}
+        </span>
+        {user && (
+          <span className={`pill ${queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'}`} title={t('status.queueTitle')} data-testid="queue">
+            {t('status.queue', { count: queue?.queued ?? 0 })}
+          </span>
+        )}
+        {user && (
+          <span className={`pill ${queue && queue.refundDue > 0 ? 'pill-bad' : 'pill-muted'}`} data-testid="refunds">
+            {queue && queue.refundDue > 0 ? t('status.refunds', { count: queue.refundDue, total: money(queue.refundDueTotal, language) }) : t('status.refundsNone')}
+          </span>
+        )}
+        {user && low.length > 0 && (
+          <span className="pill pill-warn" data-testid="low-balance">
+            {t('status.lowBalance', { providers: low.join(', ') })}
+          </span>
+        )}
+      </div>
+      {user && (
+        <nav className="sections" aria-label={t('nav.label')}>
+          <button type="button" className="nav-button" aria-current={screen === 'sell' ? 'page' : undefined} disabled={sending} onClick={() => setScreen('sell')}>
+            {t('nav.sell')}
+          </button>
+          <button type="button" className="nav-button" aria-current={screen === 'today' ? 'page' : undefined} disabled={sending} onClick={() => setScreen('today')}>
+            {t('nav.today')}
+          </button>
+        </nav>
+      )}
+      <div className="who">
+        {user && <span className="cashier">{t('status.cashier', { name: user.name })}</span>}
+        {user && (
+          <button type="button" className="chip-button" disabled={sending} onClick={() => void signOut()}>
+            {t('status.switchCashier')}
+          </button>
+        )}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+/** The status bar's facts, kept live by contract events: connectivity, queue, refunds owed, balances. */
+import type { Balances, Connectivity, QueueStatus } from '../../../shared/contract/sales';
+import { statusService } from '../services/api';
+import type { Slice } from './types';
+
+export interface StatusState {
+  connectivity: Connectivity | null;
+  queue: QueueStatus | null;
+  balances: Balances | null;
+}
+
+export interface StatusActions {
+  refreshStatus(): Promise<void>;
+  connectivityChanged(connectivity: Connectivity): void;
+  queueChanged(queue: QueueStatus): void;
+  balancesChanged(balances: Balances): void;
+}
+
+export type StatusSlice = StatusState & StatusActions;
+
+export const statusInitialState: StatusState = { connectivity: null, queue: null, balances: null };
+
+export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
+  ...statusInitialState,
+  async refreshStatus() {
+    const [connectivity, queue, balances] = await Promise.allSettled([statusService.connectivity(), get().user ? statusService.queue() : Promise.reject(new Error('signed out')), get().user ? statusService.balances() : Promise.reject(new Error('signed out'))]);
+    set({
+      ...(connectivity.status === 'fulfilled' ? { connectivity: connectivity.value } : {}),
+      ...(queue.status === 'fulfilled' ? { queue: queue.value } : {}),
+      ...(balances.status === 'fulfilled' ? { balances: balances.value } : {}),
+    });
+  },
+  connectivityChanged: (connectivity) => set({ connectivity }),
+  queueChanged: (queue) => set({ queue }),
+  balancesChanged: (balances) => set({ balances }),
+});
+
+export const statusSelectors = {
+  online: (state: StatusState): boolean | null => (state.connectivity ? state.connectivity.online : null),
+  queued: (state: StatusState): number => state.queue?.queued ?? 0,
+  refundDue: (state: StatusState): number => state.queue?.refundDue ?? 0,
+  lowBalanceProviders: (state: StatusState): string[] => (state.balances?.balances ?? []).filter((balance) => balance.low).map((balance) => balance.provider),
+};

@@ -1,0 +1,95 @@
+/** Today's sales: the list (kept live by sale.changed), one sale's history, marking a refund handed back. */
+import type { Sale, SaleEvent } from '../../../shared/contract/sales';
+import type { ErrorCode } from '../../../shared/errors';
+import { salesService } from '../services/api';
+import { errorCodeOf } from '../services/client';
+import type { Slice } from './types';
+
+export interface TodayState {
+  todaySales: Sale[];
+  todayLoading: boolean;
+  todayError: ErrorCode | null;
+  openSaleId: string | null;
+  openSaleEvents: SaleEvent[];
+  todayNotice: 'refunded' | null;
+}
+
+export interface TodayActions {
+  loadToday(): Promise<void>;
+  openSale(id: string): Promise<void>;
+  closeSale(): void;
+  markRefunded(id: string): Promise<void>;
+  upsertTodaySale(sale: Sale): void;
+  resetToday(): void;
+}
+
+export type TodaySlice = TodayState & TodayActions;
+
+export const todayInitialState: TodayState = { todaySales: [], todayLoading: false, todayError: null, openSaleId: null, openSaleEvents: [], todayNotice: null };
+
+function startOfToday(): number {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+}
+
+export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
+  ...todayInitialState,
+  async loadToday() {
+    set({ todayLoading: true, todayError: null });
+    try {
+      const { sales } = await salesService.today();
+      set({ todaySales: sales, todayLoading: false });
+    } catch (error) {
+      set({ todayLoading: false, todayError: errorCodeOf(error) });
+    }
+  },
+  async openSale(id) {
+    set({ openSaleId: id, openSaleEvents: [], todayNotice: null });
+    try {
+      const { sale, events } = await salesService.get(id);
+      if (get().openSaleId !== id) return;
+      get().upsertTodaySale(sale);
+      set({ openSaleEvents: events });
+    } catch (error) {
+      set({ todayError: errorCodeOf(error) });
+    }
+  },
+  closeSale: () => set({ openSaleId: null, openSaleEvents: [], todayNotice: null }),
+  async markRefunded(id) {
+    try {
+      const sale = await salesService.markRefunded(id);
+      get().upsertTodaySale(sale);
+      set({ todayNotice: 'refunded' });
+      await get().openSale(id);
+      set({ todayNotice: 'refunded' });
+    } catch (error) {
+      set({ todayError: errorCodeOf(error) });
+    }
+  },
+  upsertTodaySale(sale) {
+    const list = get().todaySales;
+    const index = list.findIndex((known) => known.id === sale.id);
+    if (index >= 0) {
+      if (list[index]!.updatedAt > sale.updatedAt) return;
+      const next = list.slice();
+      next[index] = sale;
+      set({ todaySales: next });
+    } else if (Date.parse(sale.createdAt) >= startOfToday()) {
+      set({ todaySales: [sale, ...list] });
+    }
+    // The open sale's history grows with each change.
+    if (get().openSaleId === sale.id) {
+      void salesService.get(sale.id).then(
+        ({ events }) => {
+          if (get().openSaleId === sale.id) set({ openSaleEvents: events });
+        },
+        () => undefined,
+      );
+    }
+  },
+  resetToday: () => set({ ...todayInitialState }),
+});
+
+export const todaySelectors = {
+  openSale: (state: TodayState): Sale | null => state.todaySales.find((sale) => sale.id === state.openSaleId) ?? null,
+};
