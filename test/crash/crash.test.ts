@@ -134,6 +134,8 @@ describe('crash and restart', () => {
       const ledgerTotal = succeeded.reduce((sum, [, sale]) => sum + sale.minor, 0);
       const sandboxTotal = [...perSale.values()].reduce((sum, entry) => sum + entry.minor, 0);
       expect(sandboxTotal).toBe(ledgerTotal);
+      const stillUnknown = [...sales.entries()].filter(([, sale]) => sale.state === 'unknown').slice(0, 3).map(([saleId]) => history(saleId));
+      if (stillUnknown.length > 0) console.log('awaiting reconciliation:', JSON.stringify(stillUnknown));
       console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
     } finally {
       for (const core of cores) {

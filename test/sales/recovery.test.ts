@@ -66,10 +66,10 @@ describe('start-up recovery', () => {
     await h.module.recover();
     expect(mobisend.topups).toHaveLength(1);
     expect(h.module.ledger.get(crashed.id)).toMatchObject({ state: 'unknown', idempotencyKey: crashed.key });
-    // A replay answered with the original's failed transaction is definitive.
-    mobisend.script = () => ok({ state: 'failed', failure: { code: 'number_rejected', message: 'NO SE PUEDE ABONAR A ESTE NUMERO', outcomeKnown: true, retrySameKeySafe: true } });
+    // A replay answered with the original's failed order (an error carrying the order's id) is definitive.
+    mobisend.script = () => err({ code: 'number_rejected', message: 'NO SE PUEDE ABONAR A ESTE NUMERO', providerTransactionId: 'order-1' });
     await h.module.sync.poll();
-    expect(h.module.ledger.get(crashed.id)?.state).toBe('refund_due');
+    expect(h.module.ledger.get(crashed.id)).toMatchObject({ state: 'refund_due', providerTransactionId: 'order-1' });
   });
 
   it('Liquido: a sale re-queued after "not found" keeps its key and provider even when the resend is refused', async () => {

@@ -191,14 +191,17 @@ export class SaleSender {
         httpStatus: error.httpStatus ?? null,
       });
       const current = ledger.mustGet(saleId);
-      let decision = decide(error, current, { reportedFailed: result.ok });
+      // A failed transaction the provider reports (a result, or an error carrying the id of the order it created
+      // and failed: MobiSend's failed order, Liquido FAILED) is about this key, not just about this request.
+      const reportedFailed = result.ok || Boolean(error.providerTransactionId);
+      let decision = decide(error, current, { reportedFailed });
       // This key went out before with no answer (a crash, a lost reply) and the sale was re-queued because the
       // provider did not know it yet: that request could still land. Never a new key or another provider then.
       const keyMayBeLive = ledger
         .attempts(saleId)
         .some((attempt) => attempt.attemptNo !== attemptNo && attempt.idempotencyKey === current.idempotencyKey && (attempt.outcome === 'unknown' || attempt.outcome === 'interrupted'));
       if (keyMayBeLive && decision.to !== 'unknown') {
-        if (decision.to === 'failed' && !result.ok) decision = { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
+        if (decision.to === 'failed' && !reportedFailed) decision = { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
         else if (decision.to === 'queued' && (decision.newKey || decision.provider !== provider)) {
           decision = { to: 'queued', provider, sku: current.sku, newKey: false, detail: 'an earlier request under this key is unaccounted for: same key, same provider' };
         }
