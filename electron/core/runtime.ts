@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
 import { createAppHandlers } from './app/handlers';
+import { createAuthModule } from './auth';
 import { databaseFileIn, openDatabase, type Database } from './db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
@@ -19,6 +20,8 @@ import { createLogger, type Logger } from './logger';
 import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
 import { createProviderAdapters, PROVIDER_IDS, type ProvidersConfig } from './providers/registry';
 import type { ProviderAdapter } from './providers/types';
+import { publicSale } from './ledger/ledger';
+import { createReceiptsModule, rendererPrinter, type Printer } from './receipts';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from './sales/module';
 import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -41,6 +44,10 @@ export interface SaldoCoreOptions {
   env?: Record<string, string | undefined>;
   /** Options for the in-process sandboxes of demo mode (tests scale delays down). */
   demoSandboxes?: SandboxOptions;
+  /** How receipts print: Electron prints silently; the browser host hands the receipt back to the page. */
+  printer?: Printer;
+  /** Lower scrypt cost for PINs in tests. */
+  pinHashCost?: { N: number };
   /** Run the background sync loop (the app does; one-shot CLI commands do not). */
   startSync?: boolean;
   /** Adjustments of the sales module (tests: faster polling, smaller waits). */
@@ -102,6 +109,22 @@ export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoC
   const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
   if (options.startSync ?? true) sales.sync.start();
 
+  const auth = createAuthModule({ db, session, events, logger, clock, ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
+  // First start: a cashier (PIN 1234) and an owner (PIN 4321), as the README says, so the counter opens at once.
+  const seeded = await auth.seedDemoUsers();
+  if (seeded > 0 && providers.mode === 'live') logger.warn('auth.default_pins_in_live_mode', { seeded });
+  const receipts = createReceiptsModule({
+    settings,
+    printer: options.printer ?? rendererPrinter,
+    logger,
+    clock,
+    getSale: (id) => {
+      const sale = sales.ledger.get(id);
+      return sale ? publicSale(sale) : null;
+    },
+    userName: (id) => auth.userName(id),
+  });
+
   const info: AppInfo = {
     name: 'Saldo',
     version: options.version,
@@ -145,6 +168,8 @@ export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoC
     handlers: {
       ...createAppHandlers({ info, events, clock, health, settings: settingsView }),
       ...sales.handlers,
+      ...auth.handlers,
+      ...receipts.handlers,
     },
     session,
     logger,
