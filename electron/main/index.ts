@@ -11,6 +11,7 @@ import { forwardEvents, registerContractHandlers } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 import { startAutoUpdates } from './updates';
 import { createElectronSecretStore } from './secret-store';
+import { createElectronPrinter } from './printer';
 
 const kioskFromLaunch = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     validateContract: !app.isPackaged,
     secretStore: createElectronSecretStore(dataDir),
     nativeBinding: sqliteBindingForElectron(),
+    printer: createElectronPrinter(process.env.SALDO_PRINTER),
   });
   // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
   const kiosk = kioskFromLaunch || core.settings.read().kiosk;
