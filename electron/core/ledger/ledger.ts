@@ -422,6 +422,17 @@ export class Ledger {
     return rows.map((row) => ({ phone: row.phone, country: row.country, carrier: row.carrier, lastSoldAt: this.iso(row.last_ms) }));
   }
 
+  /** Provider transaction ids of this provider's sales whose attempts started at or after `sinceIso`. */
+  knownTransactionsSince(provider: ProviderId, sinceIso: string, limit = 50): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT s.provider_transaction_id AS id FROM sales s JOIN attempts a ON a.sale_id = s.id
+         WHERE s.provider = ? AND s.provider_transaction_id IS NOT NULL AND a.provider = ? AND a.started_at >= ? LIMIT ?`,
+      )
+      .all(provider, provider, sinceIso, limit) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
   verify(): ChainReport {
     return verifyChain(this.db);
   }

@@ -50,6 +50,8 @@ export interface SalesModuleOptions {
   replayWindowMs?: number;
   /** At the counter: use asynchronous endpoints (default true) and wait this long for a pending sale (default 15 s). */
   online?: { preferAsync?: boolean; waitMs?: number; pollMs?: number };
+  /** How long an unreachable provider is skipped (sales queue at once) before a sale tries it again; default 15 s. */
+  offlineRecheckMs?: number;
   /** Balances whose available amount is under this many minor units are flagged low. */
   lowBalanceMinor?: number;
 }
@@ -103,7 +105,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
     events.emit('connectivity.changed', snapshot);
     if (snapshot.online) sync.kick();
-  });
+  }, options.offlineRecheckMs ?? 15_000);
   const sender = new SaleSender({
     ledger,
     cache,

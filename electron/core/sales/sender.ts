@@ -288,7 +288,13 @@ export class SaleSender {
         if (row) {
           return this.applyStatus(sale, { state: row.state, providerTransactionId: row.providerTransactionId, ...(row.cost ? { cost: row.cost } : {}) }, 'reconciliation export');
         }
-        if (age >= this.deps.reconcileGraceMs) return this.applyStatus(sale, { state: 'not_found' }, 'reconciliation export');
+        // Absence proves nothing about an export that may be cut short: only when the export also lists a
+        // transaction of ours sent well after this request (so it covers that moment), and the grace has passed.
+        if (age >= this.deps.reconcileGraceMs) {
+          const listed = new Set(rows.value.map((candidate) => candidate.providerTransactionId));
+          const later = ledger.knownTransactionsSince(sale.provider, new Date(sentAt + this.deps.reconcileGraceMs).toISOString());
+          if (later.some((id) => listed.has(id))) return this.applyStatus(sale, { state: 'not_found' }, 'reconciliation export');
+        }
       }
     }
     return sale;

@@ -15,6 +15,9 @@ export function isUnreachable(error: ProviderError): boolean {
   return error.notSent === true || error.code === 'outcome_unknown';
 }
 
+/** A timeout or a reset is ambiguous (one slow answer); this many in a row, with nothing else between, is a line down. */
+export const NO_ANSWERS_FOR_OFFLINE = 3;
+
 /** Results that say nothing about the line: nothing was sent (client-side limit, unsupported call). */
 function saysNothing(error: ProviderError): boolean {
   return error.code === 'not_supported' || (error.code === 'rate_limited' && error.notSent === true);
@@ -22,12 +25,15 @@ function saysNothing(error: ProviderError): boolean {
 
 export class ConnectivityTracker {
   private readonly state = new Map<ProviderId, { reachable: boolean; checkedAt: number | null; lastError: string | null }>();
+  private readonly silences = new Map<ProviderId, number>();
 
   constructor(
     private readonly providers: readonly ProviderId[],
     private readonly cache: CacheStore,
     private readonly clock: Clock,
     private readonly onChange: (connectivity: Connectivity) => void,
+    /** After this long without news, an unreachable provider is worth trying again (a sale is the best probe). */
+    private readonly recheckMs = 15_000,
   ) {
     const stored = cache.connectivity(providers);
     for (const provider of stored.providers) {
@@ -36,10 +42,16 @@ export class ConnectivityTracker {
   }
 
   observe(provider: ProviderId, result: ProviderResult<unknown>): void {
-    if (result.ok) this.set(provider, true, null);
-    else if (saysNothing(result.error)) return;
-    else if (isUnreachable(result.error)) this.set(provider, false, result.error.message);
-    else this.set(provider, true, null);
+    if (!result.ok && saysNothing(result.error)) return;
+    if (!result.ok && isUnreachable(result.error)) {
+      // Refused or unresolvable: down now. No answer: down after a few in a row.
+      const silences = (this.silences.get(provider) ?? 0) + 1;
+      this.silences.set(provider, silences);
+      if (result.error.notSent === true || silences >= NO_ANSWERS_FOR_OFFLINE) this.set(provider, false, result.error.message);
+      return;
+    }
+    this.silences.set(provider, 0);
+    this.set(provider, true, null);
   }
 
   set(provider: ProviderId, reachable: boolean, lastError: string | null): void {
@@ -57,6 +69,13 @@ export class ConnectivityTracker {
   }
 
   reachable(provider: ProviderId): boolean {
+    const entry = this.state.get(provider);
+    if (!entry || entry.reachable) return true;
+    return entry.checkedAt !== null && this.clock.now() - entry.checkedAt > this.recheckMs;
+  }
+
+  /** What the last request said, however old (for the screens). */
+  lastKnownReachable(provider: ProviderId): boolean {
     return this.state.get(provider)?.reachable ?? true;
   }
 
@@ -69,7 +88,7 @@ export class ConnectivityTracker {
       const entry = this.state.get(id);
       return {
         id,
-        reachable: entry?.reachable ?? true,
+        reachable: this.lastKnownReachable(id),
         checkedAt: entry?.checkedAt ? new Date(entry.checkedAt).toISOString() : null,
         lastError: entry?.lastError ?? null,
       };

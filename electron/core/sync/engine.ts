@@ -386,7 +386,7 @@ export class SyncEngine {
     let any = false;
     await Promise.all(
       [...this.deps.adapters.values()].map(async (adapter) => {
-        if (this.deps.connectivity.reachable(adapter.id)) return;
+        if (this.deps.connectivity.lastKnownReachable(adapter.id)) return;
         try {
           const health = await adapter.health();
           this.deps.connectivity.observe(adapter.id, health);
@@ -413,7 +413,7 @@ export class SyncEngine {
       }
     }
     this.backoffMs = this.options.backoffBaseMs;
-    if (all.some((provider) => !this.deps.connectivity.reachable(provider))) await this.probe();
+    if (all.some((provider) => !this.deps.connectivity.lastKnownReachable(provider))) await this.probe();
     this.expire();
     if (this.deps.ledger.countInStates(['queued']) > 0) await this.drain();
     if (now - this.lastPoll >= this.options.pollIntervalMs && this.deps.ledger.countInStates(['pending', 'unknown']) > 0) await this.poll();
