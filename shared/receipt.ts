@@ -157,6 +157,8 @@ function center(text: string, width: number): string[] {
 function field(label: string, value: string, width: number): string[] {
   const head = `${label}:`;
   if (head.length + 1 + value.length <= width) return [head + ' '.repeat(width - head.length - value.length) + value];
+  // A value longer than a line (a provider's uuid folio) is cut into full lines, left-aligned, to copy easily.
+  if (value.length > width) return [head, ...wrapText(value, width)];
   return [head, ...wrapText(value, width).map((line) => line.padStart(width))];
 }
 

@@ -1,11 +1,19 @@
 /** Money and dates for people, through Intl, in the counter's language. */
 import type { Language } from '../../shared/contract/receipts';
-import { formatMoney, type Money } from '../../shared/money';
+import { minorDigits, toMajorString, type Money } from '../../shared/money';
 import { formatAsTyped } from '../../shared/phone';
 import { intlLocale } from './i18n';
 
+/** "$50.00" in both languages (the narrow symbol: the shop's customers know their own currency). */
 export function money(amount: Money, language: Language): string {
-  return formatMoney(amount, intlLocale(language));
+  const digits = minorDigits(amount.currency);
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'currency',
+    currency: amount.currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(toMajorString(amount) as unknown as number);
 }
 
 export function time(iso: string, language: Language): string {

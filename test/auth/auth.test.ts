@@ -54,8 +54,10 @@ describe('PIN hashing', () => {
     expect(a.hash).not.toContain('1234');
     expect(a.salt).not.toBe(b.salt);
     expect(a.hash).not.toBe(b.hash);
-    expect(await pinMatches('1234', a.hash, a.salt, FAST)).toBe(true);
-    expect(await pinMatches('1235', a.hash, a.salt, FAST)).toBe(false);
+    expect(a.hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await pinMatches('1234', a.hash, a.salt)).toBe(true);
+    expect(await pinMatches('1235', a.hash, a.salt)).toBe(false);
+    expect(await pinMatches('1234', 'plain', a.salt)).toBe(false);
   });
 
   it('refuses PINs that are not 4 to 6 digits', async () => {

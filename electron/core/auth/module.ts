@@ -67,16 +67,22 @@ function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buff
   });
 }
 
+/** A stored hash names its own cost ("scrypt$N$r$p$hash"), so a later cost change still verifies old PINs. */
 export async function hashPin(pin: string, options: ScryptOptions = SCRYPT_OPTIONS): Promise<{ hash: string; salt: string }> {
   if (!PIN_PATTERN.test(pin)) throw new AppError('invalid_input', 'A PIN is 4 to 6 digits');
   const salt = randomBytes(16);
-  const hash = await scrypt(pin, salt, options);
-  return { hash: hash.toString('base64'), salt: salt.toString('base64') };
+  const cost = { N: options.N ?? 16_384, r: options.r ?? 8, p: options.p ?? 1 };
+  const hash = await scrypt(pin, salt, { ...options, ...cost });
+  return { hash: `scrypt$${cost.N}$${cost.r}$${cost.p}$${hash.toString('base64')}`, salt: salt.toString('base64') };
 }
 
-export async function pinMatches(pin: string, hash: string, salt: string, options: ScryptOptions = SCRYPT_OPTIONS): Promise<boolean> {
-  const expected = Buffer.from(hash, 'base64');
-  const actual = await scrypt(pin, Buffer.from(salt, 'base64'), options);
+export async function pinMatches(pin: string, stored: string, salt: string): Promise<boolean> {
+  const [scheme, n, r, p, encoded] = stored.split('$');
+  if (scheme !== 'scrypt' || !encoded) return false;
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  if (![cost.N, cost.r, cost.p].every((value) => Number.isSafeInteger(value) && value > 0)) return false;
+  const expected = Buffer.from(encoded, 'base64');
+  const actual = await scrypt(pin, Buffer.from(salt, 'base64'), { ...cost, maxmem: SCRYPT_OPTIONS.maxmem ?? 64 * 1024 * 1024 });
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
@@ -120,7 +126,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     let found: UserRow | undefined;
     // Every user is checked, whatever matched, so the time taken does not tell which users exist.
     for (const user of users) {
-      if ((await pinMatches(pin, user.pin_hash, user.pin_salt, scryptOptions)) && !found) found = user;
+      if ((await pinMatches(pin, user.pin_hash, user.pin_salt)) && !found) found = user;
     }
     if (!found) {
       const until = now + LOCK_MS;

@@ -1,18 +1,18 @@
 /** A carrier's mark: its initials on its colour (no image files to ship or license). */
 const COLOURS: Record<string, string> = {
   telcel: '#0b3d91',
-  movistar: '#00796b',
+  movistar: '#00695c',
   'at&t': '#005a9c',
   unefon: '#b71c1c',
-  virgin: '#c2185b',
-  bait: '#e65100',
-  claro: '#c62828',
+  virgin: '#ad1457',
+  bait: '#a84300',
+  claro: '#b71c1c',
   digicel: '#ad1457',
   tigo: '#1a237e',
-  bitel: '#f9a825',
+  bitel: '#7a5200',
   entel: '#283593',
-  globe: '#1565c0',
-  smart: '#2e7d32',
+  globe: '#0d47a1',
+  smart: '#1b5e20',
   tnt: '#6a1b9a',
 };
 

@@ -9,6 +9,7 @@ export const en: Resources = {
     label: 'Counter status',
     online: 'Online',
     offline: 'Offline',
+    partial: 'No line to {{providers}}',
     checking: 'Checking the line…',
     queue: 'Queued: {{count}}',
     queueTitle: 'Queued sales, sent when the line is back',

@@ -11,6 +11,7 @@ export const es = {
     label: 'Estado del mostrador',
     online: 'En línea',
     offline: 'Sin conexión',
+    partial: 'Sin conexión con {{providers}}',
     checking: 'Comprobando conexión…',
     queue: 'En cola: {{count}}',
     queueTitle: 'Ventas en cola, se envían al volver la línea',

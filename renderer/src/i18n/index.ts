@@ -37,6 +37,7 @@ void i18next.use(initReactI18next).init({
   missingKeyHandler: recordMissing,
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export function setDocumentLanguage(language: Language): void {

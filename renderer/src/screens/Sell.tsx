@@ -1,14 +1,19 @@
 /** The sale, step by step: number → carrier and amount → confirm → sending → result. */
 import { useEffect, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SELL_COUNTRIES } from '../../../shared/phone';
+import { checkPhone, SELL_COUNTRIES } from '../../../shared/phone';
 import { CarrierBadge } from '../components/CarrierBadge';
 import { Keypad } from '../components/Keypad';
 import { money, phone as formatPhone } from '../format';
-import { customAmountCheck, offersFor, resultKind, sellSelectors, useSaldo } from '../store';
+import { customAmountCheck, offersFor, resultKind, useSaldo } from '../store';
 
 function typingInField(event: KeyboardEvent): boolean {
   return event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+}
+
+/** Enter on a focused button is that button's own tap; the screen's Enter shortcut leaves it alone. */
+function enterOnButton(event: KeyboardEvent): boolean {
+  return event.key === 'Enter' && event.target instanceof HTMLButtonElement;
 }
 
 function StepHeader() {
@@ -31,8 +36,8 @@ function NumberStep() {
   const { t } = useTranslation();
   const country = useSaldo((state) => state.country);
   const digits = useSaldo((state) => state.phone);
-  const check = useSaldo(sellSelectors.phoneCheck);
   const recent = useSaldo((state) => state.recent);
+  const check = checkPhone(digits, country);
   const { setCountry, setPhoneText, pressPhoneDigit, deletePhoneDigit, clearPhone, goToProduct, repeatRecent } = useSaldo.getState();
   const [tried, setTried] = useState(false);
 
@@ -43,7 +48,7 @@ function NumberStep() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (typingInField(event)) return;
+      if (typingInField(event) || enterOnButton(event)) return;
       if (/^\d$/.test(event.key)) pressPhoneDigit(event.key);
       else if (event.key === 'Backspace') deletePhoneDigit();
       else if (event.key === 'Escape') clearPhone();
@@ -139,7 +144,7 @@ function ProductStep() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (typingInField(event)) return;
+      if (typingInField(event) || enterOnButton(event)) return;
       if (/^\d$/.test(event.key)) pressAmountDigit(event.key);
       else if (event.key === 'Backspace') deleteAmountDigit();
       else if (event.key === 'Escape') back();
@@ -232,7 +237,7 @@ function ConfirmStep() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.repeat) return;
+      if (event.repeat || enterOnButton(event)) return;
       if (event.key === 'Enter') {
         event.preventDefault();
         void confirmSale();

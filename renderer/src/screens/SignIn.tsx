@@ -24,7 +24,7 @@ export function SignIn() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.target instanceof HTMLInputElement) return;
+      if (event.target instanceof HTMLInputElement || (event.key === 'Enter' && event.target instanceof HTMLButtonElement)) return;
       if (/^\d$/.test(event.key)) setPin((current) => (current.length < MAX_PIN ? current + event.key : current));
       else if (event.key === 'Backspace') setPin((current) => current.slice(0, -1));
       else if (event.key === 'Enter' && !event.repeat) void submit();

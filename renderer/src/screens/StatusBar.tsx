@@ -1,5 +1,6 @@
 /** Always visible: connectivity, queue, refunds owed, low balances, the cashier, language, sections. */
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { Language } from '../../../shared/contract/receipts';
 import { money } from '../format';
 import { statusSelectors, useSaldo } from '../store';
@@ -21,7 +22,8 @@ export function StatusBar() {
   const { t } = useTranslation();
   const online = useSaldo(statusSelectors.online);
   const queue = useSaldo((state) => state.queue);
-  const low = useSaldo(statusSelectors.lowBalanceProviders);
+  const low = useSaldo(useShallow(statusSelectors.lowBalanceProviders));
+  const unreachable = useSaldo(useShallow(statusSelectors.unreachableProviders));
   const user = useSaldo((state) => state.user);
   const language = useSaldo((state) => state.language);
   const screen = useSaldo((state) => state.screen);
@@ -37,9 +39,9 @@ export function StatusBar() {
         {demo && <span className="demo-tag">{t('app.demo')}</span>}
       </div>
       <div className="status-items" role="status" aria-label={t('status.label')}>
-        <span className={`pill ${online === null ? 'pill-muted' : online ? 'pill-ok' : 'pill-bad'}`} data-testid="connectivity">
-          <span aria-hidden="true">{online === null ? '○' : online ? '●' : '✕'} </span>
-          {online === null ? t('status.checking') : online ? t('status.online') : t('status.offline')}
+        <span className={`pill ${online === null ? 'pill-muted' : !online ? 'pill-bad' : unreachable.length ? 'pill-warn' : 'pill-ok'}`} data-testid="connectivity">
+          <span aria-hidden="true">{online === null ? '○' : online && !unreachable.length ? '●' : '✕'} </span>
+          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : t('status.online')}
         </span>
         {user && (
           <span className={`pill ${queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'}`} title={t('status.queueTitle')} data-testid="queue">

@@ -201,7 +201,7 @@ export const createSellSlice: Slice<SellSlice> = (set, get) => {
       return true;
     },
     pickCarrier(carrier) {
-      if (get().step === 'product') set({ carrier, offer: null, customAmount: '' });
+      if (get().step === 'product' && get().carrier !== carrier) set({ carrier, offer: null, customAmount: '' });
     },
     pickOffer(offer) {
       const { step, carrier, phone, country } = get();

@@ -39,5 +39,6 @@ export const statusSelectors = {
   online: (state: StatusState): boolean | null => (state.connectivity ? state.connectivity.online : null),
   queued: (state: StatusState): number => state.queue?.queued ?? 0,
   refundDue: (state: StatusState): number => state.queue?.refundDue ?? 0,
+  unreachableProviders: (state: StatusState): string[] => (state.connectivity?.providers ?? []).filter((provider) => !provider.reachable).map((provider) => provider.id),
   lowBalanceProviders: (state: StatusState): string[] => (state.balances?.balances ?? []).filter((balance) => balance.low).map((balance) => balance.provider),
 };

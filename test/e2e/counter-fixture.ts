@@ -1,0 +1,159 @@
+/**
+ * The counter's end-to-end fixture: a fresh Saldo per test (own data folder, real core in demo mode, the
+ * in-process sandboxes, the browser host serving the built renderer), with the auth and receipts modules
+ * answering their channels and the demo users seeded. Where the runtime already wires those modules, it is
+ * used as it is; otherwise they are composed here over the core's own database, session and settings.
+ * Helpers drive the app the way a cashier does: by role and accessible name.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ProviderId } from '../../shared/contract/app';
+import type { Envelope } from '../../shared/contract';
+import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { createDispatcher, type Dispatcher } from '../../electron/core/ipc/dispatcher';
+import { createAuthModule } from '../../electron/core/auth';
+import { createReceiptsModule, rendererPrinter } from '../../electron/core/receipts';
+import { publicSale } from '../../electron/core/ledger/ledger';
+import type { RunningSandbox } from '../../electron/sandbox';
+import type {} from '../../renderer/src/bridge/types';
+
+export interface CounterFixture {
+  core: SaldoCore;
+  host: BrowserHost;
+  consoleErrors: string[];
+  open(page: Page): Promise<void>;
+  sandbox(provider: ProviderId): RunningSandbox;
+  /** Sends every sale to this provider (the owner's routing setting). */
+  routeTo(provider: ProviderId): void;
+  setAllOffline(offline: boolean): Promise<void>;
+}
+
+const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+export const root = resolve(import.meta.dirname, '..', '..');
+export const screenshotsDir = join(root, 'artifacts', 'screenshots');
+export const receiptsDir = join(root, 'artifacts', 'receipts');
+
+/** Answers the channels the runtime leaves unanswered with the counter's own modules. */
+async function withCounterModules(core: SaldoCore): Promise<SaldoCore> {
+  const missing = new Set(core.dispatcher.missingHandlers());
+  const auth = createAuthModule({ db: core.db, session: core.session, events: core.events, logger: core.logger, scryptOptions: { N: 1024, r: 8, p: 1 } });
+  await auth.seedDemoUsers();
+  if (!missing.has('auth.signIn') && !missing.has('receipts.render')) return core;
+  const receipts = createReceiptsModule({
+    settings: core.settings,
+    printer: rendererPrinter,
+    logger: core.logger,
+    getSale: (id) => {
+      const sale = core.sales.ledger.get(id);
+      return sale ? publicSale(sale) : null;
+    },
+    userName: auth.userName,
+  });
+  const extra = createDispatcher({ handlers: { ...auth.handlers, ...receipts.handlers }, session: core.session, logger: core.logger, validateOutputs: true });
+  const dispatcher: Dispatcher = {
+    invoke: (channel, input, context) => (missing.has(channel as never) ? extra.invoke(channel, input, context) : core.dispatcher.invoke(channel, input, context)),
+    missingHandlers: () => [],
+  };
+  return Object.assign(Object.create(null) as object, core, { dispatcher }) as SaldoCore;
+}
+
+export const test = base.extend<{ counter: CounterFixture }>({
+  // eslint-disable-next-line no-empty-pattern
+  counter: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'saldo-counter-'));
+    const core = await createSaldoCore({
+      dataDir,
+      host: 'browser',
+      version: '0.0.0-test',
+      validateContract: true,
+      sales: { sync: { backoffBaseMs: 200, backoffMaxMs: 1_000, tickMs: 250 } },
+    });
+    const wired = await withCounterModules(core);
+    const host = await startBrowserHost({ core: wired, rendererDir });
+    const consoleErrors: string[] = [];
+    const fixture: CounterFixture = {
+      core,
+      host,
+      consoleErrors,
+      async open(page) {
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        await page.goto(host.appUrl);
+        await expect(page.getByRole('button', { name: /^(Entrar|Sign in)$/ })).toBeVisible();
+      },
+      sandbox(provider) {
+        const found = core.sandboxes.find((sandbox) => sandbox.provider === provider);
+        if (!found) throw new Error(`no ${provider} sandbox`);
+        return found;
+      },
+      routeTo(provider) {
+        const policy = { countries: { MX: { default: [provider] } }, fallback: [provider] };
+        core.db
+          .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+          .run('sales.routing', JSON.stringify(policy), new Date().toISOString());
+      },
+      async setAllOffline(offline) {
+        await Promise.all(core.sandboxes.map((sandbox) => sandbox.control.setOffline(offline)));
+      },
+    };
+    await use(fixture);
+    await host.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export async function pressDigits(page: Page, digits: string, keypadName: RegExp = /^(Teclado numérico|Number keypad)$/): Promise<void> {
+  const keypad = page.getByRole('group', { name: keypadName });
+  for (const digit of digits) await keypad.getByRole('button', { name: digit, exact: true }).click();
+}
+
+export async function signIn(page: Page, pin = '1234'): Promise<void> {
+  await pressDigits(page, pin);
+  await page.getByRole('button', { name: /^(Entrar|Sign in)$/ }).click();
+  await expect(page.getByRole('button', { name: /^(Cambiar cajero|Switch cashier)$/ })).toBeVisible();
+}
+
+/** Number → carrier → amount tile, up to the confirm screen. */
+export async function startSale(page: Page, sale: { phone: string; carrier: string; amount: string }): Promise<void> {
+  await pressDigits(page, sale.phone);
+  await page.getByRole('button', { name: /^(Continuar|Continue)$/ }).click();
+  await page.getByRole('button', { name: sale.carrier, exact: true }).click();
+  await page.getByRole('group', { name: /^(Recargas|Top-ups)$/ }).getByRole('button', { name: sale.amount, exact: true }).click();
+  await expect(page.getByTestId('confirm-number')).toBeVisible();
+}
+
+export function confirmButton(page: Page) {
+  return page.getByRole('button', { name: /^(Cobrar .* y enviar|Charge .* and send)$/ });
+}
+
+/** The result panel once the sale has an answer. */
+export function result(page: Page) {
+  return page.locator('[data-result]');
+}
+
+/** Calls the contract from the page, as the app does (for checks the UI does not expose). */
+export async function invokeInPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ([name, payload]) => {
+      const invoke = (window.saldo!.invoke as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name as string]!;
+      return invoke(payload);
+    },
+    [channel, input] as const,
+  );
+  const envelope = answer as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value;
+}
+
+export function ensureDir(path: string): string {
+  mkdirSync(path, { recursive: true });
+  return path;
+}
