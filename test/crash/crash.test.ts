@@ -87,11 +87,16 @@ describe('crash and restart', () => {
         await core.module.recover();
       }
       const deadline = Date.now() + 20_000;
-      for (;;) {
+      let still = 0;
+      for (let last = -1; ; ) {
         for (const sandbox of sandboxes) sandbox.control.settlePending();
         for (const core of cores) await core.module.sync.runOnce();
         const waiting = cores.reduce((sum, core) => sum + core.module.ledger.countInStates(['created', 'sending', 'queued', 'pending', 'unknown']), 0);
-        if (waiting === 0 || Date.now() > deadline) break;
+        const moving = cores.reduce((sum, core) => sum + core.module.ledger.countInStates(['created', 'sending', 'queued', 'pending']), 0);
+        // Done when nothing waits, or only unknowns nobody can settle yet remain, unchanged for a few seconds.
+        still = waiting === last && moving === 0 ? still + 1 : 0;
+        last = waiting;
+        if (waiting === 0 || still >= 25 || Date.now() > deadline) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
 

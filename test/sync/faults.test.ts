@@ -106,11 +106,16 @@ describe('1,000 sales under 30% mixed faults', () => {
     for (const sandbox of set.sandboxes.values()) sandbox.control.clearFaults();
     await core.module.sync.stop();
     const deadline = Date.now() + 30_000;
-    for (;;) {
+    let still = 0;
+    for (let last = -1; ; ) {
       for (const sandbox of set.sandboxes.values()) sandbox.control.settlePending();
       await core.module.sync.runOnce();
       const waiting = core.module.ledger.countInStates(['created', 'sending', 'queued', 'pending', 'unknown']);
-      if (waiting === 0 || Date.now() > deadline) break;
+      const moving = core.module.ledger.countInStates(['created', 'sending', 'queued', 'pending']);
+      // Done when nothing waits, or only unknowns nobody can settle yet remain, unchanged for a few seconds.
+      still = waiting === last && moving === 0 ? still + 1 : 0;
+      last = waiting;
+      if (waiting === 0 || still >= 25 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
