@@ -27,3 +27,10 @@ export function dateTime(iso: string, language: Language): string {
 export function phone(digits: string, country: string): string {
   return formatAsTyped(digits, country) || digits;
 }
+
+const PROVIDER_NAMES: Record<string, string> = { relier: 'Relier', mobisend: 'MobiSend', liquido: 'Liquido' };
+
+/** A provider's name as people write it. */
+export function providerName(id: string): string {
+  return PROVIDER_NAMES[id] ?? id;
+}

@@ -18,7 +18,7 @@ const COLOURS: Record<string, string> = {
 
 export function CarrierBadge({ name }: { name: string }) {
   const colour = COLOURS[name.toLowerCase()] ?? '#37474f';
-  const initials = name.replace(/[^A-Za-z0-9&]/g, '').slice(0, name.includes('&') ? 3 : 2).toUpperCase();
+  const initials = name.replace(/[^A-Za-z0-9]/g, '').slice(0, 2).toUpperCase();
   return (
     <span className="carrier-badge" aria-hidden="true" style={{ background: colour }}>
       {initials}

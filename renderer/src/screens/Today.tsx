@@ -1,7 +1,7 @@
 /** Today's sales: state and time at a glance; a sale's history; reprint; mark a refund handed back. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTime, money, phone as formatPhone, time } from '../format';
+import { dateTime, money, phone as formatPhone, providerName, time } from '../format';
 import { todaySelectors, useSaldo } from '../store';
 
 function SaleDetail() {
@@ -33,7 +33,7 @@ function SaleDetail() {
         </div>
         <div>
           <dt>{t('today.provider')}</dt>
-          <dd>{sale.provider}</dd>
+          <dd>{providerName(sale.provider)}</dd>
         </div>
         <div>
           <dt>{t('today.folio')}</dt>

@@ -1,6 +1,7 @@
 /** The status bar's facts, kept live by contract events: connectivity, queue, refunds owed, balances. */
 import type { Balances, Connectivity, QueueStatus } from '../../../shared/contract/sales';
 import { statusService } from '../services/api';
+import { providerName } from '../format';
 import type { Slice } from './types';
 
 export interface StatusState {
@@ -39,6 +40,6 @@ export const statusSelectors = {
   online: (state: StatusState): boolean | null => (state.connectivity ? state.connectivity.online : null),
   queued: (state: StatusState): number => state.queue?.queued ?? 0,
   refundDue: (state: StatusState): number => state.queue?.refundDue ?? 0,
-  unreachableProviders: (state: StatusState): string[] => (state.connectivity?.providers ?? []).filter((provider) => !provider.reachable).map((provider) => provider.id),
-  lowBalanceProviders: (state: StatusState): string[] => (state.balances?.balances ?? []).filter((balance) => balance.low).map((balance) => balance.provider),
+  unreachableProviders: (state: StatusState): string[] => (state.connectivity?.providers ?? []).filter((provider) => !provider.reachable).map((provider) => providerName(provider.id)),
+  lowBalanceProviders: (state: StatusState): string[] => (state.balances?.balances ?? []).filter((balance) => balance.low).map((balance) => providerName(balance.provider)),
 };
