@@ -72,7 +72,7 @@ function NumberStep() {
 
   const countryName = t(`sell.countries.${country}`);
   const showProblem = !check.valid && (tried || check.problem === 'too_long' || check.problem === 'invalid');
-  const help = check.valid ? t('sell.phoneOk') : showProblem ? t(`sell.phoneProblem.${check.problem}`, { country: countryName }) : t('sell.phonePlaceholder');
+  const help = check.valid ? t('sell.phoneOk') : showProblem ? t(`sell.phoneProblem.${check.problem}`, { country: countryName }) : '\u00a0';
 
   return (
     <div className="sell-number">
