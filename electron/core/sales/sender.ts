@@ -154,7 +154,51 @@ export class SaleSender {
     target.onAnswered?.();
     crashPoint('after-provider-before-local-commit');
     this.deps.connectivity.observe(target.provider, result);
-    return this.settle(sale.id, attemptNo, target.provider, result, decide);
+    return this.commitSoon(() => this.settle(sale.id, attemptNo, target.provider, result, decide));
+  }
+
+  private queued: Array<{ run: () => SendOutcome; resolve: (outcome: SendOutcome) => void; reject: (error: unknown) => void }> = [];
+  private flushScheduled = false;
+
+  /**
+   * Group commit: outcomes that arrive together (a drain's burst of answers) are committed in one transaction
+   * (one fsync) on the next turn of the event loop, each in its own savepoint. A caller's promise resolves
+   * only after its outcome is durable.
+   */
+  private commitSoon(run: () => SendOutcome): Promise<SendOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ run, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queued.splice(0);
+    const results: Array<{ ok: true; outcome: SendOutcome } | { ok: false; error: unknown }> = [];
+    try {
+      this.deps.ledger.transaction(() => {
+        for (const item of batch) {
+          try {
+            results.push({ ok: true, outcome: this.deps.ledger.transaction(item.run) });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, index) => {
+      const result = results[index];
+      if (!result) return item.reject(new Error('group commit lost an outcome'));
+      if (!result.ok) return item.reject(result.error);
+      this.deps.notify(result.outcome.sale);
+      item.resolve(result.outcome);
+    });
   }
 
   /** Commits the outcome of attempt `attemptNo` (which left the sale in `sending`) in one transaction. */
@@ -166,7 +210,7 @@ export class SaleSender {
     decide: Decide,
   ): SendOutcome {
     const { ledger } = this.deps;
-    const outcome = ledger.transaction((): SendOutcome => {
+    return ledger.transaction((): SendOutcome => {
       if (result.ok && result.value.state !== 'failed') {
         const value = result.value;
         ledger.finishAttempt(saleId, attemptNo, { outcome: value.state });
@@ -222,8 +266,6 @@ export class SaleSender {
       const sale = ledger.transition(saleId, 'sending', 'queued', patch, detailJson({ attempt: attemptNo, provider, result: 'not_processed', code: error.code, next: decision.provider, why: decision.detail }));
       return { kind: 'requeued', sale, error };
     });
-    this.deps.notify(outcome.sale);
-    return outcome;
   }
 
   /**
