@@ -142,3 +142,26 @@ test('an invalid number or an amount out of range cannot be confirmed', async ({
   await expect(page.getByTestId('confirm-number')).toHaveText('55 1234 5678');
   await expect(confirmButton(page)).toHaveText('Cobrar $50.00 y enviar');
 });
+
+test('the physical keyboard, a barcode scanner and paste enter the number too', async ({ page, counter }) => {
+  await counter.open(page);
+  await signIn(page);
+  const field = page.getByLabel('Número de teléfono');
+  // A scanner types the digits fast and ends with Enter.
+  await page.keyboard.type('5512345678', { delay: 5 });
+  await expect(field).toHaveValue('55 1234 5678');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Compañía' })).toBeVisible();
+  await page.getByRole('button', { name: 'Atrás' }).click();
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveValue('');
+  // Pasted text with the country code and punctuation.
+  await field.focus();
+  await field.evaluate((input) => {
+    const data = new DataTransfer();
+    data.setData('text', '+52 (55) 8765-4321');
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(field).toHaveValue('55 8765 4321');
+  await expect(page.getByText('Número válido')).toBeVisible();
+});
