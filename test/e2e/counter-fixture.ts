@@ -1,23 +1,17 @@
 /**
- * The counter's end-to-end fixture: a fresh Saldo per test (own data folder, real core in demo mode, the
- * in-process sandboxes, the browser host serving the built renderer), with the auth and receipts modules
- * answering their channels and the demo users seeded. Where the runtime already wires those modules, it is
- * used as it is; otherwise they are composed here over the core's own database, session and settings.
- * Helpers drive the app the way a cashier does: by role and accessible name.
+ * The counter's end-to-end fixture: a fresh Saldo per test (./fixtures.ts startTestSaldo: own data folder,
+ * real core in demo mode with its demo cashier and owner, in-process sandboxes, the browser host), plus
+ * helpers that drive the app the way a cashier does: by role and accessible name.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ProviderId } from '../../shared/contract/app';
 import type { Envelope } from '../../shared/contract';
-import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
-import { createDispatcher, type Dispatcher } from '../../electron/core/ipc/dispatcher';
-import { createAuthModule } from '../../electron/core/auth';
-import { createReceiptsModule, rendererPrinter } from '../../electron/core/receipts';
-import { publicSale } from '../../electron/core/ledger/ledger';
 import type { RunningSandbox } from '../../electron/sandbox';
+import type { SaldoCore } from '../../electron/core/runtime';
+import type { BrowserHost } from '../../electron/browser-host/server';
+import { mkdirSync } from 'node:fs';
+import { startTestSaldo } from './fixtures';
 import type {} from '../../renderer/src/bridge/types';
 
 export interface CounterFixture {
@@ -31,48 +25,14 @@ export interface CounterFixture {
   setAllOffline(offline: boolean): Promise<void>;
 }
 
-const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 export const root = resolve(import.meta.dirname, '..', '..');
 export const screenshotsDir = join(root, 'artifacts', 'screenshots');
 export const receiptsDir = join(root, 'artifacts', 'receipts');
 
-/** Answers the channels the runtime leaves unanswered with the counter's own modules. */
-async function withCounterModules(core: SaldoCore): Promise<SaldoCore> {
-  const missing = new Set(core.dispatcher.missingHandlers());
-  const auth = createAuthModule({ db: core.db, session: core.session, events: core.events, logger: core.logger, scryptOptions: { N: 1024, r: 8, p: 1 } });
-  await auth.seedDemoUsers();
-  if (!missing.has('auth.signIn') && !missing.has('receipts.render')) return core;
-  const receipts = createReceiptsModule({
-    settings: core.settings,
-    printer: rendererPrinter,
-    logger: core.logger,
-    getSale: (id) => {
-      const sale = core.sales.ledger.get(id);
-      return sale ? publicSale(sale) : null;
-    },
-    userName: auth.userName,
-  });
-  const extra = createDispatcher({ handlers: { ...auth.handlers, ...receipts.handlers }, session: core.session, logger: core.logger, validateOutputs: true });
-  const dispatcher: Dispatcher = {
-    invoke: (channel, input, context) => (missing.has(channel as never) ? extra.invoke(channel, input, context) : core.dispatcher.invoke(channel, input, context)),
-    missingHandlers: () => [],
-  };
-  return Object.assign(Object.create(null) as object, core, { dispatcher }) as SaldoCore;
-}
-
 export const test = base.extend<{ counter: CounterFixture }>({
   // eslint-disable-next-line no-empty-pattern
   counter: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'saldo-counter-'));
-    const core = await createSaldoCore({
-      dataDir,
-      host: 'browser',
-      version: '0.0.0-test',
-      validateContract: true,
-      sales: { sync: { backoffBaseMs: 200, backoffMaxMs: 1_000, tickMs: 250 } },
-    });
-    const wired = await withCounterModules(core);
-    const host = await startBrowserHost({ core: wired, rendererDir });
+    const { core, host, close } = await startTestSaldo({ sales: { sync: { backoffBaseMs: 200, backoffMaxMs: 1_000, tickMs: 250 } } });
     const consoleErrors: string[] = [];
     const fixture: CounterFixture = {
       core,
@@ -102,9 +62,7 @@ export const test = base.extend<{ counter: CounterFixture }>({
       },
     };
     await use(fixture);
-    await host.close();
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   },
 });
 

@@ -3,6 +3,7 @@
  * host serving the built renderer on loopback. `app.open()` loads the page with the host's token.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import type { SaldoCoreOptions } from '../../electron/core/runtime';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,13 +20,35 @@ export interface SaldoFixture {
 
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
+export interface TestSaldo {
+  core: SaldoCore;
+  host: BrowserHost;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh Saldo: its own data folder, the real core in demo mode, the browser host serving the built renderer. */
+export async function startTestSaldo(options: Partial<SaldoCoreOptions> = {}): Promise<TestSaldo> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
+  const core = await createSaldoCore({ dataDir, host: 'browser', version: '0.0.0-test', validateContract: true, pinHashCost: { N: 1024 }, ...options });
+  const host = await startBrowserHost({ core, rendererDir });
+  return {
+    core,
+    host,
+    dataDir,
+    async close() {
+      await host.close();
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const test = base.extend<{ saldo: SaldoFixture }>({
   // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   saldo: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
-    const core = await createSaldoCore({ dataDir, host: 'browser', version: '0.0.0-test', validateContract: true });
-    const host = await startBrowserHost({ core, rendererDir });
+    const { core, host, dataDir, close } = await startTestSaldo();
     const consoleErrors: string[] = [];
     const fixture: SaldoFixture = {
       core,
@@ -41,9 +64,7 @@ export const test = base.extend<{ saldo: SaldoFixture }>({
       },
     };
     await use(fixture);
-    await host.close();
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   },
 });
 
