@@ -8,6 +8,12 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { channelNames, eventNames } from './shared/contract';
 
+/** zod ships comments Rollup cannot place; the warning repeats on every build and hides real ones. */
+const onwarn = (warning: { code?: string; message: string }, warn: (warning: { code?: string; message: string }) => void): void => {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.message.includes('node_modules/zod')) return;
+  warn(warning);
+};
+
 const contractAllowlist = {
   __SALDO_CHANNELS__: JSON.stringify(channelNames),
   __SALDO_EVENTS__: JSON.stringify(eventNames),
@@ -17,7 +23,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') }, onwarn },
     },
   },
   preload: {
@@ -37,7 +43,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: { input: { index: resolve('renderer/index.html') }, onwarn },
     },
   },
 });

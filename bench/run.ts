@@ -3,9 +3,18 @@
  * the command. Each figure is a ratio against a baseline measured in the same run (bench/report.ts).
  */
 import { printResult, writeResultsMarkdown, type BenchResult } from './report';
+import { spawnSync } from 'node:child_process';
 import { runLedgerBench } from './ledger';
+import { runUiOverheadBench } from './ui-overhead';
 
-const suites: Array<[string, () => Promise<BenchResult[]>]> = [['ledger and sync', () => runLedgerBench()]];
+// The UI benchmark drives the built renderer.
+const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [
+  ['ledger and sync', () => runLedgerBench()],
+  ['counter UI overhead', () => runUiOverheadBench()],
+];
 
 const results: BenchResult[] = [];
 for (const [name, run] of suites) {

@@ -19,10 +19,6 @@ import { chromium, type Page } from '@playwright/test';
 import { createSaldoCore, type SaldoCore } from '../electron/core/runtime';
 import { startBrowserHost } from '../electron/browser-host/server';
 import type { Dispatcher } from '../electron/core/ipc/dispatcher';
-import { createDispatcher } from '../electron/core/ipc/dispatcher';
-import { createAuthModule } from '../electron/core/auth';
-import { createReceiptsModule, rendererPrinter } from '../electron/core/receipts';
-import { publicSale } from '../electron/core/ledger/ledger';
 import { percentile, printResult, type BenchResult } from './report';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,32 +31,17 @@ interface Timings {
   invokeEnd: number[];
 }
 
-/** The core's dispatcher with the counter's modules where the runtime lacks them, timing `sales.sell`. */
-async function timedCore(core: SaldoCore, timings: Timings): Promise<SaldoCore> {
-  const missing = new Set(core.dispatcher.missingHandlers());
-  const auth = createAuthModule({ db: core.db, session: core.session, logger: core.logger, scryptOptions: { N: 1024, r: 8, p: 1 } });
-  await auth.seedDemoUsers();
-  const receipts = createReceiptsModule({
-    settings: core.settings,
-    printer: rendererPrinter,
-    logger: core.logger,
-    getSale: (id) => {
-      const sale = core.sales.ledger.get(id);
-      return sale ? publicSale(sale) : null;
-    },
-    userName: auth.userName,
-  });
-  const extra = createDispatcher({ handlers: { ...auth.handlers, ...receipts.handlers }, session: core.session, logger: core.logger, validateOutputs: false });
+/** The core's own dispatcher, timing each `sales.sell` call from its start to its answer. */
+function timedCore(core: SaldoCore, timings: Timings): SaldoCore {
   const dispatcher: Dispatcher = {
     async invoke(channel, input, context) {
-      const target = missing.has(channel as never) ? extra : core.dispatcher;
-      if (channel !== 'sales.sell') return target.invoke(channel, input, context);
+      if (channel !== 'sales.sell') return core.dispatcher.invoke(channel, input, context);
       timings.invokeStart.push(now());
-      const answer = await target.invoke(channel, input, context);
+      const answer = await core.dispatcher.invoke(channel, input, context);
       timings.invokeEnd.push(now());
       return answer;
     },
-    missingHandlers: () => [],
+    missingHandlers: () => core.dispatcher.missingHandlers(),
   };
   return Object.assign(Object.create(null) as object, core, { dispatcher }) as SaldoCore;
 }
@@ -115,7 +96,7 @@ export async function runUiOverheadBench(options: { sales?: number } = {}): Prom
     sales: { online: { preferAsync: false } },
   });
   const timings: Timings = { invokeStart: [], invokeEnd: [] };
-  const host = await startBrowserHost({ core: await timedCore(core, timings), rendererDir });
+  const host = await startBrowserHost({ core: timedCore(core, timings), rendererDir });
   const policy = { countries: { MX: { default: ['relier'] } }, fallback: ['relier'] };
   core.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('sales.routing', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(policy), new Date().toISOString());
   const relier = core.sandboxes.find((sandbox) => sandbox.provider === 'relier')!;
