@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SaldoCore } from '../core/runtime';
+import { CONTENT_SECURITY_POLICY } from '../core/app/content-security-policy';
 
 export interface BrowserHostOptions {
   core: SaldoCore;
@@ -43,18 +44,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MAX_BODY_BYTES = 256 * 1024;
 const COOKIE_NAME = 'saldo_token';
@@ -125,7 +114,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
       if (type.startsWith('text/html')) {
-        headers['content-security-policy'] = CSP;
+        headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
         headers['set-cookie'] = `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       }
       response.writeHead(200, headers);

@@ -4,19 +4,8 @@
  * with no menu and no devtools.
  */
 import { BrowserWindow, Menu, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../core/app/content-security-policy';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface MainWindowOptions {
   preloadPath: string;

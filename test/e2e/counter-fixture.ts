@@ -11,7 +11,7 @@ import type { RunningSandbox } from '../../electron/sandbox';
 import type { SaldoCore } from '../../electron/core/runtime';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { mkdirSync } from 'node:fs';
-import { startTestSaldo } from './fixtures';
+import { collectPageErrors, startTestSaldo } from './fixtures';
 import type {} from '../../renderer/src/bridge/types';
 
 export interface CounterFixture {
@@ -39,10 +39,7 @@ export const test = base.extend<{ counter: CounterFixture }>({
       host,
       consoleErrors,
       async open(page) {
-        page.on('console', (message) => {
-          if (message.type() === 'error') consoleErrors.push(message.text());
-        });
-        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        collectPageErrors(page, consoleErrors);
         await page.goto(host.appUrl);
         await expect(page.getByRole('button', { name: /^(Entrar|Sign in)$/ })).toBeVisible();
       },

@@ -27,6 +27,14 @@ export interface TestSaldo {
   close(): Promise<void>;
 }
 
+/** Collects what a person would see as a broken page: console errors and uncaught exceptions. */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.push(message.text());
+  });
+  page.on('pageerror', (error) => into.push(error.message));
+}
+
 /** A fresh Saldo: its own data folder, the real core in demo mode, the browser host serving the built renderer. */
 export async function startTestSaldo(options: Partial<SaldoCoreOptions> = {}): Promise<TestSaldo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
@@ -56,10 +64,7 @@ export const test = base.extend<{ saldo: SaldoFixture }>({
       dataDir,
       consoleErrors,
       async open(page) {
-        page.on('console', (message) => {
-          if (message.type() === 'error') consoleErrors.push(message.text());
-        });
-        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        collectPageErrors(page, consoleErrors);
         await page.goto(host.appUrl);
       },
     };

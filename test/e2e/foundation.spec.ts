@@ -71,6 +71,10 @@ test('a contract call and a pushed event round-trip through the page', async ({ 
 test('the browser host refuses requests without its token', async ({ request, saldo }) => {
   const page = await request.get(`${saldo.host.url}/`);
   expect(page.status()).toBe(401);
+  const withToken = await request.get(saldo.host.appUrl);
+  expect(withToken.status()).toBe(200);
+  expect(withToken.headers()['content-security-policy']).toContain("script-src 'self'");
+  expect(withToken.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   const call = await request.post(`${saldo.host.url}/api/invoke/app.info`, { data: {} });
   expect(call.status()).toBe(401);
   const wrong = await request.post(`${saldo.host.url}/api/invoke/app.info`, { data: {}, headers: { authorization: 'Bearer nope' } });
