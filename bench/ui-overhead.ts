@@ -19,6 +19,8 @@ import { chromium, type Page } from '@playwright/test';
 import { createSaldoCore, type SaldoCore } from '../electron/core/runtime';
 import { startBrowserHost } from '../electron/browser-host/server';
 import type { Dispatcher } from '../electron/core/ipc/dispatcher';
+import { writeSetting } from '../electron/core/settings/store';
+import { ROUTING_POLICY_KEY } from '../electron/core/sales/policy';
 import { percentile, printResult, type BenchResult } from './report';
 
 const root = resolve(import.meta.dirname, '..');
@@ -98,7 +100,7 @@ export async function runUiOverheadBench(options: { sales?: number } = {}): Prom
   const timings: Timings = { invokeStart: [], invokeEnd: [] };
   const host = await startBrowserHost({ core: timedCore(core, timings), rendererDir });
   const policy = { countries: { MX: { default: ['relier'] } }, fallback: ['relier'] };
-  core.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('sales.routing', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(policy), new Date().toISOString());
+  writeSetting(core.db, ROUTING_POLICY_KEY, policy);
   const relier = core.sandboxes.find((sandbox) => sandbox.provider === 'relier')!;
   const browser = await chromium.launch({ executablePath: process.env.SALDO_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const uiToRequest: number[] = [];

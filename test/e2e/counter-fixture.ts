@@ -12,6 +12,8 @@ import type { SaldoCore } from '../../electron/core/runtime';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { mkdirSync } from 'node:fs';
 import { collectPageErrors, startTestSaldo } from './fixtures';
+import { writeSetting } from '../../electron/core/settings/store';
+import { ROUTING_POLICY_KEY } from '../../electron/core/sales/policy';
 import type {} from '../../renderer/src/bridge/types';
 
 export interface CounterFixture {
@@ -50,9 +52,7 @@ export const test = base.extend<{ counter: CounterFixture }>({
       },
       routeTo(provider) {
         const policy = { countries: { MX: { default: [provider] } }, fallback: [provider] };
-        core.db
-          .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-          .run('sales.routing', JSON.stringify(policy), new Date().toISOString());
+        writeSetting(core.db, ROUTING_POLICY_KEY, policy);
       },
       async setAllOffline(offline) {
         await Promise.all(core.sandboxes.map((sandbox) => sandbox.control.setOffline(offline)));

@@ -3,7 +3,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SaleSchema } from '../../shared/contract/sales';
-import { writeSetting, ROUTING_POLICY_KEY, OFFLINE_POLICY_KEY, mayQueue, DEFAULT_OFFLINE_POLICY, providerOrder, DEFAULT_ROUTING_POLICY } from '../../electron/core/sales/policy';
+import { writeSetting } from '../../electron/core/settings/store';
+import { ROUTING_POLICY_KEY, OFFLINE_POLICY_KEY, mayQueue, DEFAULT_OFFLINE_POLICY, providerOrder, DEFAULT_ROUTING_POLICY } from '../../electron/core/sales/policy';
 import { shiftIdFor } from '../../electron/core/sales/service';
 import { FakeAdapter, err, harness, refused, sellInput, success, timeout, ok, type Harness } from './fakes';
 
@@ -87,7 +88,8 @@ describe('routing and failover', () => {
   it('follows the owner priority per country and carrier', async () => {
     expect(providerOrder(DEFAULT_ROUTING_POLICY, 'MX', 'Telcel')).toEqual(['relier', 'mobisend', 'liquido']);
     const relier = new FakeAdapter('relier');
-    const mobisend = new FakeAdapter('mobisend');
+    // Limited to MX and HN so that no provider here covers Peru (the real MobiSend does).
+    const mobisend = new FakeAdapter('mobisend', undefined, { countries: ['MX', 'HN'] });
     const h = make([relier, mobisend]);
     writeSetting(h.db, ROUTING_POLICY_KEY, { countries: { MX: { default: ['relier', 'mobisend'], carriers: { 'at&t': ['mobisend', 'relier'] } } }, fallback: ['mobisend'] });
     expect((await h.module.service.sell(sellInput({ carrier: 'AT&T' }))).provider).toBe('mobisend');

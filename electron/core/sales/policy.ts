@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Money } from '../../../shared/money';
 import { ProviderIdSchema, type ProviderId } from '../../../shared/contract/app';
+import { readSetting } from '../settings/store';
 
 export interface OfflinePolicy {
   enabled: boolean;
@@ -68,24 +69,6 @@ const RoutingPolicyJson = z.object({
 
 export const OFFLINE_POLICY_KEY = 'sales.offlinePolicy';
 export const ROUTING_POLICY_KEY = 'sales.routing';
-
-function readSetting(db: Database, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeSetting(db: Database, key: string, value: unknown): void {
-  db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
-    key,
-    JSON.stringify(value),
-    new Date().toISOString(),
-  );
-}
 
 export function loadOfflinePolicy(db: Database): OfflinePolicy {
   const parsed = OfflinePolicyJson.safeParse(readSetting(db, OFFLINE_POLICY_KEY));

@@ -3,6 +3,7 @@
  * row per key in the `settings` table, each value JSON checked by its zod schema when read. A value that no
  * longer parses (edited by hand, written by a newer app) is reported and the default is used: bad input from
  * a file changes nothing and crashes nothing. Provider credentials are not here: see providers/config.ts.
+ * readSetting/writeSetting are the one way into the table for other owners of a key (the sales policies).
  */
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
@@ -22,6 +23,24 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   receiptWidthMm: 58,
 };
 
+/** One setting's raw value (JSON), or undefined when absent or unreadable. Callers parse it with their schema. */
+export function readSetting(db: Database, key: string): unknown {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores one setting as JSON (insert or replace). */
+export function writeSetting(db: Database, key: string, value: unknown, at: Date = new Date()): void {
+  db.prepare<[string, string, string]>(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  ).run(key, JSON.stringify(value), at.toISOString());
+}
+
 export interface SettingsStore {
   read(): ShopSettings;
   update(changes: Partial<ShopSettings>): ShopSettings;
@@ -29,9 +48,6 @@ export interface SettingsStore {
 
 export function createSettingsStore(db: Database, logger: Logger, clock: () => Date = () => new Date()): SettingsStore {
   const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
-  const upsert = db.prepare<[string, string, string]>(
-    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
 
   function read(): ShopSettings {
     const settings: ShopSettings = structuredClone(DEFAULT_SHOP_SETTINGS);
@@ -51,8 +67,8 @@ export function createSettingsStore(db: Database, logger: Logger, clock: () => D
   }
 
   const writeAll = db.transaction((changes: Partial<ShopSettings>) => {
-    const at = clock().toISOString();
-    for (const [key, value] of Object.entries(changes)) upsert.run(key, JSON.stringify(value), at);
+    const at = clock();
+    for (const [key, value] of Object.entries(changes)) writeSetting(db, key, value, at);
   });
 
   return {
