@@ -22,14 +22,13 @@ import { createSession } from '../../electron/core/session';
 import { silentLogger } from '../../electron/core/logger';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales/module';
 import type { SellInput } from '../../shared/contract/sales';
+import { RELIER_CAPABILITIES } from '../../electron/core/providers/relier';
+import { MOBISEND_CAPABILITIES } from '../../electron/core/providers/mobisend';
+import { LIQUIDO_CAPABILITIES } from '../../electron/core/providers/liquido';
 
 export type TopupScript = (request: TopupRequest, call: number) => ProviderResult<TopupResult> | Promise<ProviderResult<TopupResult>>;
 
-export const CAPS: Record<ProviderId, ProviderCapabilities> = {
-  relier: { countries: ['MX'], billPayment: false, idempotency: 'none', asyncTopup: true, statusByKey: false, statusById: true, operatorLookup: false, orderHistory: false, reconciliationExport: true, openAmounts: true },
-  mobisend: { countries: ['MX', 'HN'], billPayment: true, idempotency: 'header', asyncTopup: false, statusByKey: false, statusById: true, operatorLookup: false, orderHistory: true, reconciliationExport: false, openAmounts: false },
-  liquido: { countries: ['MX'], billPayment: false, idempotency: 'body', asyncTopup: false, statusByKey: true, statusById: false, operatorLookup: true, orderHistory: false, reconciliationExport: false, openAmounts: false },
-};
+export const CAPS: Record<ProviderId, ProviderCapabilities> = { relier: RELIER_CAPABILITIES, mobisend: MOBISEND_CAPABILITIES, liquido: LIQUIDO_CAPABILITIES };
 
 export const ok = (value: TopupResult): ProviderResult<TopupResult> => ({ ok: true, value });
 export const success = (id = `T-${randomUUID().slice(0, 8)}`): ProviderResult<TopupResult> =>

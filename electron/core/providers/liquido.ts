@@ -164,20 +164,23 @@ export interface LiquidoPaymentLink {
   redirectUrl?: string;
 }
 
+/** What this adapter can do; test fakes reuse it so they cannot drift from the real adapter. */
+export const LIQUIDO_CAPABILITIES: ProviderCapabilities = {
+  countries: ['MX', 'BR', 'CO'],
+  billPayment: false,
+  idempotency: 'body',
+  asyncTopup: true,
+  statusByKey: true,
+  statusById: false,
+  operatorLookup: false,
+  orderHistory: false,
+  reconciliationExport: false,
+  openAmounts: false,
+};
+
 export class LiquidoAdapter implements ProviderAdapter {
   readonly id = 'liquido' as const;
-  readonly capabilities: ProviderCapabilities = {
-    countries: ['MX', 'BR', 'CO'],
-    billPayment: false,
-    idempotency: 'body',
-    asyncTopup: true,
-    statusByKey: true,
-    statusById: false,
-    operatorLookup: false,
-    orderHistory: false,
-    reconciliationExport: false,
-    openAmounts: false,
-  };
+  readonly capabilities: ProviderCapabilities = LIQUIDO_CAPABILITIES;
   readonly rateLimits: ProviderRateLimiters;
   private readonly client: ProviderClient;
 

@@ -256,20 +256,23 @@ export interface MobiSendOrder {
   createdAt?: string;
 }
 
+/** What this adapter can do; test fakes reuse it so they cannot drift from the real adapter. */
+export const MOBISEND_CAPABILITIES: ProviderCapabilities = {
+  countries: ['MX', 'HN', 'PH', 'PE', 'VE'],
+  billPayment: true,
+  idempotency: 'header',
+  asyncTopup: false,
+  statusByKey: false,
+  statusById: true,
+  operatorLookup: true,
+  orderHistory: true,
+  reconciliationExport: false,
+  openAmounts: false,
+};
+
 export class MobiSendAdapter implements ProviderAdapter {
   readonly id = 'mobisend' as const;
-  readonly capabilities: ProviderCapabilities = {
-    countries: ['MX', 'HN', 'PH', 'PE', 'VE'],
-    billPayment: true,
-    idempotency: 'header',
-    asyncTopup: false,
-    statusByKey: false,
-    statusById: true,
-    operatorLookup: true,
-    orderHistory: true,
-    reconciliationExport: false,
-    openAmounts: false,
-  };
+  readonly capabilities: ProviderCapabilities = MOBISEND_CAPABILITIES;
   readonly rateLimits: ProviderRateLimiters;
   private readonly client: ProviderClient;
 

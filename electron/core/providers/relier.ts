@@ -164,20 +164,23 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== null)) as T;
 }
 
+/** What this adapter can do; test fakes reuse it so they cannot drift from the real adapter. */
+export const RELIER_CAPABILITIES: ProviderCapabilities = {
+  countries: ['MX'],
+  billPayment: false,
+  idempotency: 'none',
+  asyncTopup: true,
+  statusByKey: false,
+  statusById: true,
+  operatorLookup: false,
+  orderHistory: false,
+  reconciliationExport: true,
+  openAmounts: true,
+};
+
 export class RelierAdapter implements ProviderAdapter {
   readonly id = 'relier' as const;
-  readonly capabilities: ProviderCapabilities = {
-    countries: ['MX'],
-    billPayment: false,
-    idempotency: 'none',
-    asyncTopup: true,
-    statusByKey: false,
-    statusById: true,
-    operatorLookup: false,
-    orderHistory: false,
-    reconciliationExport: true,
-    openAmounts: true,
-  };
+  readonly capabilities: ProviderCapabilities = RELIER_CAPABILITIES;
   readonly rateLimits: ProviderRateLimiters;
   private readonly client: ProviderClient;
   private readonly lookbackDays: number;
