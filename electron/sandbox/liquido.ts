@@ -238,13 +238,8 @@ export class LiquidoSimulator implements ProviderSimulator {
     return {
       status: 200,
       json: {
-        statusCode: 200,
-        errorMsg: '',
-        idempotencyKey: transaction.idempotencyKey,
-        transactionId: transaction.status === 'IN_PROGRESS' ? '' : transaction.transactionId,
-        transactionStatus: transaction.status,
-        transactionStatusCode: transaction.statusCode,
-        transactionErrorMsg: transaction.errorMsg,
+        // The status answer is the top-up answer plus the product and times (document, "Check Top Up Status").
+        ...(this.topupAnswer(transaction).json as Record<string, unknown>),
         sku: transaction.product.sku,
         price: toMajorString(price).replace(/\.00$/, ''),
         priceInCents: String(price.minor),
