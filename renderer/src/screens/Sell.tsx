@@ -4,17 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { checkPhone, SELL_COUNTRIES } from '../../../shared/phone';
 import { CarrierBadge } from '../components/CarrierBadge';
 import { Keypad } from '../components/Keypad';
+import { enterOnButton, useKeypadKeys } from '../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../format';
 import { customAmountCheck, offersFor, resultKind, useSaldo } from '../store';
-
-function typingInField(event: KeyboardEvent): boolean {
-  return event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-}
-
-/** Enter on a focused button is that button's own tap; the screen's Enter shortcut leaves it alone. */
-function enterOnButton(event: KeyboardEvent): boolean {
-  return event.key === 'Enter' && event.target instanceof HTMLButtonElement;
-}
 
 function StepHeader() {
   const { t } = useTranslation();
@@ -46,29 +38,17 @@ function NumberStep() {
     goToProduct();
   };
 
+  useKeypadKeys({ digit: pressPhoneDigit, backspace: deletePhoneDigit, escape: clearPhone, enter: next });
+
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (typingInField(event) || enterOnButton(event)) return;
-      if (/^\d$/.test(event.key)) pressPhoneDigit(event.key);
-      else if (event.key === 'Backspace') deletePhoneDigit();
-      else if (event.key === 'Escape') clearPhone();
-      else if (event.key === 'Enter' && !event.repeat) {
-        setTried(true);
-        goToProduct();
-      }
-    }
     function onPaste(event: globalThis.ClipboardEvent) {
       if (event.target instanceof HTMLInputElement) return;
       const text = event.clipboardData?.getData('text') ?? '';
       if (text) setPhoneText(text);
     }
-    window.addEventListener('keydown', onKey);
     window.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('paste', onPaste);
-    };
-  }, [pressPhoneDigit, deletePhoneDigit, clearPhone, goToProduct, setPhoneText]);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [setPhoneText]);
 
   const countryName = t(`sell.countries.${country}`);
   const showProblem = !check.valid && (tried || check.problem === 'too_long' || check.problem === 'invalid');
@@ -142,17 +122,7 @@ function ProductStep() {
   const custom = customAmountCheck(state);
   const { pickCarrier, pickOffer, pressAmountDigit, deleteAmountDigit, applyCustomAmount, back } = useSaldo.getState();
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (typingInField(event) || enterOnButton(event)) return;
-      if (/^\d$/.test(event.key)) pressAmountDigit(event.key);
-      else if (event.key === 'Backspace') deleteAmountDigit();
-      else if (event.key === 'Escape') back();
-      else if (event.key === 'Enter' && !event.repeat) applyCustomAmount();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pressAmountDigit, deleteAmountDigit, back, applyCustomAmount]);
+  useKeypadKeys({ digit: pressAmountDigit, backspace: deleteAmountDigit, escape: back, enter: applyCustomAmount });
 
   const carriers = catalog?.carriers ?? [];
   const range = offers.range;
