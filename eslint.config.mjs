@@ -1,36 +1,106 @@
-// Lint keeps the architecture's shape (DESIGN.md): shared/ imports neither side nor Node, core never imports
-// electron, the renderer never imports Node or the main side.
+// Lint keeps the architecture's shape (docs/architecture.md): which folder may import which, which npm packages
+// each side may use, and no import cycles.
+//
+// Why these tools: a boundary must be judged on the file an import RESOLVES to, not on the text of the import
+// (a pattern such as '**/electron/main/**' never matches '../../main/ipc'). eslint-plugin-boundaries classifies
+// every file into an element by its folder and checks each resolved dependency (static import, `export … from`,
+// dynamic `import()`) against one policy list, including npm packages and Node built-ins; it runs inside the
+// lint we already have, so editors and `npm run lint` show the same errors. eslint-plugin-import-x's no-cycle
+// adds the one thing boundaries cannot see: cycles inside a folder. Both resolve through
+// eslint-import-resolver-typescript, i.e. exactly as tsc does. (dependency-cruiser would need a second tool
+// and a second config; import/no-restricted-paths lists forbidden pairs, where we want "allowed, else refused".)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+// The root tsconfig references the four projects (shared, node, electron, web): one resolver for all of them.
+const tsProjects = ['tsconfig.json'];
 
-export const boundaryRules = {
-  shared: {
-    'no-restricted-imports': ['error', {
-      paths: [{ name: 'electron', message: 'shared/ is imported by both sides and must not import electron.' }, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node built-ins.' }))],
-      patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'shared/ imports neither side.' }],
-    }],
-  },
-  core: {
-    'no-restricted-imports': ['error', {
-      paths: [{ name: 'electron', message: 'electron/core runs in plain Node: put Electron-only work behind an interface in core and implement it in electron/main.' }],
-      patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core imports no host.' }],
-    }],
-  },
-  renderer: {
-    'no-restricted-imports': ['error', {
-      paths: [{ name: 'electron', message: 'The renderer talks to main only through the contract client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
-      patterns: [{ group: ['**/electron/**'], message: 'The renderer imports only shared/ and itself.' }],
-    }],
-  },
+// THE table of layers inside electron/core (lower layers never import higher ones). Each folder
+// electron/core/<layer>/ may import the layers listed, its own files and shared/. Top-level files of
+// electron/core (runtime.ts and the composition modules beside it) sit above every layer.
+const coreLayers = {
+  kernel: [],
+  ipc: ['kernel'],
+  db: ['kernel'],
+  secrets: ['kernel'],
+  settings: ['db', 'kernel'],
+  auth: ['settings', 'db', 'ipc', 'kernel'],
+  providers: ['secrets', 'kernel'],
+  ledger: ['providers', 'db', 'kernel'],
+  sales: ['ledger', 'providers', 'settings', 'auth', 'ipc', 'kernel'],
+  sync: ['sales', 'ledger', 'providers', 'settings', 'ipc', 'kernel'],
+  receipts: ['settings', 'ledger', 'ipc', 'kernel'],
+  app: ['settings', 'ledger', 'ipc', 'kernel'],
+};
+const coreLayerType = (layer) => `core-${layer}`;
+const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];
+
+const hosts = ['main', 'preload', 'browser-host', 'cli'];
+
+const elements = [
+  { type: 'shared', pattern: 'shared', partialMatch: false },
+  ...Object.keys(coreLayers).map((layer) => ({ type: coreLayerType(layer), pattern: `electron/core/${layer}`, partialMatch: false })),
+  // After the layers, so that only files outside every layer folder (runtime.ts, composition modules) match.
+  { type: 'core-composition', pattern: 'electron/core', partialMatch: false },
+  { type: 'sandbox', pattern: 'electron/sandbox', partialMatch: false },
+  ...hosts.map((host) => ({ type: host, pattern: `electron/${host}`, partialMatch: false })),
+  { type: 'renderer', pattern: 'renderer', partialMatch: false },
+];
+
+// Which project elements each element may import (besides its own files).
+const allowedElements = {
+  shared: [],
+  ...Object.fromEntries(Object.entries(coreLayers).map(([layer, below]) => [coreLayerType(layer), [...below.map(coreLayerType), 'shared']])),
+  'core-composition': [...allCoreTypes, 'shared'],
+  sandbox: ['shared'],
+  // Hosts compose the core and, in demo mode, the sandboxes it talks to.
+  ...Object.fromEntries(hosts.map((host) => [host, [...allCoreTypes, 'sandbox', 'shared']])),
+  renderer: ['shared'],
+};
+
+// Which npm packages each element may import. `nodeBuiltins` marks who may import Node's own modules: shared/
+// and the renderer also run in the browser. better-sqlite3 stays inside the core (it owns the database).
+const anyPackageBut = (excluded) => [`!(${excluded.join('|')})`];
+const allowedPackages = {
+  shared: { packages: ['zod', 'libphonenumber-js'], nodeBuiltins: false },
+  ...Object.fromEntries(allCoreTypes.map((type) => [type, { packages: anyPackageBut(['electron', 'electron-updater']), nodeBuiltins: true }])),
+  sandbox: { packages: anyPackageBut(['better-sqlite3', 'electron', 'electron-updater']), nodeBuiltins: true },
+  ...Object.fromEntries(hosts.map((host) => [host, { packages: anyPackageBut(['better-sqlite3']), nodeBuiltins: true }])),
+  renderer: { packages: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next'], nodeBuiltins: false },
+};
+
+const dependencyPolicies = [
+  ...Object.entries(allowedElements).filter(([, to]) => to.length > 0).map(([from, to]) => ({
+    from: { element: { type: from } },
+    allow: { to: { element: { types: { anyOf: to } } } },
+  })),
+  ...Object.entries(allowedPackages).flatMap(([from, { packages, nodeBuiltins }]) => [
+    { from: { element: { type: from } }, allow: { to: { module: { origin: 'external', source: packages } } } },
+    ...(nodeBuiltins ? [{ from: { element: { type: from } }, allow: { to: { module: { origin: 'core' } } } }] : []),
+  ]),
+];
+
+const boundaryRules = {
+  'boundaries/dependencies': ['error', {
+    default: 'disallow',
+    // Also judge npm packages and Node built-ins, and imports of project files outside every element (tests,
+    // scripts). Imports inside one element (a layer's own files) are not judged.
+    checkAllOrigins: true,
+    checkUnknownLocals: true,
+    message: '{{from.element.type}} may not import "{{dependency.source}}"{{#if to.element.type}} ({{to.element.type}}){{/if}}: see the layer table in eslint.config.mjs and docs/architecture.md.',
+    policies: dependencyPolicies,
+  }],
+  // A project file that belongs to no element would escape every rule: each folder must be in the table.
+  'boundaries/no-unknown-files': 'error',
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'test/fixtures/lint/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,13 +111,32 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['shared/**/*.ts'], rules: boundaryRules.shared },
-  { files: ['electron/core/**/*.ts'], rules: boundaryRules.core },
+  {
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'boundaries/elements': elements,
+      // Ambient declaration files (electron/env.d.ts) are imported by nobody and belong to no element.
+      'boundaries/ignore': ['**/*.d.ts'],
+      'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
+      'import/resolver': { typescript: { project: tsProjects } },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: tsProjects })],
+      // Without these, import-x parses only .js files and no-cycle silently follows no TypeScript import.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      ...boundaryRules,
+      // no-cycle skips type-only imports (`import type`): they are erased at build time, so they cannot create
+      // a load-order cycle. Between folders they are still refused by the layer policies above.
+      'import-x/no-cycle': 'error',
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...boundaryRules.renderer, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['test/**/*.ts'],
