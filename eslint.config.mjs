@@ -9,6 +9,10 @@
 // adds the one thing boundaries cannot see: cycles inside a folder. Both resolve through
 // eslint-import-resolver-typescript, i.e. exactly as tsc does. (dependency-cruiser would need a second tool
 // and a second config; import/no-restricted-paths lists forbidden pairs, where we want "allowed, else refused".)
+// The rule is boundaries/dependencies: in boundaries 7 it replaces element-types and external (both deprecated,
+// and they print a warning on every run), covering project folders and npm packages in one default-deny list.
+// Folder-level cycles (ledger ↔ sales) are upward imports, refused by the layer table even where no single
+// file closes a loop.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -119,6 +123,7 @@ export default tseslint.config(
       // Ambient declaration files (electron/env.d.ts) are imported by nobody and belong to no element.
       'boundaries/ignore': ['**/*.d.ts'],
       'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
+      // boundaries resolves through eslint-module-utils (this key), import-x through its own resolver-next.
       'import/resolver': { typescript: { project: tsProjects } },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: tsProjects })],
       // Without these, import-x parses only .js files and no-cycle silently follows no TypeScript import.
