@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
+import { requireCountry, UnknownCountryError } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
@@ -33,9 +34,6 @@ const FLAGS = {
   today: { type: 'boolean' },
   limit: { type: 'string' },
 } as const;
-
-/** The currency people mean when they say "50" in each country the providers sell into. */
-const COUNTRY_CURRENCY: Record<string, string> = { MX: 'MXN', HN: 'USD', PH: 'USD', PE: 'USD', VE: 'USD', BR: 'BRL', CO: 'COP' };
 
 class UsageError extends Error {}
 
@@ -76,11 +74,12 @@ async function sell(values: Record<string, string | boolean | undefined>, output
   const amountText = typeof values.amount === 'string' ? values.amount : undefined;
   const sku = typeof values.sku === 'string' ? values.sku : undefined;
   if (Boolean(amountText) === Boolean(sku)) throw new UsageError('sell needs exactly one of --amount or --sku');
-  const country = (typeof values.country === 'string' ? values.country : 'MX').toUpperCase();
-  const carrier = typeof values.carrier === 'string' ? values.carrier : country === 'MX' ? 'Telcel' : undefined;
+  const country = requireCountry(typeof values.country === 'string' ? values.country : 'MX');
+  const carrier = typeof values.carrier === 'string' ? values.carrier : country.code === 'MX' ? 'Telcel' : undefined;
   if (!carrier) throw new UsageError('sell needs --carrier outside Mexico');
-  const currency = COUNTRY_CURRENCY[country] ?? 'USD';
-  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country, carrier };
+  // "--amount 50" means 50 in the currency the providers price that country in.
+  const currency = country.saleCurrency;
+  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country: country.code, carrier };
   if (amountText) input.amount = moneyFromMajor(amountText, currency);
   if (sku) input.sku = sku;
   if (typeof values.provider === 'string') input.provider = values.provider;
@@ -155,7 +154,7 @@ export async function runLedgerCommand(command: string, argv: string[], output: 
         throw new UsageError(`unknown ledger command "${command}" (${LEDGER_COMMANDS.join(', ')})`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof MoneyError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof MoneyError || error instanceof UnknownCountryError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       return failure(output, 'invalid_input', error.message);
     }
     return failure(output, 'internal', error instanceof Error ? error.message : String(error));
