@@ -13,13 +13,16 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { businessDayOf } from '../../shared/business-day';
 import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
 import { requireCountry, UnknownCountryError } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
 import { Ledger, publicSale } from '../core/ledger/ledger';
+import { silentLogger } from '../core/logger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
+import { createSettingsStore } from '../core/settings/store';
 
 export const LEDGER_COMMANDS = ['sell', 'sales', 'sync', 'verify'] as const;
 
@@ -99,12 +102,8 @@ function sales(values: Record<string, string | boolean | undefined>, output: Out
   const db = openDatabase({ file: databaseFileIn(resolveDataDir()) });
   try {
     const ledger = new Ledger(db);
-    let sinceMs: number | undefined;
-    if (values.today) {
-      const midnight = new Date();
-      midnight.setHours(0, 0, 0, 0);
-      sinceMs = midnight.getTime();
-    }
+    // Today is the shop's business day (its time zone and day start hour), as at the counter.
+    const sinceMs = values.today ? businessDayOf(Date.now(), createSettingsStore(db, silentLogger).read()).startMs : undefined;
     const list = ledger.list({ ...(state ? { state: state as SaleState } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}), limit });
     print(output, { ok: true, count: list.length, sales: list.map(publicSale), queue: ledger.queueStatus('MXN') });
     return 0;
