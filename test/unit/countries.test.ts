@@ -11,6 +11,9 @@ import { getCountryCallingCode } from 'libphonenumber-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runLedgerCommand } from '../../electron/cli/ledger-commands';
 import { runProviderCommand } from '../../electron/cli/provider-command';
+import { LIQUIDO_CAPABILITIES } from '../../electron/core/providers/liquido';
+import { MOBISEND_CAPABILITIES } from '../../electron/core/providers/mobisend';
+import { RELIER_CAPABILITIES } from '../../electron/core/providers/relier';
 import { COUNTRIES, countryByCode, isSellCountry, requireCountry, saleCurrencyOf, SELL_COUNTRIES, UnknownCountryError } from '../../shared/countries';
 import { checkPhone } from '../../shared/phone';
 
@@ -50,6 +53,18 @@ describe('the countries table', () => {
     expect(countryByCode('US')).toBeUndefined();
     expect(saleCurrencyOf('XX')).toBeUndefined();
     expect(() => requireCountry('XX')).toThrow(UnknownCountryError);
+  });
+});
+
+describe('the adapters', () => {
+  // Each adapter declares where it sells (routing reads it); it must not drift from the table.
+  it.each([
+    ['relier', RELIER_CAPABILITIES.countries],
+    ['mobisend', MOBISEND_CAPABILITIES.countries],
+    ['liquido', LIQUIDO_CAPABILITIES.countries],
+  ] as const)('%s sells where the table says it does', (provider, declared) => {
+    const fromTable = COUNTRIES.filter((country) => country.providers.includes(provider)).map((country) => country.code);
+    expect([...declared].sort()).toEqual([...fromTable].sort());
   });
 });
 
