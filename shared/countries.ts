@@ -63,10 +63,6 @@ export function countryByCode(code: string): Country | undefined {
   return COUNTRIES.find((country) => country.code === wanted);
 }
 
-export function isKnownCountry(code: string): code is KnownCountry {
-  return COUNTRIES.some((country) => country.code === code);
-}
-
 export function isSellCountry(code: string): code is SellCountry {
   return (SELL_COUNTRIES as readonly string[]).includes(code);
 }
