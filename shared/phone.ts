@@ -5,13 +5,8 @@
  */
 import { AsYouType, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js';
 
-/** Countries the counter sells to, Mexico first. */
-export const SELL_COUNTRIES = ['MX', 'HN', 'PE', 'PH'] as const;
-export type SellCountry = (typeof SELL_COUNTRIES)[number];
-
-export function isSellCountry(code: string): code is SellCountry {
-  return (SELL_COUNTRIES as readonly string[]).includes(code);
-}
+// The countries themselves (and which of them the counter offers) live in the one table of ./countries.
+export { isSellCountry, SELL_COUNTRIES, type SellCountry } from './countries';
 
 /** Longest national number accepted at the keypad (E.164 allows 15 digits in all). */
 export const MAX_NATIONAL_DIGITS = 15;

@@ -13,12 +13,16 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { businessDayOf } from '../../shared/business-day';
 import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
+import { requireCountry, UnknownCountryError } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
 import { Ledger, publicSale } from '../core/ledger/ledger';
+import { silentLogger } from '../core/logger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
+import { createSettingsStore } from '../core/settings/store';
 
 export const LEDGER_COMMANDS = ['sell', 'sales', 'sync', 'verify'] as const;
 
@@ -33,9 +37,6 @@ const FLAGS = {
   today: { type: 'boolean' },
   limit: { type: 'string' },
 } as const;
-
-/** The currency people mean when they say "50" in each country the providers sell into. */
-const COUNTRY_CURRENCY: Record<string, string> = { MX: 'MXN', HN: 'USD', PH: 'USD', PE: 'USD', VE: 'USD', BR: 'BRL', CO: 'COP' };
 
 class UsageError extends Error {}
 
@@ -76,11 +77,12 @@ async function sell(values: Record<string, string | boolean | undefined>, output
   const amountText = typeof values.amount === 'string' ? values.amount : undefined;
   const sku = typeof values.sku === 'string' ? values.sku : undefined;
   if (Boolean(amountText) === Boolean(sku)) throw new UsageError('sell needs exactly one of --amount or --sku');
-  const country = (typeof values.country === 'string' ? values.country : 'MX').toUpperCase();
-  const carrier = typeof values.carrier === 'string' ? values.carrier : country === 'MX' ? 'Telcel' : undefined;
+  const country = requireCountry(typeof values.country === 'string' ? values.country : 'MX');
+  const carrier = typeof values.carrier === 'string' ? values.carrier : country.code === 'MX' ? 'Telcel' : undefined;
   if (!carrier) throw new UsageError('sell needs --carrier outside Mexico');
-  const currency = COUNTRY_CURRENCY[country] ?? 'USD';
-  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country, carrier };
+  // "--amount 50" means 50 in the currency the providers price that country in.
+  const currency = country.saleCurrency;
+  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country: country.code, carrier };
   if (amountText) input.amount = moneyFromMajor(amountText, currency);
   if (sku) input.sku = sku;
   if (typeof values.provider === 'string') input.provider = values.provider;
@@ -100,12 +102,8 @@ function sales(values: Record<string, string | boolean | undefined>, output: Out
   const db = openDatabase({ file: databaseFileIn(resolveDataDir()) });
   try {
     const ledger = new Ledger(db);
-    let sinceMs: number | undefined;
-    if (values.today) {
-      const midnight = new Date();
-      midnight.setHours(0, 0, 0, 0);
-      sinceMs = midnight.getTime();
-    }
+    // Today is the shop's business day (its time zone and day start hour), as at the counter.
+    const sinceMs = values.today ? businessDayOf(Date.now(), createSettingsStore(db, silentLogger).read()).startMs : undefined;
     const list = ledger.list({ ...(state ? { state: state as SaleState } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}), limit });
     print(output, { ok: true, count: list.length, sales: list.map(publicSale), queue: ledger.queueStatus('MXN') });
     return 0;
@@ -155,7 +153,7 @@ export async function runLedgerCommand(command: string, argv: string[], output: 
         throw new UsageError(`unknown ledger command "${command}" (${LEDGER_COMMANDS.join(', ')})`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof MoneyError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof MoneyError || error instanceof UnknownCountryError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       return failure(output, 'invalid_input', error.message);
     }
     return failure(output, 'internal', error instanceof Error ? error.message : String(error));

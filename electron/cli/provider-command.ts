@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ProviderIdSchema, type ProviderId } from '../../shared/contract/app';
+import { requireCountry, UnknownCountryError, type Country } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { InsecureBaseUrlError } from '../core/providers/http';
 import { ProviderConfigError, resolveProviderConfig } from '../core/providers/config';
@@ -76,7 +77,7 @@ export async function runProviderCommand(argv: string[], output: (line: string) 
     output(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, error: publicError(result.error) }));
     return result.ok ? 0 : 1;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof MoneyError || error instanceof ProviderConfigError || error instanceof InsecureBaseUrlError || isParseArgsError(error);
+    const known = error instanceof UsageError || error instanceof MoneyError || error instanceof UnknownCountryError || error instanceof ProviderConfigError || error instanceof InsecureBaseUrlError || isParseArgsError(error);
     const message = error instanceof Error ? error.message : String(error);
     output(JSON.stringify({ ok: false, error: { code: known ? 'invalid_input' : 'internal', message, outcomeKnown: true, retrySameKeySafe: true } }));
     return 1;
@@ -98,11 +99,6 @@ const notSupported = (message: string): ProviderResult<never> => ({
   error: { code: 'not_supported', message, outcomeKnown: true, retrySameKeySafe: true },
 });
 
-/** Mexico sells in pesos; MobiSend's other countries in US dollars, as its document's table says. */
-function currencyFor(country: string): string {
-  return country.toUpperCase() === 'MX' ? 'MXN' : 'USD';
-}
-
 function need(flags: Flags, name: keyof Flags): string {
   const value = flags[name];
   if (typeof value !== 'string' || value.length === 0) throw new UsageError(`--${name} is required`);
@@ -119,26 +115,28 @@ function integer(flags: Flags, name: 'page' | 'limit' | 'offset'): number | unde
 async function runOperation(adapters: ProviderAdapters, provider: ProviderId, operation: Operation, flags: Flags): Promise<ProviderResult<unknown>> {
   const adapter: ProviderAdapter | undefined = adapters[provider];
   if (!adapter) throw new UsageError(`${provider} is not configured`);
-  const country = (flags.country ?? 'MX').toUpperCase();
+  // Only top-up operations check the country against the table: billers are searched by the biller's country.
+  const topupCountry = (): Country => requireCountry(flags.country ?? 'MX');
   switch (operation) {
     case 'health':
       return adapter.health();
     case 'balance':
       return adapter.balance();
     case 'carriers':
-      return adapter.carriers(country);
+      return adapter.carriers(topupCountry().code);
     case 'catalog':
-      return adapter.catalog(country, flags.carrier);
+      return adapter.catalog(topupCountry().code, flags.carrier);
     case 'topup': {
       const key = flags.key ?? randomUUID();
       if (flags.amount === undefined && flags.sku === undefined) throw new UsageError('--amount or --sku is required');
+      const country = topupCountry();
       return adapter.topup({
         idempotencyKey: key,
         reference: flags.reference ?? key,
         phone: need(flags, 'phone'),
-        country,
+        country: country.code,
         ...(flags.carrier ? { carrier: flags.carrier } : {}),
-        ...(flags.amount !== undefined ? { amount: moneyFromMajor(flags.amount, currencyFor(country)) } : {}),
+        ...(flags.amount !== undefined ? { amount: moneyFromMajor(flags.amount, country.saleCurrency) } : {}),
         ...(flags.sku ? { sku: flags.sku } : {}),
         preferAsync: flags.async === true,
       });
@@ -155,7 +153,7 @@ async function runOperation(adapters: ProviderAdapters, provider: ProviderId, op
       if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no bill payment`);
       return mobisend.billers({
         ...(flags.search ? { search: flags.search } : {}),
-        ...(flags.country ? { country } : {}),
+        ...(flags.country ? { country: flags.country.toUpperCase() } : {}),
         ...(flags.category ? { category: flags.category } : {}),
         ...(integer(flags, 'page') !== undefined ? { page: integer(flags, 'page') } : {}),
         ...(integer(flags, 'limit') !== undefined ? { limit: integer(flags, 'limit') } : {}),

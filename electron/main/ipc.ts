@@ -5,9 +5,8 @@
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { channelNames } from '../../shared/contract';
+import { EVENT_CHANNEL } from '../../shared/contract/event-channel';
 import type { SaldoCore } from '../core/runtime';
-
-export const EVENT_CHANNEL = 'saldo:event';
 
 export function isTrustedFrame(frame: WebFrameMain | null, trustedOrigin: string): boolean {
   if (!frame || frame.parent !== null) return false;

@@ -4,8 +4,7 @@
  * Node. Inputs are validated in main, where zod lives, so this file stays tiny and sandbox-safe.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-
-const EVENT_CHANNEL = 'saldo:event';
+import { EVENT_CHANNEL } from '../../shared/contract/event-channel';
 
 type Listener = (payload: unknown) => void;
 const listenersByEvent = new Map<string, Set<Listener>>();

@@ -1,5 +1,6 @@
 /** Channels about the app itself: what it is, whether it is healthy, its settings (credentials masked). */
 import { z } from 'zod';
+import { isValidTimeZone } from '../business-day';
 import { defineChannel, defineEvent } from './define';
 
 export const ProviderIdSchema = z.enum(['relier', 'mobisend', 'liquido']);
@@ -34,6 +35,10 @@ export const SettingsViewSchema = z.object({
   kiosk: z.boolean(),
   shop: z.object({ name: z.string(), address: z.string() }),
   receiptWidthMm: z.union([z.literal(58), z.literal(80)]),
+  // The business day (see shared/business-day.ts). Shops set up before these existed read the defaults,
+  // America/Mexico_City from midnight, which the settings store fills in for any key not stored.
+  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone, e.g. America/Mexico_City'),
+  dayStartHour: z.number().int().min(0).max(23),
   providers: z.array(
     z.object({
       id: ProviderIdSchema,

@@ -18,6 +18,7 @@ import type { Session } from '../session';
 import { CacheStore } from '../ledger/cache';
 import { Ledger, publicSale, systemClock, type Clock, type LedgerSale } from '../ledger/ledger';
 import type { ProviderAdapter } from '../providers/types';
+import { createSettingsStore } from '../settings/store';
 import { ConnectivityTracker } from '../sync/connectivity';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/engine';
 import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './policy';
@@ -78,6 +79,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const cache = new CacheStore(db);
   const offlinePolicy = (): OfflinePolicy => ({ ...loadOfflinePolicy(db), ...options.offlinePolicy });
   const routingPolicy = (): RoutingPolicy => options.routingPolicy ?? loadRoutingPolicy(db);
+  const shopSettings = createSettingsStore(db, logger);
   const currency = (): string => offlinePolicy().maxSale.currency;
 
   let queueTimer: NodeJS.Timeout | null = null;
@@ -134,6 +136,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     preferAsync: options.online?.preferAsync ?? true,
     onlineWaitMs: options.online?.waitMs ?? 15_000,
     onlinePollMs: options.online?.pollMs ?? 750,
+    businessDay: () => shopSettings.read(),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,

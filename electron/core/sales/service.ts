@@ -3,6 +3,7 @@
  * the owner's policy), and answer with its state. A repeated requestId returns the same sale, never a second.
  */
 import { randomUUID } from 'node:crypto';
+import { businessDayOf, DEFAULT_BUSINESS_DAY_RULE, shiftIdOf, type BusinessDayRule } from '../../../shared/business-day';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { SellInput } from '../../../shared/contract/sales';
 import { AppError, type ErrorCode } from '../../../shared/errors';
@@ -35,12 +36,13 @@ export interface SalesServiceDeps {
   /** How long the counter waits for a pending sale to settle, asking every `onlinePollMs`. */
   onlineWaitMs: number;
   onlinePollMs: number;
+  /** The shop's business day (settings timeZone and dayStartHour); Mexico City from midnight when absent. */
+  businessDay?: () => BusinessDayRule;
 }
 
-export function shiftIdFor(userId: string, ms: number): string {
-  const day = new Date(ms);
-  const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-  return `shift-${date}-${userId}`;
+/** The cashier's shift: one per cashier per business day of the shop (its time zone and day start hour). */
+export function shiftIdFor(userId: string, ms: number, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): string {
+  return shiftIdOf(userId, ms, rule);
 }
 
 export class SalesService {
@@ -103,7 +105,7 @@ export class SalesService {
         requestId: input.requestId,
         idempotencyKey: randomUUID(),
         cashierId: user.id,
-        shiftId: shiftIdFor(user.id, now),
+        shiftId: shiftIdFor(user.id, now, this.businessDayRule()),
         provider: first.provider,
         country: input.country,
         carrier: input.carrier,
@@ -188,9 +190,12 @@ export class SalesService {
     return updated;
   }
 
+  /** When the shop's current business day started (its time zone and day start hour, from the settings). */
   startOfToday(): number {
-    const day = new Date(this.deps.clock.now());
-    day.setHours(0, 0, 0, 0);
-    return day.getTime();
+    return businessDayOf(this.deps.clock.now(), this.businessDayRule()).startMs;
+  }
+
+  private businessDayRule(): BusinessDayRule {
+    return this.deps.businessDay?.() ?? DEFAULT_BUSINESS_DAY_RULE;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
+import { DEFAULT_BUSINESS_DAY_RULE } from '../../../shared/business-day';
 import { SettingsViewSchema } from '../../../shared/contract/app';
 import type { Logger } from '../logger';
 
@@ -21,6 +22,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   kiosk: false,
   shop: { name: 'Mi Tienda', address: '' },
   receiptWidthMm: 58,
+  ...DEFAULT_BUSINESS_DAY_RULE,
 };
 
 /** One setting's raw value (JSON), or undefined when absent or unreadable. Callers parse it with their schema. */

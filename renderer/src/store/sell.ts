@@ -5,6 +5,7 @@
  */
 import type { ProviderId } from '../../../shared/contract/app';
 import type { Catalog, CatalogProductView, Sale, SaleState } from '../../../shared/contract/sales';
+import { saleCurrencyOf } from '../../../shared/countries';
 import type { ErrorCode } from '../../../shared/errors';
 import { moneyFromMajor, type Money } from '../../../shared/money';
 import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../shared/phone';
@@ -113,9 +114,9 @@ export function offersFor(catalog: Catalog | null, carrier: string | null): Carr
   return { amounts: [...amounts.values()].sort((a, b) => a.minor - b.minor), bundles: [...bundles.values()], range };
 }
 
-export function currencyOf(catalog: Catalog | null, country: string): string {
+export function currencyOf(catalog: Catalog | null, country: SellCountry): string {
   const product = catalog?.products.find((candidate) => candidate.amount || candidate.min);
-  return product?.amount?.currency ?? product?.min?.currency ?? (country === 'MX' ? 'MXN' : 'USD');
+  return product?.amount?.currency ?? product?.min?.currency ?? saleCurrencyOf(country);
 }
 
 /** The custom amount as money, and whether it is inside the carrier's range. */

@@ -1,4 +1,5 @@
 /** Who is signed in, and signing in with a PIN. */
+import { DEFAULT_BUSINESS_DAY_RULE, type BusinessDayRule } from '../../../shared/business-day';
 import type { AppInfo } from '../../../shared/contract/app';
 import type { User } from '../../../shared/contract/auth';
 import type { ErrorCode } from '../../../shared/errors';
@@ -18,6 +19,8 @@ export interface SessionState {
   user: User | null;
   signingIn: boolean;
   signInProblem: SignInProblem | null;
+  /** The shop's business day (time zone, day start hour) from its settings: what "today" means. */
+  businessDay: BusinessDayRule;
 }
 
 export interface SessionActions {
@@ -31,7 +34,7 @@ export interface SessionActions {
 
 export type SessionSlice = SessionState & SessionActions;
 
-export const sessionInitialState: SessionState = { booted: false, info: null, user: null, signingIn: false, signInProblem: null };
+export const sessionInitialState: SessionState = { booted: false, info: null, user: null, signingIn: false, signInProblem: null, businessDay: DEFAULT_BUSINESS_DAY_RULE };
 
 function issueValue(error: unknown, name: string): string | null {
   if (!(error instanceof ClientError)) return null;
@@ -43,7 +46,11 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   ...sessionInitialState,
   async boot() {
     const [info, settings, session] = await Promise.allSettled([appService.info(), appService.settings(), authService.current()]);
-    if (settings.status === 'fulfilled') await get().setLanguage(settings.value.language, false);
+    if (settings.status === 'fulfilled') {
+      const { timeZone, dayStartHour } = settings.value;
+      set({ businessDay: { timeZone, dayStartHour } });
+      await get().setLanguage(settings.value.language, false);
+    }
     set({ info: info.status === 'fulfilled' ? info.value : null, booted: true });
     try {
       get().connectivityChanged(await statusService.connectivity());

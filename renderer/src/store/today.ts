@@ -1,4 +1,5 @@
 /** Today's sales: the list (kept live by sale.changed), one sale's history, marking a refund handed back. */
+import { businessDayOf, type BusinessDayRule } from '../../../shared/business-day';
 import type { Sale, SaleEvent } from '../../../shared/contract/sales';
 import type { ErrorCode } from '../../../shared/errors';
 import { salesService } from '../services/api';
@@ -27,9 +28,9 @@ export type TodaySlice = TodayState & TodayActions;
 
 export const todayInitialState: TodayState = { todaySales: [], todayLoading: false, todayError: null, openSaleId: null, openSaleEvents: [], todayNotice: null };
 
-function startOfToday(): number {
-  const now = new Date();
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+/** When the shop's business day began, by its time zone and day start hour (the same rule as the core's). */
+function startOfToday(rule: BusinessDayRule): number {
+  return businessDayOf(Date.now(), rule).startMs;
 }
 
 export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
@@ -74,7 +75,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
       const next = list.slice();
       next[index] = sale;
       set({ todaySales: next });
-    } else if (Date.parse(sale.createdAt) >= startOfToday()) {
+    } else if (Date.parse(sale.createdAt) >= startOfToday(get().businessDay)) {
       set({ todaySales: [sale, ...list] });
     }
     // The open sale's history grows with each change.
