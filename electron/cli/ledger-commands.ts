@@ -19,6 +19,7 @@ import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
 import { Ledger, publicSale } from '../core/ledger/ledger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
+import { startDemoSandboxes } from '../sandbox';
 
 export const LEDGER_COMMANDS = ['sell', 'sales', 'sync', 'verify'] as const;
 
@@ -59,6 +60,7 @@ async function withCore<T>(run: (core: SaldoCore) => Promise<T>): Promise<T> {
     version: packageVersion(`${root}package.json`),
     validateContract: true,
     startSync: false,
+    demoProviders: () => startDemoSandboxes(),
   });
   try {
     // The command line acts for the shop: an owner-level operator with a stable id in the ledger.
