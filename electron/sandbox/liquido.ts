@@ -1,5 +1,5 @@
 /**
- * Liquido as its document describes it (../shared/providers/liquido.md): Authorization Bearer + x-api-key,
+ * Liquido as its document describes it: Authorization Bearer + x-api-key,
  * errors as HTTP 200 with the code in `statusCode`, carriers (the example mixes merchantId/merchantName with
  * operatorId/operatorName, and so does the sandbox), SKUs per country and per carrier with `price` in major
  * units as the examples show, top-ups keyed by `idempotencyKey` and status by that key.

@@ -1,14 +1,14 @@
 /**
- * MobiSend as its document describes it (../shared/providers/mobisend.md): x-api-key on every request,
+ * MobiSend as its document describes it: x-api-key on every request,
  * 120 requests a minute, catalog per country and carrier, billers with paging, a USD balance with reserved and
  * available, top-ups and bill payments (fees $0.75 standard, $1.25 rush) replayed by Idempotency-Key for 24 h,
  * orders by id and a filtered, offset-paged history.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { convertByDividing, money, moneyFromMajor, toMajorNumber, type Money } from '../../shared/money';
-import { createProviderRateLimiters, type ProviderRateLimiters } from '../core/providers/rate-limiter';
 import { SANDBOX_COUNTRIES, SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
 import { DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
+import { admit, MobiSendServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
 import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
 
@@ -67,7 +67,7 @@ export class MobiSendSimulator implements ProviderSimulator {
   private readonly rate: string;
   private readonly startingMinorUsd: number;
   private readonly ttlMs: number;
-  private readonly limits: ProviderRateLimiters | undefined;
+  private readonly limits: MobiSendServerLimits | undefined;
   private balanceMinorUsd: number;
   private orders = new Map<string, StoredOrder>();
   private idempotency = new Map<string, IdempotentReply>();
@@ -80,7 +80,7 @@ export class MobiSendSimulator implements ProviderSimulator {
     this.rate = options.exchangeRate ?? DEFAULT_RATE;
     this.startingMinorUsd = moneyFromMajor(options.startingBalanceUsd ?? DEFAULT_STARTING_BALANCE_USD, 'USD').minor;
     this.ttlMs = options.idempotencyTtlMs ?? DAY_MS;
-    this.limits = options.rateLimits === false ? undefined : createProviderRateLimiters('mobisend', { timeScale: options.rateWindowScale ?? 1 });
+    this.limits = options.rateLimits === false ? undefined : new MobiSendServerLimits(options.rateWindowScale ?? 1);
     this.balanceMinorUsd = this.startingMinorUsd;
   }
 
@@ -91,10 +91,8 @@ export class MobiSendSimulator implements ProviderSimulator {
 
   handle(request: SandboxRequest): SandboxReply {
     if (request.headers['x-api-key'] !== this.credentials.apiKey) return { status: 401, json: { success: false, error: 'Invalid or missing API key' } };
-    if (this.limits && !this.limits.request.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil(this.limits.request.msUntilFree() / 1000));
-      return { status: 429, json: { success: false, error: 'Rate limit exceeded' }, headers: { 'retry-after': String(seconds) } };
-    }
+    const admission = this.limits ? admit([this.limits.requests]) : { admitted: true as const };
+    if (!admission.admitted) return tooManyRequests(admission.retryAfterSeconds, 'Rate limit exceeded');
     if (request.method === 'POST' && (request.path === '/topup' || request.path === '/billpay')) return this.idempotent(request);
     if (request.method !== 'GET') return notFound('Not found');
     const parts = request.path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -125,7 +123,7 @@ export class MobiSendSimulator implements ProviderSimulator {
     this.orders.clear();
     this.idempotency.clear();
     this.balanceMinorUsd = this.startingMinorUsd;
-    this.limits?.request.reset();
+    this.limits?.reset();
   }
 
   close(): void {}

@@ -1,5 +1,5 @@
 /**
- * Relier as its document describes it (../shared/providers/relier.md): x-api-key + x-customer-id, MXN top-ups of
+ * Relier as its document describes it: x-api-key + x-customer-id, MXN top-ups of
  * 10–500 paid from a USD balance at 17.0068, sync and async top-ups, status by id, a CSV export behind its own
  * key, 200,000 MXN per number per day, 200 top-ups a minute and 300 requests per 15 minutes, and the test
  * numbers 5500000000 (always succeeds) and 5500000001 (always fails).
@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { convertByDividing, money, moneyFromMajor, toMajorNumber, toMajorString } from '../../shared/money';
-import { createProviderRateLimiters, type ProviderRateLimiters } from '../core/providers/rate-limiter';
 import { sandboxSecret } from './catalog';
 import { DEFAULT_ASYNC_DELAY_MS, DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
+import { admit, RelierServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
 import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
 
@@ -36,7 +36,7 @@ export class RelierSimulator implements ProviderSimulator {
   private readonly creditLimitMinorUsd: number;
   private readonly asyncDelayMs: number;
   private readonly dailyLimitMinorMxn: number;
-  private readonly limits: ProviderRateLimiters | undefined;
+  private readonly limits: RelierServerLimits | undefined;
   private balanceMinorUsd: number;
   private transactions = new Map<string, RelierTransaction>();
   private dailyUsage = new Map<string, number>();
@@ -57,7 +57,7 @@ export class RelierSimulator implements ProviderSimulator {
     this.creditLimitMinorUsd = options.creditLimitUsd !== undefined ? moneyFromMajor(options.creditLimitUsd, 'USD').minor : this.startingMinorUsd;
     this.asyncDelayMs = options.asyncDelayMs ?? DEFAULT_ASYNC_DELAY_MS;
     this.dailyLimitMinorMxn = (options.dailyLimitMxn ?? 200_000) * 100;
-    this.limits = options.rateLimits === false ? undefined : createProviderRateLimiters('relier', { timeScale: options.rateWindowScale ?? 1 });
+    this.limits = options.rateLimits === false ? undefined : new RelierServerLimits(options.rateWindowScale ?? 1);
     this.balanceMinorUsd = this.startingMinorUsd;
   }
 
@@ -75,11 +75,8 @@ export class RelierSimulator implements ProviderSimulator {
       return { status: 401, json: { success: false, error: 'Invalid API credentials' } };
     }
     const isTopup = request.method === 'POST' && (request.path === '/api/enviadespensa/topup' || request.path === '/api/enviadespensa/topup-async');
-    const limiter = isTopup ? this.limits?.topup : this.limits?.request;
-    if (limiter && !limiter.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil(limiter.msUntilFree() / 1000));
-      return { status: 429, json: { success: false, error: 'Too many requests' }, headers: { 'retry-after': String(seconds) } };
-    }
+    const admission = this.limits ? admit(this.limits.windowsFor(isTopup)) : { admitted: true as const };
+    if (!admission.admitted) return tooManyRequests(admission.retryAfterSeconds, 'Too many requests');
     if (route === 'GET /api/balance') return this.balance();
     if (route === 'POST /api/enviadespensa/topup') return this.topup(request, false);
     if (route === 'POST /api/enviadespensa/topup-async') return this.topup(request, true);
@@ -107,8 +104,7 @@ export class RelierSimulator implements ProviderSimulator {
     this.transactions.clear();
     this.dailyUsage.clear();
     this.balanceMinorUsd = this.startingMinorUsd;
-    this.limits?.request.reset();
-    this.limits?.topup.reset();
+    this.limits?.reset();
   }
 
   close(): void {
