@@ -10,10 +10,12 @@ import { MobiSendSimulator } from './mobisend';
 import type { SandboxOptions } from './options';
 import { Recorder } from './records';
 import { RelierSimulator } from './relier';
-import { serveSimulator, type ProviderSimulator, type RunningSandbox } from './server';
+import { serveSimulator, type RunningSandbox } from './server';
+import type { ProviderSimulator } from './simulator';
 
 export type { SandboxOptions } from './options';
-export type { RunningSandbox, SandboxControl } from './server';
+export type { RunningSandbox } from './server';
+export type { SandboxControl } from './control-plane';
 export type { FaultRule } from './faults';
 export type { SandboxRecords, DeliveryRecord, RequestRecord } from './records';
 export { countDeliveries } from './records';

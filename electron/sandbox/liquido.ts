@@ -9,7 +9,7 @@ import { money, toMajorString } from '../../shared/money';
 import { SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
 import { DEFAULT_ASYNC_DELAY_MS, type SandboxOptions } from './options';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 const TOPUPS = '/v1/marketplace/sales/topups';
 const LIQUIDO_COUNTRIES = new Set(['MX']);

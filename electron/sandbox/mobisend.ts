@@ -10,7 +10,7 @@ import { SANDBOX_COUNTRIES, SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxS
 import { DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
 import { admit, MobiSendServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 const DEFAULT_RATE = '17.50';
 const DAY_MS = 24 * 60 * 60 * 1000;

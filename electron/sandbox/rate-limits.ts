@@ -3,7 +3,7 @@
  * the client's limiter: a simulator that borrowed the client's numbers could never catch a client that paces
  * wrongly. A refused request takes no slot (as a real server's counter would not count a 429 it sent back).
  */
-import type { SandboxReply } from './server';
+import type { SandboxReply } from './simulator';
 
 const MINUTE_MS = 60_000;
 

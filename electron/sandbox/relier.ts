@@ -11,7 +11,7 @@ import { sandboxSecret } from './catalog';
 import { DEFAULT_ASYNC_DELAY_MS, DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
 import { admit, RelierServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 export const RELIER_TEST_NUMBERS = { alwaysSucceeds: '5500000000', alwaysFails: '5500000001' } as const;
 const DEFAULT_RATE = '17.0068';
