@@ -127,50 +127,16 @@ export class RelierSimulator implements ProviderSimulator {
   }
 
   private topup(request: SandboxRequest, asynchronous: boolean): SandboxReply {
-    const body = (request.bodyIsJson ? request.body : {}) as { phone?: unknown; amount?: unknown; reference?: unknown };
-    const details: string[] = [];
-    if (typeof body.phone !== 'string' || !/^\d{10}$/.test(body.phone)) details.push('phone must be a 10-digit Mexican number');
-    const amountText = typeof body.amount === 'number' || typeof body.amount === 'string' ? String(body.amount) : '';
-    const validAmount = /^\d+(\.\d{1,2})?$/.test(amountText);
-    const amountMinor = validAmount ? moneyFromMajor(amountText, 'MXN').minor : 0;
-    if (!validAmount || amountMinor < 1_000 || amountMinor > 50_000) details.push('amount must be between 10 and 500 MXN');
-    if (body.reference !== undefined && body.reference !== null && typeof body.reference !== 'string') details.push('reference must be a string');
-    if (details.length > 0) return { status: 400, json: { success: false, error: 'Validation failed', details } };
-    const phone = body.phone as string;
-    const reference = typeof body.reference === 'string' ? body.reference : null;
+    const parsed = parseTopup(request);
+    if ('details' in parsed) return { status: 400, json: { success: false, error: 'Validation failed', details: parsed.details } };
+    const { phone, amountMinor, reference } = parsed;
     const withReference = reference ? { reference } : {};
 
     const costMinorUsd = convertByDividing(money(amountMinor, 'MXN'), this.rate, 'USD', 'half-up').minor;
-    if (costMinorUsd > this.balanceMinorUsd) {
-      return {
-        ...withReference,
-        status: 403,
-        json: {
-          success: false,
-          error: 'Insufficient balance',
-          current_balance_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
-          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
-          required_usd: toMajorNumber(money(costMinorUsd, 'USD')),
-          exchange_rate: Number(this.rate),
-        },
-      };
-    }
     const dayKey = `${new Date().toISOString().slice(0, 10)}:${phone}`;
     const used = this.dailyUsage.get(dayKey) ?? 0;
-    if (used + amountMinor > this.dailyLimitMinorMxn) {
-      return {
-        ...withReference,
-        status: 429,
-        json: {
-          success: false,
-          error: 'Daily transaction limit exceeded',
-          daily_limit_mxn: this.dailyLimitMinorMxn / 100,
-          used_today_mxn: toMajorNumber(money(used, 'MXN')),
-          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
-          available_mxn: toMajorNumber(money(this.dailyLimitMinorMxn - used, 'MXN')),
-        },
-      };
-    }
+    const refusal = this.refusal(amountMinor, costMinorUsd, used);
+    if (refusal) return { ...withReference, ...refusal };
 
     const transaction: RelierTransaction = {
       id: `RLR${this.nextId++}`,
@@ -190,57 +156,71 @@ export class RelierSimulator implements ProviderSimulator {
 
     if (asynchronous) {
       this.timers.set(transaction.id, setTimeout(() => this.finish(transaction.id), this.asyncDelayMs));
+      return { ...withReference, status: 200, json: queuedJson(transaction) };
+    }
+    const balanceBeforeMinorUsd = this.balanceMinorUsd + costMinorUsd;
+    this.finish(transaction.id);
+    if (transaction.status === 'FAILED') return { ...withReference, status: 500, json: { success: false, error: 'Transaction processing failed' } };
+    return { ...withReference, status: 200, json: this.processedJson(transaction, balanceBeforeMinorUsd) };
+  }
+
+  /** Not enough balance (403), or the number's daily volume would be exceeded (429); nothing is taken. */
+  private refusal(amountMinor: number, costMinorUsd: number, usedTodayMinor: number): SandboxReply | undefined {
+    if (costMinorUsd > this.balanceMinorUsd) {
       return {
-        ...withReference,
-        status: 200,
+        status: 403,
         json: {
-          success: true,
-          transaction: {
-            id: transaction.id,
-            status: 'PENDING',
-            amount: toMajorNumber(money(amountMinor, 'MXN')),
-            phone,
-            reference,
-            queuedAt: transaction.createdAt.toISOString(),
-            currency: 'MXN',
-          },
-          message: 'Transaction queued for processing',
-          check_status_url: `/api/transaction/${transaction.id}`,
+          success: false,
+          error: 'Insufficient balance',
+          current_balance_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
+          required_usd: toMajorNumber(money(costMinorUsd, 'USD')),
+          exchange_rate: Number(this.rate),
         },
       };
     }
+    if (usedTodayMinor + amountMinor > this.dailyLimitMinorMxn) {
+      return {
+        status: 429,
+        json: {
+          success: false,
+          error: 'Daily transaction limit exceeded',
+          daily_limit_mxn: this.dailyLimitMinorMxn / 100,
+          used_today_mxn: toMajorNumber(money(usedTodayMinor, 'MXN')),
+          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
+          available_mxn: toMajorNumber(money(this.dailyLimitMinorMxn - usedTodayMinor, 'MXN')),
+        },
+      };
+    }
+    return undefined;
+  }
 
-    const balanceBefore = this.balanceMinorUsd + costMinorUsd;
-    this.finish(transaction.id);
-    if (transaction.status === 'FAILED') return { ...withReference, status: 500, json: { success: false, error: 'Transaction processing failed' } };
-    const usd = toMajorNumber(money(costMinorUsd, 'USD'));
-    const mxn = toMajorNumber(money(amountMinor, 'MXN'));
+  /** The synchronous top-up's answer once the transaction succeeded. */
+  private processedJson(transaction: RelierTransaction, balanceBeforeMinorUsd: number): Record<string, unknown> {
+    const usd = toMajorNumber(money(transaction.costMinorUsd, 'USD'));
+    const mxn = toMajorNumber(money(transaction.amountMinorMxn, 'MXN'));
     return {
-      ...withReference,
-      status: 200,
-      json: {
-        success: true,
-        transaction: {
-          id: transaction.id,
-          status: 'SUCCESS',
-          amount_mxn: mxn,
-          amount_usd: usd,
-          exchange_rate: Number(this.rate),
-          phone,
-          reference,
-          operatorTransactionId: transaction.operatorTransactionId,
-          processedAt: transaction.processedAt?.toISOString(),
-          currency: 'MXN',
-        },
-        billing: {
-          deducted_usd: usd,
-          balance_before_usd: toMajorNumber(money(balanceBefore, 'USD')),
-          balance_after_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
-          exchange_rate: Number(this.rate),
-        },
-        message: `Top-up of ${mxn} MXN processed successfully. $${toMajorString(money(costMinorUsd, 'USD'))} USD deducted from balance.`,
-        remaining_balance: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+      success: true,
+      transaction: {
+        id: transaction.id,
+        status: 'SUCCESS',
+        amount_mxn: mxn,
+        amount_usd: usd,
+        exchange_rate: Number(this.rate),
+        phone: transaction.phone,
+        reference: transaction.reference,
+        operatorTransactionId: transaction.operatorTransactionId,
+        processedAt: transaction.processedAt?.toISOString(),
+        currency: 'MXN',
       },
+      billing: {
+        deducted_usd: usd,
+        balance_before_usd: toMajorNumber(money(balanceBeforeMinorUsd, 'USD')),
+        balance_after_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+        exchange_rate: Number(this.rate),
+      },
+      message: `Top-up of ${mxn} MXN processed successfully. $${toMajorString(money(transaction.costMinorUsd, 'USD'))} USD deducted from balance.`,
+      remaining_balance: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
     };
   }
 
@@ -329,4 +309,36 @@ export class RelierSimulator implements ProviderSimulator {
     const header = ['transaction_id', 'reference', 'phone', 'amount_mxn', 'amount_usd', 'exchange_rate', 'status', 'operator_transaction_id', 'created_at', 'processed_at'];
     return { status: 200, text: stringify([header, ...rows]), contentType: 'text/csv; charset=utf-8' };
   }
+}
+
+/** The top-up body as the document requires it, or every reason it is not. */
+function parseTopup(request: SandboxRequest): { phone: string; amountMinor: number; reference: string | null } | { details: string[] } {
+  const body = (request.bodyIsJson ? request.body : {}) as { phone?: unknown; amount?: unknown; reference?: unknown };
+  const details: string[] = [];
+  if (typeof body.phone !== 'string' || !/^\d{10}$/.test(body.phone)) details.push('phone must be a 10-digit Mexican number');
+  const amountText = typeof body.amount === 'number' || typeof body.amount === 'string' ? String(body.amount) : '';
+  const validAmount = /^\d+(\.\d{1,2})?$/.test(amountText);
+  const amountMinor = validAmount ? moneyFromMajor(amountText, 'MXN').minor : 0;
+  if (!validAmount || amountMinor < 1_000 || amountMinor > 50_000) details.push('amount must be between 10 and 500 MXN');
+  if (body.reference !== undefined && body.reference !== null && typeof body.reference !== 'string') details.push('reference must be a string');
+  if (details.length > 0) return { details };
+  return { phone: body.phone as string, amountMinor, reference: typeof body.reference === 'string' ? body.reference : null };
+}
+
+/** The asynchronous top-up's answer: queued, to be asked about at its status URL. */
+function queuedJson(transaction: RelierTransaction): Record<string, unknown> {
+  return {
+    success: true,
+    transaction: {
+      id: transaction.id,
+      status: 'PENDING',
+      amount: toMajorNumber(money(transaction.amountMinorMxn, 'MXN')),
+      phone: transaction.phone,
+      reference: transaction.reference,
+      queuedAt: transaction.createdAt.toISOString(),
+      currency: 'MXN',
+    },
+    message: 'Transaction queued for processing',
+    check_status_url: `/api/transaction/${transaction.id}`,
+  };
 }
