@@ -24,7 +24,8 @@ import { Ledger } from '../electron/core/ledger/ledger';
 import { createProviderAdapters } from '../electron/core/providers/registry';
 import { PROVIDER_RATE_LIMITS } from '../electron/core/providers/rate-limiter';
 import { createSalesModule } from '../electron/core/sales/module';
-import { sandboxProvidersConfig, startSandbox } from '../electron/sandbox/index';
+import { providersConfigFromEndpoints } from '../electron/core/providers/endpoints';
+import { startSandbox } from '../electron/sandbox/index';
 import { printResult, ratioResult, writeResultsMarkdown, type BenchResult } from './report';
 
 export interface LedgerBenchOptions {
@@ -101,7 +102,7 @@ export async function benchDrain(sales = 2000, sequentialSales = 100, timeScale 
   // Relier processes a top-up in 2–10 s; scaled like the windows.
   const latency: [number, number] = [2000 * timeScale, 10_000 * timeScale];
   sandbox.control.setFaults([{ kind: 'latency', latencyMs: latency, path: '/api/enviadespensa' }]);
-  const adapters = (): ReturnType<typeof createProviderAdapters> => createProviderAdapters(sandboxProvidersConfig([sandbox], 5_000), { rateLimitTimeScale: timeScale });
+  const adapters = (): ReturnType<typeof createProviderAdapters> => createProviderAdapters(providersConfigFromEndpoints([sandbox], 5_000), { rateLimitTimeScale: timeScale });
   try {
     // Baseline: the document's sample client, one synchronous top-up after another.
     const sequential = adapters().relier;

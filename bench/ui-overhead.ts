@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { createSaldoCore, type SaldoCore } from '../electron/core/runtime';
 import { startBrowserHost } from '../electron/browser-host/server';
+import { startDemoSandboxes } from '../electron/sandbox';
 import type { Dispatcher } from '../electron/core/ipc/dispatcher';
 import { writeSetting } from '../electron/core/settings/store';
 import { ROUTING_POLICY_KEY } from '../electron/core/sales/policy';
@@ -94,7 +95,7 @@ export async function runUiOverheadBench(options: { sales?: number } = {}): Prom
     host: 'browser',
     version: 'bench',
     validateContract: false,
-    demoSandboxes: { asyncDelayMs: 0, rateLimits: false },
+    demoProviders: () => startDemoSandboxes({ asyncDelayMs: 0, rateLimits: false }),
     sales: { online: { preferAsync: false } },
   });
   const timings: Timings = { invokeStart: [], invokeEnd: [] };

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSaldoCore } from '../core/runtime';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
+import { startDemoSandboxes } from '../sandbox';
 import { startBrowserHost } from './server';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     host: 'browser',
     version: packageVersion(resolve(projectRoot, 'package.json')),
     validateContract: process.env.NODE_ENV !== 'production',
+    demoProviders: () => startDemoSandboxes(),
   });
   const host = await startBrowserHost({ core, rendererDir: resolve(projectRoot, 'out', 'renderer'), port });
   console.log(`Saldo ${core.info.version} (${core.info.mode} mode), data in ${dataDir}`);

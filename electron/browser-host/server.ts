@@ -44,9 +44,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-
 const MAX_BODY_BYTES = 256 * 1024;
 const COOKIE_NAME = 'saldo_token';
+const INVOKE_PREFIX = '/api/invoke/';
 
 function sameToken(expected: Buffer, given: string | undefined | null): boolean {
   if (!given) return false;
@@ -85,6 +85,43 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A file of the built renderer; the page itself sets the token cookie and the content security policy. */
+async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, rendererDir: string, token: string): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  const file = normalize(join(rendererDir, relative));
+  if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return sendJson(response, 404, { ok: false });
+  try {
+    const body = await readFile(file);
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+      headers['set-cookie'] = `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    response.writeHead(200, headers);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    sendJson(response, 404, { ok: false, error: { code: 'not_found', message: 'No such file' } });
+  }
+}
+
+/** One contract call: POST only, with the token as a Bearer header, the input as a JSON body. */
+async function answerInvoke(request: IncomingMessage, response: ServerResponse, pathname: string, core: SaldoCore, expected: Buffer): Promise<void> {
+  if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
+  // API calls must carry the token themselves; a cookie alone would let another local page ride along.
+  if (!sameToken(expected, bearerToken(request))) return sendJson(response, 401, { ok: false, error: { code: 'unauthenticated', message: 'Bearer token required' } });
+  const channel = decodeURIComponent(pathname.slice(INVOKE_PREFIX.length));
+  let input: unknown;
+  try {
+    const text = await readBody(request);
+    input = text ? JSON.parse(text) : {};
+  } catch {
+    return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'Body must be JSON' } });
+  }
+  const envelope = await core.dispatcher.invoke(channel, input, { host: 'browser' });
+  return sendJson(response, 200, envelope);
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const hostname = options.hostname ?? '127.0.0.1';
   if (hostname !== '127.0.0.1' && hostname !== '::1') throw new Error('The browser host listens on loopback only');
@@ -105,25 +142,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
   }
 
-  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(rendererDir, relative));
-    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return sendJson(response, 404, { ok: false });
-    try {
-      const body = await readFile(file);
-      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-      if (type.startsWith('text/html')) {
-        headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-        headers['set-cookie'] = `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      }
-      response.writeHead(200, headers);
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      sendJson(response, 404, { ok: false, error: { code: 'not_found', message: 'No such file' } });
-    }
-  }
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!hostAllowed(request)) return sendJson(response, 421, { ok: false, error: { code: 'forbidden', message: 'Unexpected Host header' } });
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
@@ -132,21 +150,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(response, 401, { ok: false, error: { code: 'unauthenticated', message: 'Missing or wrong token' } });
     }
 
-    if (url.pathname.startsWith('/api/invoke/')) {
-      if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
-      // API calls must carry the token themselves; a cookie alone would let another local page ride along.
-      if (!sameToken(expected, bearerToken(request))) return sendJson(response, 401, { ok: false, error: { code: 'unauthenticated', message: 'Bearer token required' } });
-      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
-      let input: unknown;
-      try {
-        const text = await readBody(request);
-        input = text ? JSON.parse(text) : {};
-      } catch {
-        return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'Body must be JSON' } });
-      }
-      const envelope = await core.dispatcher.invoke(channel, input, { host: 'browser' });
-      return sendJson(response, 200, envelope);
-    }
+    if (url.pathname.startsWith(INVOKE_PREFIX)) return answerInvoke(request, response, url.pathname, core, expected);
 
     if (url.pathname === '/api/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -157,7 +161,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false });
-    return serveStatic(request, response, url.pathname);
+    return serveStatic(request, response, url.pathname, rendererDir, token);
   }
 
   const server = createServer((request, response) => {

@@ -23,6 +23,7 @@ import { Ledger, publicSale } from '../core/ledger/ledger';
 import { silentLogger } from '../core/logger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
 import { createSettingsStore } from '../core/settings/store';
+import { startDemoSandboxes } from '../sandbox';
 
 export const LEDGER_COMMANDS = ['sell', 'sales', 'sync', 'verify'] as const;
 
@@ -60,6 +61,7 @@ async function withCore<T>(run: (core: SaldoCore) => Promise<T>): Promise<T> {
     version: packageVersion(`${root}package.json`),
     validateContract: true,
     startSync: false,
+    demoProviders: () => startDemoSandboxes(),
   });
   try {
     // The command line acts for the shop: an owner-level operator with a stable id in the ledger.

@@ -16,8 +16,9 @@ import { InsecureBaseUrlError } from '../core/providers/http';
 import { ProviderConfigError, resolveProviderConfig } from '../core/providers/config';
 import { createProviderAdapters, type ProviderAdapters } from '../core/providers/registry';
 import type { ProviderAdapter, ProviderError, ProviderResult } from '../core/providers/types';
+import { providersConfigFromEndpoints } from '../core/providers/endpoints';
 import { NodeSecretStore } from '../core/secrets/node-secret-store';
-import { sandboxProvidersConfig, startSandbox, type RunningSandbox } from '../sandbox/index';
+import { startSandbox, type RunningSandbox } from '../sandbox/index';
 
 export const PROVIDER_OPERATIONS = ['health', 'balance', 'carriers', 'catalog', 'topup', 'status', 'billers', 'billpay', 'orders', 'reconcile'] as const;
 type Operation = (typeof PROVIDER_OPERATIONS)[number];
@@ -69,7 +70,7 @@ export async function runProviderCommand(argv: string[], output: (line: string) 
     let config = resolved.config;
     if (resolved.sources[provider.data] === 'demo') {
       sandbox = await startSandbox(provider.data);
-      config = { ...config, ...sandboxProvidersConfig([sandbox]) };
+      config = { ...config, ...providersConfigFromEndpoints([sandbox]) };
       process.stderr.write(`saldo: demo mode: ${provider.data} is an in-process sandbox at ${sandbox.url}\n`);
     }
     const adapters = createProviderAdapters(config, { rateLimitMaxWaitMs: 60_000 });

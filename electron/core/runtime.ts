@@ -3,9 +3,10 @@
  * tests) to get the same dispatcher, event bus and session over the same data folder. Hosts add only what
  * only they can do (windows, HTTP, safeStorage, printing) through the interfaces passed in here.
  *
- * Demo mode: when no provider has real credentials (environment or stored settings), the three sandboxes
- * start in-process on loopback and the real adapters talk to them over HTTP. As soon as any provider has real
- * credentials, no sandbox starts: a shop taking real cash must never sell into a simulator by accident.
+ * Demo mode: when no provider has real credentials (environment or stored settings), the core asks its host
+ * for demo providers (every host passes the sandboxes, started in-process on loopback) and the real adapters
+ * talk to them over HTTP. As soon as any provider has real credentials, the core never asks, so no sandbox
+ * starts: a shop taking real cash must never sell into a simulator by accident. That rule lives here only.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createLogger, type Logger } from './logger';
 import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
+import { providersConfigFromEndpoints, type DemoProvider } from './providers/endpoints';
 import { createProviderAdapters, PROVIDER_IDS, type ProvidersConfig } from './providers/registry';
 import type { ProviderAdapter } from './providers/types';
 import { publicSale } from './ledger/ledger';
@@ -27,9 +29,10 @@ import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
-import { sandboxProvidersConfig, startDemoSandboxes, type RunningSandbox, type SandboxOptions } from '../sandbox';
 
-export interface SaldoCoreOptions {
+export type { DemoProvider } from './providers/endpoints';
+
+export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   dataDir: string;
   host: AppInfo['host'];
   version: string;
@@ -42,8 +45,11 @@ export interface SaldoCoreOptions {
   /** Encrypts stored credentials: Electron passes safeStorage; plain Node hosts use a key file. */
   secretStore?: SecretStore;
   env?: Record<string, string | undefined>;
-  /** Options for the in-process sandboxes of demo mode (tests scale delays down). */
-  demoSandboxes?: SandboxOptions;
+  /**
+   * Starts the providers of demo mode; called only when no provider has real credentials. Hosts pass the
+   * sandboxes (`() => startDemoSandboxes(options)`); the core closes what it returns when it closes.
+   */
+  demoProviders: () => Promise<readonly Demo[]>;
   /** How receipts print: Electron prints silently; the browser host hands the receipt back to the page. */
   printer?: Printer;
   /** Lower scrypt cost for PINs in tests. */
@@ -54,7 +60,7 @@ export interface SaldoCoreOptions {
   sales?: Partial<Omit<SalesModuleOptions, 'db' | 'adapters' | 'events' | 'session' | 'logger'>>;
 }
 
-export interface SaldoCore {
+export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   readonly info: AppInfo;
   readonly dispatcher: Dispatcher;
   readonly events: EventBus;
@@ -63,26 +69,26 @@ export interface SaldoCore {
   readonly db: Database;
   readonly settings: SettingsStore;
   readonly sales: SalesModule;
-  /** The demo sandboxes when in demo mode (tests reach their control plane through them). */
-  readonly sandboxes: readonly RunningSandbox[];
+  /** What `demoProviders` started, in demo mode; none in live mode (tests reach the sandboxes' control plane here). */
+  readonly sandboxes: readonly Demo[];
   /** Start-up recovery's resolution of sales left unknown or pending (sales already wait for its local phase). */
   readonly recovery: Promise<unknown>;
   close(): Promise<void>;
 }
 
-async function providerSetup(options: SaldoCoreOptions, secretStore: () => SecretStore, logger: Logger) {
+async function providerSetup<Demo extends DemoProvider>(options: SaldoCoreOptions<Demo>, secretStore: () => SecretStore, logger: Logger) {
   const resolved = resolveProviderConfig({ env: options.env ?? process.env, dataDir: options.dataDir, secretStore });
   const live = PROVIDER_IDS.some((id) => resolved.sources[id] !== 'demo');
   if (live) {
     logger.info('providers.live', { sources: resolved.sources });
-    return { mode: 'live' as const, config: resolved.config, sandboxes: [] as RunningSandbox[] };
+    return { mode: 'live' as const, config: resolved.config, sandboxes: [] as readonly Demo[] };
   }
-  const sandboxes = await startDemoSandboxes(options.demoSandboxes ?? {});
+  const sandboxes = await options.demoProviders();
   logger.info('providers.demo', { sandboxes: sandboxes.map((sandbox) => ({ provider: sandbox.provider, url: sandbox.url })) });
-  return { mode: 'demo' as const, config: sandboxProvidersConfig(sandboxes), sandboxes };
+  return { mode: 'demo' as const, config: providersConfigFromEndpoints(sandboxes), sandboxes };
 }
 
-export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoCore> {
+export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoCoreOptions<Demo>): Promise<SaldoCore<Demo>> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const logger = createLogger({ file: join(options.dataDir, 'logs', 'saldo.log'), stderr: options.logToStderr ?? false });
@@ -93,7 +99,7 @@ export async function createSaldoCore(options: SaldoCoreOptions): Promise<SaldoC
 
   const db = openDatabase({ file: databaseFileIn(options.dataDir), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const settings = createSettingsStore(db, logger, clock);
-  let providers: Awaited<ReturnType<typeof providerSetup>>;
+  let providers: Awaited<ReturnType<typeof providerSetup<Demo>>>;
   try {
     providers = await providerSetup(options, secrets, logger);
   } catch (error) {

@@ -12,6 +12,7 @@ import { createMainWindow, hardenSession } from './window';
 import { startAutoUpdates } from './updates';
 import { createElectronSecretStore } from './secret-store';
 import { createElectronPrinter } from './printer';
+import { startDemoSandboxes } from '../sandbox';
 
 const kioskFromLaunch = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     secretStore: createElectronSecretStore(dataDir),
     nativeBinding: sqliteBindingForElectron(),
     printer: createElectronPrinter(process.env.SALDO_PRINTER),
+    demoProviders: () => startDemoSandboxes(),
   });
   // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
   const kiosk = kioskFromLaunch || core.settings.read().kiosk;

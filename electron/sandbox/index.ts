@@ -1,18 +1,21 @@
 /**
  * Starting sandboxes: one for a test, or the three of demo mode, each a real loopback HTTP server with its
- * own generated credentials. `demoProvidersConfig` turns running sandboxes into adapter configuration.
+ * own generated credentials. A running sandbox tells where it listens and what it accepts
+ * (`{ provider, url, credentials }`); the core turns that into adapter configuration
+ * (core/providers/endpoints.ts), so the sandbox knows nothing of the client's types.
  */
 import type { ProviderId } from '../../shared/contract/app';
-import type { ProvidersConfig } from '../core/providers/registry';
 import { LiquidoSimulator } from './liquido';
 import { MobiSendSimulator } from './mobisend';
 import type { SandboxOptions } from './options';
 import { Recorder } from './records';
 import { RelierSimulator } from './relier';
-import { serveSimulator, type ProviderSimulator, type RunningSandbox } from './server';
+import { serveSimulator, type RunningSandbox } from './server';
+import type { ProviderSimulator } from './simulator';
 
 export type { SandboxOptions } from './options';
-export type { RunningSandbox, SandboxControl } from './server';
+export type { RunningSandbox } from './server';
+export type { SandboxControl } from './control-plane';
 export type { FaultRule } from './faults';
 export type { SandboxRecords, DeliveryRecord, RequestRecord } from './records';
 export { countDeliveries } from './records';
@@ -45,27 +48,4 @@ export async function startDemoSandboxes(options: SandboxOptions & { portBase?: 
     throw error;
   }
   return started;
-}
-
-/** Adapter configuration pointing at running sandboxes. */
-export function sandboxProvidersConfig(sandboxes: readonly RunningSandbox[], timeoutMs?: number): ProvidersConfig {
-  const config: ProvidersConfig = {};
-  const timeout = timeoutMs ? { timeoutMs } : {};
-  for (const sandbox of sandboxes) {
-    const credentials = sandbox.credentials;
-    if (sandbox.provider === 'relier') {
-      config.relier = {
-        baseUrl: sandbox.url,
-        apiKey: credentials.apiKey ?? '',
-        customerId: credentials.customerId ?? '',
-        ...(credentials.reconcileKey ? { reconcileKey: credentials.reconcileKey } : {}),
-        ...timeout,
-      };
-    } else if (sandbox.provider === 'mobisend') {
-      config.mobisend = { baseUrl: sandbox.url, apiKey: credentials.apiKey ?? '', ...timeout };
-    } else {
-      config.liquido = { baseUrl: sandbox.url, apiKey: credentials.apiKey ?? '', accessToken: credentials.accessToken ?? '', ...timeout };
-    }
-  }
-  return config;
 }

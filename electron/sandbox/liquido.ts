@@ -1,5 +1,5 @@
 /**
- * Liquido as its document describes it (../shared/providers/liquido.md): Authorization Bearer + x-api-key,
+ * Liquido as its document describes it: Authorization Bearer + x-api-key,
  * errors as HTTP 200 with the code in `statusCode`, carriers (the example mixes merchantId/merchantName with
  * operatorId/operatorName, and so does the sandbox), SKUs per country and per carrier with `price` in major
  * units as the examples show, top-ups keyed by `idempotencyKey` and status by that key.
@@ -9,7 +9,7 @@ import { money, toMajorString } from '../../shared/money';
 import { SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
 import { DEFAULT_ASYNC_DELAY_MS, type SandboxOptions } from './options';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 const TOPUPS = '/v1/marketplace/sales/topups';
 const LIQUIDO_COUNTRIES = new Set(['MX']);

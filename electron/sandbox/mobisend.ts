@@ -1,54 +1,21 @@
 /**
- * MobiSend as its document describes it (../shared/providers/mobisend.md): x-api-key on every request,
- * 120 requests a minute, catalog per country and carrier, billers with paging, a USD balance with reserved and
- * available, top-ups and bill payments (fees $0.75 standard, $1.25 rush) replayed by Idempotency-Key for 24 h,
- * orders by id and a filtered, offset-paged history.
+ * MobiSend as its document describes it: x-api-key on every request, 120 requests a minute, the catalog and
+ * billers (mobisend-catalog.ts), a USD balance with reserved and available, top-ups and bill payments (fees
+ * $0.75 standard, $1.25 rush) replayed by Idempotency-Key for 24 h, orders by id and a filtered, offset-paged
+ * history.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { convertByDividing, money, moneyFromMajor, toMajorNumber, type Money } from '../../shared/money';
-import { createProviderRateLimiters, type ProviderRateLimiters } from '../core/providers/rate-limiter';
-import { SANDBOX_COUNTRIES, SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
+import { SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
+import { SANDBOX_BILLERS, apiStatusReply, badRequest, billersReply, catalogReply, nonNegativeInt, notFound, positiveInt, providersReply } from './mobisend-catalog';
 import { DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
+import { admit, MobiSendServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 const DEFAULT_RATE = '17.50';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FEES_MINOR = { standard: 75, rush: 125 } as const;
-
-export interface SandboxBiller {
-  id: number;
-  biller_code: string;
-  name: string;
-  category: string;
-  country: string;
-  rush_available: boolean;
-  provider: 'cellpay';
-}
-
-/** The document's Duke Energy first, then enough synthetic billers to page through. */
-function buildBillers(): SandboxBiller[] {
-  const billers: SandboxBiller[] = [
-    { id: 456, biller_code: '12345', name: 'Duke Energy', category: 'electric', country: 'US', rush_available: true, provider: 'cellpay' },
-  ];
-  const categories = ['electric', 'cable', 'water', 'gas', 'phone'];
-  const names: Record<string, string> = { electric: 'Electric', cable: 'Cable TV', water: 'Water Works', gas: 'Gas Service', phone: 'Telephone' };
-  for (let index = 1; index <= 249; index += 1) {
-    const category = categories[index % categories.length] ?? 'electric';
-    billers.push({
-      id: 1000 + index,
-      biller_code: String(20000 + index),
-      name: `${['Acme', 'Summit', 'Valley', 'Metro', 'Lakeside'][index % 5]} ${names[category]} ${String(index).padStart(3, '0')}`,
-      category,
-      country: index % 4 === 0 ? 'MX' : 'US',
-      rush_available: index % 3 !== 0,
-      provider: 'cellpay',
-    });
-  }
-  return billers;
-}
-
-export const SANDBOX_BILLERS: readonly SandboxBiller[] = buildBillers();
 
 interface StoredOrder {
   json: Record<string, unknown>;
@@ -67,7 +34,7 @@ export class MobiSendSimulator implements ProviderSimulator {
   private readonly rate: string;
   private readonly startingMinorUsd: number;
   private readonly ttlMs: number;
-  private readonly limits: ProviderRateLimiters | undefined;
+  private readonly limits: MobiSendServerLimits | undefined;
   private balanceMinorUsd: number;
   private orders = new Map<string, StoredOrder>();
   private idempotency = new Map<string, IdempotentReply>();
@@ -80,7 +47,7 @@ export class MobiSendSimulator implements ProviderSimulator {
     this.rate = options.exchangeRate ?? DEFAULT_RATE;
     this.startingMinorUsd = moneyFromMajor(options.startingBalanceUsd ?? DEFAULT_STARTING_BALANCE_USD, 'USD').minor;
     this.ttlMs = options.idempotencyTtlMs ?? DAY_MS;
-    this.limits = options.rateLimits === false ? undefined : createProviderRateLimiters('mobisend', { timeScale: options.rateWindowScale ?? 1 });
+    this.limits = options.rateLimits === false ? undefined : new MobiSendServerLimits(options.rateWindowScale ?? 1);
     this.balanceMinorUsd = this.startingMinorUsd;
   }
 
@@ -91,18 +58,16 @@ export class MobiSendSimulator implements ProviderSimulator {
 
   handle(request: SandboxRequest): SandboxReply {
     if (request.headers['x-api-key'] !== this.credentials.apiKey) return { status: 401, json: { success: false, error: 'Invalid or missing API key' } };
-    if (this.limits && !this.limits.request.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil(this.limits.request.msUntilFree() / 1000));
-      return { status: 429, json: { success: false, error: 'Rate limit exceeded' }, headers: { 'retry-after': String(seconds) } };
-    }
+    const admission = this.limits ? admit([this.limits.requests]) : { admitted: true as const };
+    if (!admission.admitted) return tooManyRequests(admission.retryAfterSeconds, 'Rate limit exceeded');
     if (request.method === 'POST' && (request.path === '/topup' || request.path === '/billpay')) return this.idempotent(request);
     if (request.method !== 'GET') return notFound('Not found');
     const parts = request.path.split('/').filter(Boolean).map(decodeURIComponent);
     const [first, second, third] = parts;
-    if (parts.length === 0) return this.apiStatus();
-    if (first === 'providers' && parts.length === 1) return this.providers();
-    if (first === 'catalog' && second && parts.length <= 3) return this.catalog(second, third);
-    if (first === 'billers' && parts.length === 1) return this.billers(request.query);
+    if (parts.length === 0) return apiStatusReply();
+    if (first === 'providers' && parts.length === 1) return providersReply();
+    if (first === 'catalog' && second && parts.length <= 3) return catalogReply(second, third);
+    if (first === 'billers' && parts.length === 1) return billersReply(request.query);
     if (first === 'balance' && parts.length === 1) return this.balance();
     if (first === 'order' && second && parts.length === 2) return this.order(second);
     if (first === 'orders' && parts.length === 1) return this.history(request.query);
@@ -125,7 +90,7 @@ export class MobiSendSimulator implements ProviderSimulator {
     this.orders.clear();
     this.idempotency.clear();
     this.balanceMinorUsd = this.startingMinorUsd;
-    this.limits?.request.reset();
+    this.limits?.reset();
   }
 
   close(): void {}
@@ -143,70 +108,6 @@ export class MobiSendSimulator implements ProviderSimulator {
     // Only answers that processed (or provably refused) are stored; a 5xx injected in front never reaches here.
     if (key && !request.ignoreIdempotency && reply.status < 500 && reply.status !== 429) this.idempotency.set(key, { reply, at: now });
     return key ? { ...reply, idempotencyKey: key } : reply;
-  }
-
-  private apiStatus(): SandboxReply {
-    return {
-      status: 200,
-      json: {
-        success: true,
-        name: 'MobiSend D2C API',
-        version: '1.0',
-        endpoints: ['GET /providers', 'GET /catalog/:country', 'GET /catalog/:country/:carrier', 'GET /billers', 'GET /balance', 'POST /topup', 'POST /billpay', 'GET /order/:id', 'GET /orders'],
-      },
-    };
-  }
-
-  private providers(): SandboxReply {
-    const countries: Record<string, unknown> = {};
-    for (const country of SANDBOX_COUNTRIES) {
-      const products = SANDBOX_PRODUCTS.filter((product) => product.country === country.code);
-      countries[country.code] = {
-        carriers: country.carriers.map((carrier) => ({ name: carrier.name, products: products.filter((product) => product.carrier === carrier).length })),
-        total_products: products.length,
-        provider: country.provider,
-      };
-    }
-    return { status: 200, json: { success: true, countries, total_countries: SANDBOX_COUNTRIES.length } };
-  }
-
-  private catalog(countryCode: string, carrierName: string | undefined): SandboxReply {
-    const country = findCountry(countryCode);
-    if (!country) return notFound(`No products for country ${countryCode}`);
-    const products = SANDBOX_PRODUCTS.filter((product) => product.country === country.code);
-    if (carrierName !== undefined) {
-      const carrier = findCarrier(country, carrierName);
-      if (!carrier) return notFound(`No products for carrier ${carrierName}`);
-      const items = products.filter((product) => product.carrier === carrier).map(productJson);
-      return { status: 200, json: { success: true, country: country.code, carrier: carrier.name, products: items, total_products: items.length } };
-    }
-    const carriers: Record<string, unknown[]> = {};
-    for (const carrier of country.carriers) carriers[carrier.name] = products.filter((product) => product.carrier === carrier).map(productJson);
-    return { status: 200, json: { success: true, country: country.code, carriers, total_products: products.length } };
-  }
-
-  private billers(query: URLSearchParams): SandboxReply {
-    const page = positiveInt(query.get('page'), 1);
-    const requestedLimit = positiveInt(query.get('limit'), 50);
-    if (page === undefined || requestedLimit === undefined) return badRequest('page and limit must be positive integers');
-    const limit = Math.min(200, requestedLimit);
-    const search = query.get('search')?.toLowerCase();
-    const country = query.get('country')?.toUpperCase();
-    const category = query.get('category')?.toLowerCase();
-    const matching = SANDBOX_BILLERS.filter(
-      (biller) =>
-        (!search || biller.name.toLowerCase().includes(search) || biller.category.includes(search)) &&
-        (!country || biller.country === country) &&
-        (!category || biller.category === category),
-    );
-    return {
-      status: 200,
-      json: {
-        success: true,
-        billers: matching.slice((page - 1) * limit, page * limit),
-        pagination: { total: matching.length, page, limit, pages: Math.ceil(matching.length / limit) },
-      },
-    };
   }
 
   private balance(): SandboxReply {
@@ -401,26 +302,4 @@ export class MobiSendSimulator implements ProviderSimulator {
       currency: country?.currency ?? 'MXN',
     };
   }
-}
-
-function productJson(product: SandboxProduct): Record<string, unknown> {
-  return { product_id: product.productId, name: product.name, amount: toMajorNumber(money(product.amountMinor, product.currency)), currency: product.currency, type: product.type };
-}
-
-function notFound(error: string): SandboxReply {
-  return { status: 404, json: { success: false, error } };
-}
-
-function badRequest(error: string): SandboxReply {
-  return { status: 400, json: { success: false, error } };
-}
-
-function positiveInt(text: string | null, fallback: number): number | undefined {
-  if (text === null || text === '') return fallback;
-  return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
-}
-
-function nonNegativeInt(text: string | null): number | undefined {
-  if (text === null || text === '') return 0;
-  return /^\d+$/.test(text) ? Number(text) : undefined;
 }

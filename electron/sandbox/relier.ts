@@ -1,5 +1,5 @@
 /**
- * Relier as its document describes it (../shared/providers/relier.md): x-api-key + x-customer-id, MXN top-ups of
+ * Relier as its document describes it: x-api-key + x-customer-id, MXN top-ups of
  * 10–500 paid from a USD balance at 17.0068, sync and async top-ups, status by id, a CSV export behind its own
  * key, 200,000 MXN per number per day, 200 top-ups a minute and 300 requests per 15 minutes, and the test
  * numbers 5500000000 (always succeeds) and 5500000001 (always fails).
@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { convertByDividing, money, moneyFromMajor, toMajorNumber, toMajorString } from '../../shared/money';
-import { createProviderRateLimiters, type ProviderRateLimiters } from '../core/providers/rate-limiter';
 import { sandboxSecret } from './catalog';
 import { DEFAULT_ASYNC_DELAY_MS, DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
+import { admit, RelierServerLimits, tooManyRequests } from './rate-limits';
 import type { Recorder } from './records';
-import type { ProviderSimulator, SandboxReply, SandboxRequest } from './server';
+import type { ProviderSimulator, SandboxReply, SandboxRequest } from './simulator';
 
 export const RELIER_TEST_NUMBERS = { alwaysSucceeds: '5500000000', alwaysFails: '5500000001' } as const;
 const DEFAULT_RATE = '17.0068';
@@ -36,7 +36,7 @@ export class RelierSimulator implements ProviderSimulator {
   private readonly creditLimitMinorUsd: number;
   private readonly asyncDelayMs: number;
   private readonly dailyLimitMinorMxn: number;
-  private readonly limits: ProviderRateLimiters | undefined;
+  private readonly limits: RelierServerLimits | undefined;
   private balanceMinorUsd: number;
   private transactions = new Map<string, RelierTransaction>();
   private dailyUsage = new Map<string, number>();
@@ -57,7 +57,7 @@ export class RelierSimulator implements ProviderSimulator {
     this.creditLimitMinorUsd = options.creditLimitUsd !== undefined ? moneyFromMajor(options.creditLimitUsd, 'USD').minor : this.startingMinorUsd;
     this.asyncDelayMs = options.asyncDelayMs ?? DEFAULT_ASYNC_DELAY_MS;
     this.dailyLimitMinorMxn = (options.dailyLimitMxn ?? 200_000) * 100;
-    this.limits = options.rateLimits === false ? undefined : createProviderRateLimiters('relier', { timeScale: options.rateWindowScale ?? 1 });
+    this.limits = options.rateLimits === false ? undefined : new RelierServerLimits(options.rateWindowScale ?? 1);
     this.balanceMinorUsd = this.startingMinorUsd;
   }
 
@@ -75,11 +75,8 @@ export class RelierSimulator implements ProviderSimulator {
       return { status: 401, json: { success: false, error: 'Invalid API credentials' } };
     }
     const isTopup = request.method === 'POST' && (request.path === '/api/enviadespensa/topup' || request.path === '/api/enviadespensa/topup-async');
-    const limiter = isTopup ? this.limits?.topup : this.limits?.request;
-    if (limiter && !limiter.tryAcquire()) {
-      const seconds = Math.max(1, Math.ceil(limiter.msUntilFree() / 1000));
-      return { status: 429, json: { success: false, error: 'Too many requests' }, headers: { 'retry-after': String(seconds) } };
-    }
+    const admission = this.limits ? admit(this.limits.windowsFor(isTopup)) : { admitted: true as const };
+    if (!admission.admitted) return tooManyRequests(admission.retryAfterSeconds, 'Too many requests');
     if (route === 'GET /api/balance') return this.balance();
     if (route === 'POST /api/enviadespensa/topup') return this.topup(request, false);
     if (route === 'POST /api/enviadespensa/topup-async') return this.topup(request, true);
@@ -107,8 +104,7 @@ export class RelierSimulator implements ProviderSimulator {
     this.transactions.clear();
     this.dailyUsage.clear();
     this.balanceMinorUsd = this.startingMinorUsd;
-    this.limits?.request.reset();
-    this.limits?.topup.reset();
+    this.limits?.reset();
   }
 
   close(): void {
@@ -131,50 +127,16 @@ export class RelierSimulator implements ProviderSimulator {
   }
 
   private topup(request: SandboxRequest, asynchronous: boolean): SandboxReply {
-    const body = (request.bodyIsJson ? request.body : {}) as { phone?: unknown; amount?: unknown; reference?: unknown };
-    const details: string[] = [];
-    if (typeof body.phone !== 'string' || !/^\d{10}$/.test(body.phone)) details.push('phone must be a 10-digit Mexican number');
-    const amountText = typeof body.amount === 'number' || typeof body.amount === 'string' ? String(body.amount) : '';
-    const validAmount = /^\d+(\.\d{1,2})?$/.test(amountText);
-    const amountMinor = validAmount ? moneyFromMajor(amountText, 'MXN').minor : 0;
-    if (!validAmount || amountMinor < 1_000 || amountMinor > 50_000) details.push('amount must be between 10 and 500 MXN');
-    if (body.reference !== undefined && body.reference !== null && typeof body.reference !== 'string') details.push('reference must be a string');
-    if (details.length > 0) return { status: 400, json: { success: false, error: 'Validation failed', details } };
-    const phone = body.phone as string;
-    const reference = typeof body.reference === 'string' ? body.reference : null;
+    const parsed = parseTopup(request);
+    if ('details' in parsed) return { status: 400, json: { success: false, error: 'Validation failed', details: parsed.details } };
+    const { phone, amountMinor, reference } = parsed;
     const withReference = reference ? { reference } : {};
 
     const costMinorUsd = convertByDividing(money(amountMinor, 'MXN'), this.rate, 'USD', 'half-up').minor;
-    if (costMinorUsd > this.balanceMinorUsd) {
-      return {
-        ...withReference,
-        status: 403,
-        json: {
-          success: false,
-          error: 'Insufficient balance',
-          current_balance_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
-          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
-          required_usd: toMajorNumber(money(costMinorUsd, 'USD')),
-          exchange_rate: Number(this.rate),
-        },
-      };
-    }
     const dayKey = `${new Date().toISOString().slice(0, 10)}:${phone}`;
     const used = this.dailyUsage.get(dayKey) ?? 0;
-    if (used + amountMinor > this.dailyLimitMinorMxn) {
-      return {
-        ...withReference,
-        status: 429,
-        json: {
-          success: false,
-          error: 'Daily transaction limit exceeded',
-          daily_limit_mxn: this.dailyLimitMinorMxn / 100,
-          used_today_mxn: toMajorNumber(money(used, 'MXN')),
-          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
-          available_mxn: toMajorNumber(money(this.dailyLimitMinorMxn - used, 'MXN')),
-        },
-      };
-    }
+    const refusal = this.refusal(amountMinor, costMinorUsd, used);
+    if (refusal) return { ...withReference, ...refusal };
 
     const transaction: RelierTransaction = {
       id: `RLR${this.nextId++}`,
@@ -194,57 +156,71 @@ export class RelierSimulator implements ProviderSimulator {
 
     if (asynchronous) {
       this.timers.set(transaction.id, setTimeout(() => this.finish(transaction.id), this.asyncDelayMs));
+      return { ...withReference, status: 200, json: queuedJson(transaction) };
+    }
+    const balanceBeforeMinorUsd = this.balanceMinorUsd + costMinorUsd;
+    this.finish(transaction.id);
+    if (transaction.status === 'FAILED') return { ...withReference, status: 500, json: { success: false, error: 'Transaction processing failed' } };
+    return { ...withReference, status: 200, json: this.processedJson(transaction, balanceBeforeMinorUsd) };
+  }
+
+  /** Not enough balance (403), or the number's daily volume would be exceeded (429); nothing is taken. */
+  private refusal(amountMinor: number, costMinorUsd: number, usedTodayMinor: number): SandboxReply | undefined {
+    if (costMinorUsd > this.balanceMinorUsd) {
       return {
-        ...withReference,
-        status: 200,
+        status: 403,
         json: {
-          success: true,
-          transaction: {
-            id: transaction.id,
-            status: 'PENDING',
-            amount: toMajorNumber(money(amountMinor, 'MXN')),
-            phone,
-            reference,
-            queuedAt: transaction.createdAt.toISOString(),
-            currency: 'MXN',
-          },
-          message: 'Transaction queued for processing',
-          check_status_url: `/api/transaction/${transaction.id}`,
+          success: false,
+          error: 'Insufficient balance',
+          current_balance_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
+          required_usd: toMajorNumber(money(costMinorUsd, 'USD')),
+          exchange_rate: Number(this.rate),
         },
       };
     }
+    if (usedTodayMinor + amountMinor > this.dailyLimitMinorMxn) {
+      return {
+        status: 429,
+        json: {
+          success: false,
+          error: 'Daily transaction limit exceeded',
+          daily_limit_mxn: this.dailyLimitMinorMxn / 100,
+          used_today_mxn: toMajorNumber(money(usedTodayMinor, 'MXN')),
+          requested_mxn: toMajorNumber(money(amountMinor, 'MXN')),
+          available_mxn: toMajorNumber(money(this.dailyLimitMinorMxn - usedTodayMinor, 'MXN')),
+        },
+      };
+    }
+    return undefined;
+  }
 
-    const balanceBefore = this.balanceMinorUsd + costMinorUsd;
-    this.finish(transaction.id);
-    if (transaction.status === 'FAILED') return { ...withReference, status: 500, json: { success: false, error: 'Transaction processing failed' } };
-    const usd = toMajorNumber(money(costMinorUsd, 'USD'));
-    const mxn = toMajorNumber(money(amountMinor, 'MXN'));
+  /** The synchronous top-up's answer once the transaction succeeded. */
+  private processedJson(transaction: RelierTransaction, balanceBeforeMinorUsd: number): Record<string, unknown> {
+    const usd = toMajorNumber(money(transaction.costMinorUsd, 'USD'));
+    const mxn = toMajorNumber(money(transaction.amountMinorMxn, 'MXN'));
     return {
-      ...withReference,
-      status: 200,
-      json: {
-        success: true,
-        transaction: {
-          id: transaction.id,
-          status: 'SUCCESS',
-          amount_mxn: mxn,
-          amount_usd: usd,
-          exchange_rate: Number(this.rate),
-          phone,
-          reference,
-          operatorTransactionId: transaction.operatorTransactionId,
-          processedAt: transaction.processedAt?.toISOString(),
-          currency: 'MXN',
-        },
-        billing: {
-          deducted_usd: usd,
-          balance_before_usd: toMajorNumber(money(balanceBefore, 'USD')),
-          balance_after_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
-          exchange_rate: Number(this.rate),
-        },
-        message: `Top-up of ${mxn} MXN processed successfully. $${toMajorString(money(costMinorUsd, 'USD'))} USD deducted from balance.`,
-        remaining_balance: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+      success: true,
+      transaction: {
+        id: transaction.id,
+        status: 'SUCCESS',
+        amount_mxn: mxn,
+        amount_usd: usd,
+        exchange_rate: Number(this.rate),
+        phone: transaction.phone,
+        reference: transaction.reference,
+        operatorTransactionId: transaction.operatorTransactionId,
+        processedAt: transaction.processedAt?.toISOString(),
+        currency: 'MXN',
       },
+      billing: {
+        deducted_usd: usd,
+        balance_before_usd: toMajorNumber(money(balanceBeforeMinorUsd, 'USD')),
+        balance_after_usd: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
+        exchange_rate: Number(this.rate),
+      },
+      message: `Top-up of ${mxn} MXN processed successfully. $${toMajorString(money(transaction.costMinorUsd, 'USD'))} USD deducted from balance.`,
+      remaining_balance: toMajorNumber(money(this.balanceMinorUsd, 'USD')),
     };
   }
 
@@ -333,4 +309,36 @@ export class RelierSimulator implements ProviderSimulator {
     const header = ['transaction_id', 'reference', 'phone', 'amount_mxn', 'amount_usd', 'exchange_rate', 'status', 'operator_transaction_id', 'created_at', 'processed_at'];
     return { status: 200, text: stringify([header, ...rows]), contentType: 'text/csv; charset=utf-8' };
   }
+}
+
+/** The top-up body as the document requires it, or every reason it is not. */
+function parseTopup(request: SandboxRequest): { phone: string; amountMinor: number; reference: string | null } | { details: string[] } {
+  const body = (request.bodyIsJson ? request.body : {}) as { phone?: unknown; amount?: unknown; reference?: unknown };
+  const details: string[] = [];
+  if (typeof body.phone !== 'string' || !/^\d{10}$/.test(body.phone)) details.push('phone must be a 10-digit Mexican number');
+  const amountText = typeof body.amount === 'number' || typeof body.amount === 'string' ? String(body.amount) : '';
+  const validAmount = /^\d+(\.\d{1,2})?$/.test(amountText);
+  const amountMinor = validAmount ? moneyFromMajor(amountText, 'MXN').minor : 0;
+  if (!validAmount || amountMinor < 1_000 || amountMinor > 50_000) details.push('amount must be between 10 and 500 MXN');
+  if (body.reference !== undefined && body.reference !== null && typeof body.reference !== 'string') details.push('reference must be a string');
+  if (details.length > 0) return { details };
+  return { phone: body.phone as string, amountMinor, reference: typeof body.reference === 'string' ? body.reference : null };
+}
+
+/** The asynchronous top-up's answer: queued, to be asked about at its status URL. */
+function queuedJson(transaction: RelierTransaction): Record<string, unknown> {
+  return {
+    success: true,
+    transaction: {
+      id: transaction.id,
+      status: 'PENDING',
+      amount: toMajorNumber(money(transaction.amountMinorMxn, 'MXN')),
+      phone: transaction.phone,
+      reference: transaction.reference,
+      queuedAt: transaction.createdAt.toISOString(),
+      currency: 'MXN',
+    },
+    message: 'Transaction queued for processing',
+    check_status_url: `/api/transaction/${transaction.id}`,
+  };
 }

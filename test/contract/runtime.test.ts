@@ -5,15 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
+import { startDemoSandboxes, type RunningSandbox } from '../../electron/sandbox';
 
-let core: SaldoCore;
+let core: SaldoCore<RunningSandbox>;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'saldo-runtime-'));
-  core = await createSaldoCore({ dataDir, host: 'cli', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 } });
+  core = await createSaldoCore({ dataDir, host: 'cli', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 }, demoProviders: () => startDemoSandboxes() });
 });
 
 afterAll(async () => {
@@ -63,5 +64,40 @@ describe('the assembled core', () => {
     await call('auth.signOut');
     const answer = await call('sales.sell', { requestId: crypto.randomUUID(), phone: '5500000000', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+});
+
+describe('demo mode, composed by the host', () => {
+  it('never asks the host for demo providers once one provider has real credentials', async () => {
+    const liveDir = mkdtempSync(join(tmpdir(), 'saldo-runtime-live-'));
+    const demoProviders = vi.fn(() => startDemoSandboxes());
+    const env = { SALDO_MOBISEND_URL: 'https://mobisend.example', SALDO_MOBISEND_API_KEY: 'a-real-looking-key' };
+    const live = await createSaldoCore({ dataDir: liveDir, host: 'cli', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 }, env, demoProviders });
+    try {
+      expect(live.info.mode).toBe('live');
+      expect(demoProviders).not.toHaveBeenCalled();
+      expect(live.sandboxes).toEqual([]);
+    } finally {
+      await live.close();
+      rmSync(liveDir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the demo providers it was given when it closes', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'saldo-runtime-demo-'));
+    const closed: string[] = [];
+    const demoProviders = async () =>
+      (await startDemoSandboxes()).map((sandbox) => ({
+        ...sandbox,
+        close: async () => {
+          await sandbox.close();
+          closed.push(sandbox.provider);
+        },
+      }));
+    const demo = await createSaldoCore({ dataDir: demoDir, host: 'cli', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 }, env: {}, demoProviders });
+    expect(demo.info.mode).toBe('demo');
+    await demo.close();
+    rmSync(demoDir, { recursive: true, force: true });
+    expect(closed.sort()).toEqual(['liquido', 'mobisend', 'relier']);
   });
 });

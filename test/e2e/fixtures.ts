@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { startDemoSandboxes, type RunningSandbox } from '../../electron/sandbox';
 
 export interface SaldoFixture {
   core: SaldoCore;
@@ -21,7 +22,7 @@ export interface SaldoFixture {
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 export interface TestSaldo {
-  core: SaldoCore;
+  core: SaldoCore<RunningSandbox>;
   host: BrowserHost;
   dataDir: string;
   close(): Promise<void>;
@@ -36,9 +37,17 @@ export function collectPageErrors(page: Page, into: string[]): void {
 }
 
 /** A fresh Saldo: its own data folder, the real core in demo mode, the browser host serving the built renderer. */
-export async function startTestSaldo(options: Partial<SaldoCoreOptions> = {}): Promise<TestSaldo> {
+export async function startTestSaldo(options: Partial<SaldoCoreOptions<RunningSandbox>> = {}): Promise<TestSaldo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'saldo-e2e-'));
-  const core = await createSaldoCore({ dataDir, host: 'browser', version: '0.0.0-test', validateContract: true, pinHashCost: { N: 1024 }, ...options });
+  const core = await createSaldoCore({
+    dataDir,
+    host: 'browser',
+    version: '0.0.0-test',
+    validateContract: true,
+    pinHashCost: { N: 1024 },
+    demoProviders: () => startDemoSandboxes(),
+    ...options,
+  });
   const host = await startBrowserHost({ core, rendererDir });
   return {
     core,

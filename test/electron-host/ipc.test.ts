@@ -10,6 +10,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/contract';
 import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
+import { startDemoSandboxes } from '../../electron/sandbox';
 import { isTrustedFrame, registerContractHandlers } from '../../electron/main/ipc';
 
 type InvokeListener = (event: IpcMainInvokeEvent, input: unknown) => unknown;
@@ -31,7 +32,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'saldo-ipc-'));
-  core = await createSaldoCore({ dataDir, host: 'electron', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 } });
+  core = await createSaldoCore({ dataDir, host: 'electron', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 }, demoProviders: () => startDemoSandboxes() });
 });
 
 afterAll(async () => {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { ProviderId } from '../../shared/contract/app';
 import type { ProviderLogger } from '../../electron/core/providers/provider-client';
 import type { AdapterRuntimeOptions } from '../../electron/core/providers/relier';
-import { sandboxProvidersConfig, startSandbox, type RunningSandbox, type SandboxOptions } from '../../electron/sandbox/index';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../electron/sandbox/index';
+import { providersConfigFromEndpoints } from '../../electron/core/providers/endpoints';
 import type { ProvidersConfig } from '../../electron/core/providers/registry';
 
 /**
@@ -46,7 +47,7 @@ export async function startFast(provider: ProviderId, options: SandboxOptions = 
 }
 
 export function configFor(sandbox: RunningSandbox, timeoutMs?: number): ProvidersConfig {
-  return sandboxProvidersConfig([sandbox], timeoutMs);
+  return providersConfigFromEndpoints([sandbox], timeoutMs);
 }
 
 export function fixture(path: string): unknown {

@@ -1,9 +1,12 @@
-/** The control plane under /__sandbox/, used over HTTP as a test in another process would. */
+/**
+ * The control plane under /__sandbox/, used over HTTP as a test in another process would. Nothing here sleeps
+ * for a guessed time: each test polls, with a deadline, for what a person would wait to see.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneyFromMajor } from '../../shared/money';
 import { MobiSendAdapter } from '../../electron/core/providers/mobisend';
 import type { RunningSandbox, SandboxRecords } from '../../electron/sandbox/index';
-import { RecordingLogger, configFor, runtimeFor, sleep, startFast, startOnQuietPort } from './helpers';
+import { RecordingLogger, configFor, runtimeFor, startFast, startOnQuietPort } from './helpers';
 
 let sandbox: RunningSandbox;
 let adapter: MobiSendAdapter;
@@ -44,18 +47,25 @@ describe('sandbox control plane over HTTP', () => {
 
   it('replays an Idempotency-Key only within its window (24 h by default, 100 ms here)', async () => {
     const first = await adapter.topup(sale('ttl-1'));
+    expect(first.ok).toBe(true);
+    const firstId = first.ok ? first.value.providerTransactionId : undefined;
     expect(await adapter.topup(sale('ttl-1'))).toEqual(first);
-    await sleep(120);
-    const later = await adapter.topup(sale('ttl-1'));
-    expect(later.ok && first.ok && later.value.providerTransactionId !== first.value.providerTransactionId).toBe(true);
+    // Once the window has passed, the same key is a new sale with its own transaction.
+    const transactionOfRetry = async () => {
+      const retry = await adapter.topup(sale('ttl-1'));
+      return retry.ok ? retry.value.providerTransactionId : undefined;
+    };
+    await expect.poll(transactionOfRetry, { timeout: 2_000, interval: 20 }).not.toBe(firstId);
   });
 
   it('goes offline for a while over HTTP and refuses connections meanwhile', async () => {
-    expect((await control('offline', { forMs: 150 })).status).toBe(200);
-    await sleep(30);
-    expect(await adapter.balance()).toMatchObject({ ok: false, error: { code: 'provider_error', notSent: true } });
-    await sleep(250);
-    expect(await adapter.balance()).toMatchObject({ ok: true });
+    const balanceAnswer = async () => {
+      const answer = await adapter.balance();
+      return answer.ok ? 'answered' : answer.error.code === 'provider_error' && answer.error.notSent ? 'refused' : `failed: ${answer.error.code}`;
+    };
+    expect((await control('offline', { forMs: 600 })).status).toBe(200);
+    await expect.poll(balanceAnswer, { timeout: 500, interval: 10 }).toBe('refused');
+    await expect.poll(balanceAnswer, { timeout: 5_000, interval: 25 }).toBe('answered');
   });
 
   it('answers 429 on scaled rate windows, and recovers when the window passes', async () => {
@@ -64,8 +74,8 @@ describe('sandbox control plane over HTTP', () => {
       const headers = { 'x-api-key': fast.credentials.apiKey ?? '' };
       const statuses = await Promise.all(Array.from({ length: 121 }, () => fetch(`${fast.url}/balance`, { headers }).then((answer) => answer.status)));
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
-      await sleep(1_300);
-      expect((await fetch(`${fast.url}/balance`, { headers })).status).toBe(200);
+      // The window is 1.2 s at this scale: the sandbox answers again once it has passed.
+      await expect.poll(async () => (await fetch(`${fast.url}/balance`, { headers })).status, { timeout: 5_000, interval: 100 }).toBe(200);
     } finally {
       await fast.close();
     }

@@ -9,7 +9,8 @@ import { createSession } from '../../electron/core/session';
 import { createProviderAdapters } from '../../electron/core/providers/registry';
 import type { ProviderAdapter } from '../../electron/core/providers/types';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales/module';
-import { sandboxProvidersConfig, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxRecords } from '../../electron/sandbox/index';
+import { providersConfigFromEndpoints } from '../../electron/core/providers/endpoints';
+import { startSandbox, type RunningSandbox, type SandboxOptions, type SandboxRecords } from '../../electron/sandbox/index';
 import { CASHIER, tempDir } from '../sales/fakes';
 
 export interface SandboxSet {
@@ -31,7 +32,7 @@ export async function startSandboxes(providers: readonly ProviderId[], options: 
 }
 
 export function adaptersFor(sandboxes: RunningSandbox[], timeoutMs: number, rateLimitTimeScale = 0.001): ProviderAdapter[] {
-  const built = createProviderAdapters(sandboxProvidersConfig(sandboxes, timeoutMs), { rateLimitTimeScale });
+  const built = createProviderAdapters(providersConfigFromEndpoints(sandboxes, timeoutMs), { rateLimitTimeScale });
   return [built.relier, built.mobisend, built.liquido].filter((adapter): adapter is NonNullable<typeof adapter> => adapter !== undefined);
 }
 
