@@ -1,8 +1,9 @@
 /** Today's sales: state and time at a glance; a sale's history; reprint; mark a refund handed back. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTime, money, phone as formatPhone, providerName, time } from '../format';
-import { todaySelectors, useSaldo } from '../store';
+import { useSaldo } from '../../../app/store';
+import { dateTime, money, phone as formatPhone, providerName, time } from '../../../format';
+import { todaySelectors } from '../slice';
 
 function SaleDetail() {
   const { t } = useTranslation();

@@ -1,29 +1,9 @@
 /** Today's sales: the list (kept live by sale.changed), one sale's history, marking a refund handed back. */
-import type { Sale, SaleEvent } from '../../../shared/contract/sales';
-import type { ErrorCode } from '../../../shared/errors';
-import { salesService } from '../services/api';
-import { errorCodeOf } from '../services/client';
-import type { Slice } from './types';
-
-export interface TodayState {
-  todaySales: Sale[];
-  todayLoading: boolean;
-  todayError: ErrorCode | null;
-  openSaleId: string | null;
-  openSaleEvents: SaleEvent[];
-  todayNotice: 'refunded' | null;
-}
-
-export interface TodayActions {
-  loadToday(): Promise<void>;
-  openSale(id: string): Promise<void>;
-  closeSale(): void;
-  markRefunded(id: string): Promise<void>;
-  upsertTodaySale(sale: Sale): void;
-  resetToday(): void;
-}
-
-export type TodaySlice = TodayState & TodayActions;
+import type { Sale } from '../../../../shared/contract/sales';
+import type { Slice } from '../../app/slice';
+import { errorCodeOf } from '../../bridge/client';
+import { todayService } from './service';
+import type { TodaySlice, TodayState } from './types';
 
 export const todayInitialState: TodayState = { todaySales: [], todayLoading: false, todayError: null, openSaleId: null, openSaleEvents: [], todayNotice: null };
 
@@ -37,7 +17,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
   async loadToday() {
     set({ todayLoading: true, todayError: null });
     try {
-      const { sales } = await salesService.today();
+      const { sales } = await todayService.list();
       set({ todaySales: sales, todayLoading: false });
     } catch (error) {
       set({ todayLoading: false, todayError: errorCodeOf(error) });
@@ -46,7 +26,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
   async openSale(id) {
     set({ openSaleId: id, openSaleEvents: [], todayNotice: null });
     try {
-      const { sale, events } = await salesService.get(id);
+      const { sale, events } = await todayService.get(id);
       if (get().openSaleId !== id) return;
       get().upsertTodaySale(sale);
       set({ openSaleEvents: events });
@@ -57,7 +37,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
   closeSale: () => set({ openSaleId: null, openSaleEvents: [], todayNotice: null }),
   async markRefunded(id) {
     try {
-      const sale = await salesService.markRefunded(id);
+      const sale = await todayService.markRefunded(id);
       get().upsertTodaySale(sale);
       set({ todayNotice: 'refunded' });
       await get().openSale(id);
@@ -79,7 +59,7 @@ export const createTodaySlice: Slice<TodaySlice> = (set, get) => ({
     }
     // The open sale's history grows with each change.
     if (get().openSaleId === sale.id) {
-      void salesService.get(sale.id).then(
+      void todayService.get(sale.id).then(
         ({ events }) => {
           if (get().openSaleId === sale.id) set({ openSaleEvents: events });
         },

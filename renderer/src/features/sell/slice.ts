@@ -3,69 +3,17 @@
  * one request id; the step moves to 'sending' synchronously on the first tap, so a double tap, Enter held
  * down or a resend after an error can only ever send that one request id (main returns the same sale).
  */
-import type { ProviderId } from '../../../shared/contract/app';
-import type { Catalog, CatalogProductView, Sale, SaleState } from '../../../shared/contract/sales';
-import type { ErrorCode } from '../../../shared/errors';
-import { moneyFromMajor, type Money } from '../../../shared/money';
-import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../shared/phone';
-import { newRequestId, salesService } from '../services/api';
-import { errorCodeOf } from '../services/client';
-import type { Slice } from './types';
+import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
+import { moneyFromMajor, type Money } from '../../../../shared/money';
+import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
+import type { Slice } from '../../app/slice';
+import { errorCodeOf } from '../../bridge/client';
+import type { TodayActions, TodayState } from '../today/types';
+import { newRequestId, sellService } from './service';
+import type { Offer, ResultKind, SellSlice, SellState } from './types';
 
-export type SellStep = 'number' | 'product' | 'confirm' | 'sending' | 'result';
-
-export type Offer = { kind: 'amount'; amount: Money } | { kind: 'sku'; sku: string; provider: ProviderId; name: string; amount: Money };
-
-export interface RecentNumber {
-  phone: string;
-  country: string;
-  carrier: string;
-  lastSoldAt: string;
-}
-
-export interface SellState {
-  step: SellStep;
-  country: SellCountry;
-  phone: string;
-  carrier: string | null;
-  offer: Offer | null;
-  /** The amount keypad's text, major units ("150"). */
-  customAmount: string;
-  catalog: Catalog | null;
-  catalogLoading: boolean;
-  catalogError: ErrorCode | null;
-  recent: RecentNumber[];
-  requestId: string | null;
-  sendStartedAt: number | null;
-  sale: Sale | null;
-  sellError: ErrorCode | null;
-}
-
-export interface SellActions {
-  setCountry(country: SellCountry): void;
-  setPhoneText(text: string): void;
-  pressPhoneDigit(digit: string): void;
-  deletePhoneDigit(): void;
-  clearPhone(): void;
-  goToProduct(): boolean;
-  pickCarrier(carrier: string): void;
-  pickOffer(offer: Offer): void;
-  pressAmountDigit(digit: string): void;
-  deleteAmountDigit(): void;
-  applyCustomAmount(): boolean;
-  back(): void;
-  /** Sends the sale on the confirm screen; a second call while sending does nothing. */
-  confirmSale(): Promise<void>;
-  /** After an error with no sale: send again with the SAME request id. */
-  retrySale(): Promise<void>;
-  repeatRecent(recent: RecentNumber): void;
-  resetSell(): void;
-  loadCatalog(): Promise<void>;
-  loadRecent(): Promise<void>;
-  saleChanged(sale: Sale): void;
-}
-
-export type SellSlice = SellState & SellActions;
+/** What a sale touches outside itself: today's list shows it as soon as it is known. */
+type SellNeeds = Pick<TodayState, 'todaySales'> & Pick<TodayActions, 'upsertTodaySale'>;
 
 export const sellInitialState: SellState = {
   step: 'number',
@@ -128,8 +76,6 @@ export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catal
   return { amount, problem: null };
 }
 
-export type ResultKind = 'succeeded' | 'failed' | 'queued' | 'pending' | 'unknown';
-
 export function resultKind(state: SaleState): ResultKind {
   switch (state) {
     case 'succeeded':
@@ -149,13 +95,13 @@ export function resultKind(state: SaleState): ResultKind {
   }
 }
 
-export const createSellSlice: Slice<SellSlice> = (set, get) => {
+export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
   async function send(): Promise<void> {
     const { requestId, phone, country, carrier, offer } = get();
     if (!requestId || !carrier || !offer) return;
     set({ step: 'sending', sendStartedAt: Date.now(), sellError: null, sale: null });
     try {
-      const sale = await salesService.sell({
+      const sale = await sellService.sell({
         requestId,
         phone,
         country,
@@ -252,7 +198,7 @@ export const createSellSlice: Slice<SellSlice> = (set, get) => {
       const country = get().country;
       set({ catalogLoading: true, catalogError: null });
       try {
-        const catalog = await salesService.catalog(country);
+        const catalog = await sellService.catalog(country);
         if (get().country === country) set({ catalog, catalogLoading: false });
       } catch (error) {
         set({ catalogLoading: false, catalogError: errorCodeOf(error) });
@@ -260,7 +206,7 @@ export const createSellSlice: Slice<SellSlice> = (set, get) => {
     },
     async loadRecent() {
       try {
-        set({ recent: (await salesService.recentNumbers(6)).numbers });
+        set({ recent: (await sellService.recentNumbers(6)).numbers });
       } catch {
         // Recent numbers are a convenience; the sale works without them.
       }

@@ -1,9 +1,10 @@
 /** Sign-in with a 4 to 6 digit PIN on a big keypad (or the keyboard). */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Keypad } from '../components/Keypad';
-import { time } from '../format';
-import { sessionSelectors, useSaldo } from '../store';
+import { useSaldo } from '../../../app/store';
+import { Keypad } from '../../../components/Keypad';
+import { time } from '../../../format';
+import { sessionSelectors } from '../slice';
 
 const MAX_PIN = 6;
 

@@ -1,27 +1,16 @@
 /** The status bar's facts, kept live by contract events: connectivity, queue, refunds owed, balances. */
-import type { Balances, Connectivity, QueueStatus } from '../../../shared/contract/sales';
-import { statusService } from '../services/api';
-import { providerName } from '../format';
-import type { Slice } from './types';
+import type { Slice } from '../../app/slice';
+import { providerName } from '../../format';
+import type { SessionState } from '../session/types';
+import { statusService } from './service';
+import type { StatusSlice, StatusState } from './types';
 
-export interface StatusState {
-  connectivity: Connectivity | null;
-  queue: QueueStatus | null;
-  balances: Balances | null;
-}
-
-export interface StatusActions {
-  refreshStatus(): Promise<void>;
-  connectivityChanged(connectivity: Connectivity): void;
-  queueChanged(queue: QueueStatus): void;
-  balancesChanged(balances: Balances): void;
-}
-
-export type StatusSlice = StatusState & StatusActions;
+/** The queue and balances are only asked for while someone is signed in. */
+type StatusNeeds = Pick<SessionState, 'user'>;
 
 export const statusInitialState: StatusState = { connectivity: null, queue: null, balances: null };
 
-export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
+export const createStatusSlice: Slice<StatusSlice, StatusNeeds> = (set, get) => ({
   ...statusInitialState,
   async refreshStatus() {
     const [connectivity, queue, balances] = await Promise.allSettled([statusService.connectivity(), get().user ? statusService.queue() : Promise.reject(new Error('signed out')), get().user ? statusService.balances() : Promise.reject(new Error('signed out'))]);

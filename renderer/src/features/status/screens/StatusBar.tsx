@@ -1,24 +1,20 @@
 /** Always visible: connectivity, queue, refunds owed, low balances, the cashier, language, sections. */
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Language } from '../../../shared/contract/receipts';
-import { money } from '../format';
-import { statusSelectors, useSaldo } from '../store';
+import { useSaldo } from '../../../app/store';
+import { money } from '../../../format';
+import { LanguageSwitch } from '../../language/LanguageSwitch';
+import type { ScreenId, SectionLink } from '../../navigation/types';
+import { statusSelectors } from '../slice';
 
-export function LanguageSwitch() {
-  const { t } = useTranslation();
-  const language = useSaldo((state) => state.language);
-  const setLanguage = useSaldo((state) => state.setLanguage);
-  const other: Language = language === 'en' ? 'es-MX' : 'en';
-  const otherName = other === 'en' ? t('language.en') : t('language.es');
-  return (
-    <button type="button" className="chip-button" lang={other} aria-label={t('language.switchTo', { language: otherName })} onClick={() => void setLanguage(other)}>
-      {other === 'en' ? 'EN' : 'ES'}
-    </button>
-  );
+interface StatusBarProps {
+  /** The sections the signed-in person may open (none while signed out). */
+  sections: readonly SectionLink[];
+  /** The screen showing now. */
+  current: ScreenId;
 }
 
-export function StatusBar() {
+export function StatusBar({ sections, current }: StatusBarProps) {
   const { t } = useTranslation();
   const online = useSaldo(statusSelectors.online);
   const queue = useSaldo((state) => state.queue);
@@ -26,8 +22,7 @@ export function StatusBar() {
   const unreachable = useSaldo(useShallow(statusSelectors.unreachableProviders));
   const user = useSaldo((state) => state.user);
   const language = useSaldo((state) => state.language);
-  const screen = useSaldo((state) => state.screen);
-  const setScreen = useSaldo((state) => state.setScreen);
+  const go = useSaldo((state) => state.go);
   const signOut = useSaldo((state) => state.signOut);
   const sending = useSaldo((state) => state.step === 'sending');
   const demo = useSaldo((state) => state.info?.mode === 'demo');
@@ -61,12 +56,11 @@ export function StatusBar() {
       </div>
       {user && (
         <nav className="sections" aria-label={t('nav.label')}>
-          <button type="button" className="nav-button" aria-current={screen === 'sell' ? 'page' : undefined} disabled={sending} onClick={() => setScreen('sell')}>
-            {t('nav.sell')}
-          </button>
-          <button type="button" className="nav-button" aria-current={screen === 'today' ? 'page' : undefined} disabled={sending} onClick={() => setScreen('today')}>
-            {t('nav.today')}
-          </button>
+          {sections.map((section) => (
+            <button key={section.id} type="button" className="nav-button" aria-current={current === section.id ? 'page' : undefined} disabled={sending} onClick={() => go(section.id)}>
+              {t(section.section)}
+            </button>
+          ))}
         </nav>
       )}
       <div className="who">

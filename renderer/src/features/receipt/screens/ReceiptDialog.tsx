@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSaldo } from '../store';
+import { useSaldo } from '../../../app/store';
 
 export function ReceiptDialog() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@
  */
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
-import type { SaldoBridge } from '../bridge/types';
+import type { SaldoBridge } from './types';
 
 export class ClientError extends Error {
   override name = 'ClientError';

@@ -1,35 +1,23 @@
 /** Who is signed in, and signing in with a PIN. */
-import type { AppInfo } from '../../../shared/contract/app';
-import type { User } from '../../../shared/contract/auth';
-import type { ErrorCode } from '../../../shared/errors';
-import { appService, authService, statusService } from '../services/api';
-import { ClientError, errorCodeOf } from '../services/client';
-import type { Slice } from './types';
+import type { Slice } from '../../app/slice';
+import { ClientError, errorCodeOf } from '../../bridge/client';
+import type { LanguageActions } from '../language/types';
+import type { NavigationState } from '../navigation/types';
+import type { ReceiptActions } from '../receipt/types';
+import type { SellActions } from '../sell/types';
+import { statusService } from '../status/service';
+import type { StatusActions } from '../status/types';
+import type { TodayActions } from '../today/types';
+import { sessionService } from './service';
+import type { SessionSlice, SessionState } from './types';
 
-export interface SignInProblem {
-  code: ErrorCode;
-  attemptsLeft: number | null;
-  lockedUntil: string | null;
-}
-
-export interface SessionState {
-  booted: boolean;
-  info: AppInfo | null;
-  user: User | null;
-  signingIn: boolean;
-  signInProblem: SignInProblem | null;
-}
-
-export interface SessionActions {
-  /** First load: app info, settings (language), who is signed in, connectivity. */
-  boot(): Promise<void>;
-  signIn(pin: string): Promise<boolean>;
-  signOut(): Promise<void>;
-  /** Someone signed in or out (from the session.changed event or our own calls). */
-  sessionChanged(user: User | null): void;
-}
-
-export type SessionSlice = SessionState & SessionActions;
+/** A change of person starts every feature afresh: the boot applies the shop's language and connectivity. */
+type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
+  Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
+  Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
+  Pick<TodayActions, 'resetToday'> &
+  Pick<ReceiptActions, 'closeReceipt'> &
+  Pick<NavigationState, 'route'>;
 
 export const sessionInitialState: SessionState = { booted: false, info: null, user: null, signingIn: false, signInProblem: null };
 
@@ -39,10 +27,10 @@ function issueValue(error: unknown, name: string): string | null {
   return found ? found.slice(name.length + 2) : null;
 }
 
-export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
+export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) => ({
   ...sessionInitialState,
   async boot() {
-    const [info, settings, session] = await Promise.allSettled([appService.info(), appService.settings(), authService.current()]);
+    const [info, settings, session] = await Promise.allSettled([sessionService.info(), sessionService.settings(), sessionService.current()]);
     if (settings.status === 'fulfilled') await get().setLanguage(settings.value.language, false);
     set({ info: info.status === 'fulfilled' ? info.value : null, booted: true });
     try {
@@ -56,7 +44,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     if (get().signingIn) return false;
     set({ signingIn: true, signInProblem: null });
     try {
-      const { user } = await authService.signIn(pin);
+      const { user } = await sessionService.signIn(pin);
       set({ signingIn: false });
       get().sessionChanged(user);
       return true;
@@ -71,7 +59,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   },
   async signOut() {
     try {
-      await authService.signOut();
+      await sessionService.signOut();
     } finally {
       get().sessionChanged(null);
     }
@@ -83,7 +71,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     get().resetSell();
     get().resetToday();
     get().closeReceipt();
-    set({ screen: 'sell' });
+    set({ route: 'sell' });
     if (user) {
       void get().refreshStatus();
       void get().loadCatalog();

@@ -1,12 +1,14 @@
 /** The sale, step by step: number → carrier and amount → confirm → sending → result. */
 import { useEffect, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPhone, SELL_COUNTRIES } from '../../../shared/phone';
-import { CarrierBadge } from '../components/CarrierBadge';
-import { Keypad } from '../components/Keypad';
-import { enterOnButton, useKeypadKeys } from '../components/useKeypadKeys';
-import { money, phone as formatPhone } from '../format';
-import { customAmountCheck, offersFor, resultKind, useSaldo } from '../store';
+import { useShallow } from 'zustand/react/shallow';
+import { checkPhone, SELL_COUNTRIES } from '../../../../../shared/phone';
+import { useSaldo } from '../../../app/store';
+import { CarrierBadge } from '../../../components/CarrierBadge';
+import { Keypad } from '../../../components/Keypad';
+import { enterOnButton, useKeypadKeys } from '../../../components/useKeypadKeys';
+import { money, phone as formatPhone } from '../../../format';
+import { customAmountCheck, offersFor, resultKind } from '../slice';
 
 function StepHeader() {
   const { t } = useTranslation();
@@ -116,10 +118,20 @@ function NumberStep() {
 
 function ProductStep() {
   const { t } = useTranslation();
-  const state = useSaldo();
-  const { catalog, catalogLoading, catalogError, carrier, country, language, customAmount } = state;
+  const { phone, catalog, catalogLoading, catalogError, carrier, country, language, customAmount } = useSaldo(
+    useShallow((state) => ({
+      phone: state.phone,
+      catalog: state.catalog,
+      catalogLoading: state.catalogLoading,
+      catalogError: state.catalogError,
+      carrier: state.carrier,
+      country: state.country,
+      language: state.language,
+      customAmount: state.customAmount,
+    })),
+  );
   const offers = offersFor(catalog, carrier);
-  const custom = customAmountCheck(state);
+  const custom = customAmountCheck({ customAmount, catalog, carrier, country });
   const { pickCarrier, pickOffer, pressAmountDigit, deleteAmountDigit, applyCustomAmount, back } = useSaldo.getState();
 
   useKeypadKeys({ digit: pressAmountDigit, backspace: deleteAmountDigit, escape: back, enter: applyCustomAmount });
@@ -133,7 +145,7 @@ function ProductStep() {
           <button type="button" className="secondary" onClick={back}>
             ← {t('sell.back')}
           </button>
-          <span className="number-small">{formatPhone(state.phone, country)}</span>
+          <span className="number-small">{formatPhone(phone, country)}</span>
         </div>
         <h2 id="carrier-title">{t('sell.carrier')}</h2>
         {catalogLoading && <p className="hint">{t('sell.catalogLoading')}</p>}
@@ -202,7 +214,9 @@ function ProductStep() {
 
 function ConfirmStep() {
   const { t } = useTranslation();
-  const { phone, country, carrier, offer, language } = useSaldo();
+  const { phone, country, carrier, offer, language } = useSaldo(
+    useShallow((state) => ({ phone: state.phone, country: state.country, carrier: state.carrier, offer: state.offer, language: state.language })),
+  );
   const { confirmSale, back } = useSaldo.getState();
 
   useEffect(() => {
@@ -262,7 +276,9 @@ function ConfirmStep() {
 
 function SendingStep() {
   const { t } = useTranslation();
-  const { phone, country, carrier, offer, language, sendStartedAt } = useSaldo();
+  const { phone, country, carrier, offer, language, sendStartedAt } = useSaldo(
+    useShallow((state) => ({ phone: state.phone, country: state.country, carrier: state.carrier, offer: state.offer, language: state.language, sendStartedAt: state.sendStartedAt })),
+  );
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 250);
@@ -284,7 +300,9 @@ function SendingStep() {
 
 function ResultStep() {
   const { t } = useTranslation();
-  const { sale, sellError, language, receiptBusy } = useSaldo();
+  const { sale, sellError, language, receiptBusy } = useSaldo(
+    useShallow((state) => ({ sale: state.sale, sellError: state.sellError, language: state.language, receiptBusy: state.receiptBusy })),
+  );
   const { resetSell, retrySale, printReceipt } = useSaldo.getState();
 
   if (!sale) {
