@@ -1,15 +1,11 @@
 /**
  * The route table: every screen of the counter and who may see it. Signed out, only sign-in shows; signed in,
  * the screen the person asked for shows if their role may see it, otherwise their role's first screen (its
- * home). The owner's back office and the technician's screens are new rows here, each with its roles; a
- * route with a `section` also gets a button in the status bar's sections.
+ * home). The owner's back office and the technician's screens are new rows here, each with its roles (and a
+ * component in App's SCREENS); a route with a `section` also gets a button in the status bar's sections.
  */
-import type { ComponentType } from 'react';
 import type { User } from '../../../shared/contract/auth';
 import type { RouteId, ScreenId, SectionLink } from '../features/navigation/types';
-import { Sell } from '../features/sell/screens/Sell';
-import { SignIn } from '../features/session/screens/SignIn';
-import { Today } from '../features/today/screens/Today';
 
 /** Who is looking at the counter: a signed-in role, or nobody yet. */
 export type Audience = User['role'] | 'signed-out';
@@ -18,19 +14,15 @@ export interface Route {
   id: ScreenId;
   /** The audiences that may see this screen. */
   audience: readonly Audience[];
-  Screen: ComponentType;
   /** The translation key of its button in the status bar's sections, if it has one. */
   section?: string;
 }
 
-/** A route that has a section button (and so a RouteId a person can ask for). */
-export type Section = Route & SectionLink;
-
 // An owner sees what a cashier sees until the back office lands.
 export const ROUTES: readonly Route[] = [
-  { id: 'sign-in', audience: ['signed-out'], Screen: SignIn },
-  { id: 'sell', audience: ['cashier', 'owner'], Screen: Sell, section: 'nav.sell' },
-  { id: 'today', audience: ['cashier', 'owner'], Screen: Today, section: 'nav.today' },
+  { id: 'sign-in', audience: ['signed-out'] },
+  { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
+  { id: 'today', audience: ['cashier', 'owner'], section: 'nav.today' },
 ];
 
 function visibleTo(audience: Audience): Route[] {
@@ -38,15 +30,15 @@ function visibleTo(audience: Audience): Route[] {
 }
 
 /** The screen that shows for this audience when it asked for `requested`. */
-export function resolveRoute(requested: RouteId, audience: Audience): Route {
+export function resolveRoute(requested: RouteId, audience: Audience): ScreenId {
   const visible = visibleTo(audience);
   const route = visible.find((candidate) => candidate.id === requested) ?? visible[0];
   // Only a role added to the contract without a row here gets this far: say so instead of a blank screen.
   if (!route) throw new Error(`Saldo: no screen for ${audience} in the route table`);
-  return route;
+  return route.id;
 }
 
 /** The section buttons this audience gets, in the table's order. */
-export function sectionsFor(audience: Audience): Section[] {
-  return visibleTo(audience).filter((route): route is Section => route.section !== undefined && route.id !== 'sign-in');
+export function sectionsFor(audience: Audience): SectionLink[] {
+  return visibleTo(audience).flatMap((route) => (route.section !== undefined && route.id !== 'sign-in' ? [{ id: route.id, section: route.section }] : []));
 }
