@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installHttpBridge } from './bridge/http-bridge';
-import { App } from './App';
+import { App } from './app/App';
 
 function ensureBridge(): void {
   if (window.saldo) return;

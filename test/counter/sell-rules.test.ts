@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customAmountCheck, offersFor, resultKind } from '../../renderer/src/store/sell';
+import { customAmountCheck, offersFor, resultKind } from '../../renderer/src/features/sell/slice';
 import { SALE_STATES, type Catalog } from '../../shared/contract/sales';
 
 const mxn = (pesos: number) => ({ minor: pesos * 100, currency: 'MXN' });

@@ -80,7 +80,9 @@ async function capture(page: Page, language: string, name: string, axeViolations
   ensureDir(screenshotsDir);
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(50);
+    // Ready when the page has the new size and has painted twice at it (layout and fonts settled).
+    await page.waitForFunction(({ width, height }) => window.innerWidth === width && window.innerHeight === height, size);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: join(screenshotsDir, `${name}-${language}-${size.width}x${size.height}.png`) });
   }
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -47,25 +47,32 @@ test('the page has no Node or Electron reach and the bridge is exactly the contr
 
 test('a contract call and a pushed event round-trip through the page', async ({ page, saldo }) => {
   await saldo.open(page);
+  // Every pushed pong lands here, so the test can see when the event stream is connected.
+  await page.evaluate(() => {
+    const pongs: string[] = [];
+    (window as unknown as { __pongs: string[] }).__pongs = pongs;
+    window.saldo!.subscribe['app.pong'](({ echo }) => pongs.push(echo));
+  });
+  const pongs = () => page.evaluate(() => (window as unknown as { __pongs: string[] }).__pongs);
+  // Readiness: ping until a pong comes back, i.e. the event stream is connected (a push before then is lost).
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.saldo!.invoke['app.ping']({ echo: 'ready?' }));
+      return pongs();
+    })
+    .toContain('ready?');
+
   const result = await page.evaluate(async () => {
     const bridge = window.saldo!;
-    const event = new Promise<{ echo: string }>((resolve) => {
-      const stop = bridge.subscribe['app.pong']((payload) => {
-        stop();
-        resolve(payload);
-      });
-    });
-    // Give the event stream a moment to connect before the call that triggers the push.
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const info = await bridge.invoke['app.info']({});
     const ping = await bridge.invoke['app.ping']({ echo: 'hola' });
     const bad = await bridge.invoke['app.ping']({ echo: 42 } as never);
-    return { info, ping, bad, pushed: await event };
+    return { info, ping, bad };
   });
   expect(result.info).toMatchObject({ ok: true, value: { name: 'Saldo', host: 'browser' } });
   expect(result.ping).toMatchObject({ ok: true, value: { echo: 'hola' } });
   expect(result.bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-  expect(result.pushed.echo).toBe('hola');
+  await expect.poll(pongs).toContain('hola');
 });
 
 test('the browser host refuses requests without its token', async ({ request, saldo }) => {

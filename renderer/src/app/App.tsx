@@ -1,0 +1,53 @@
+/**
+ * The counter: the status bar always on top; below it the screen the router picks for whoever is signed in
+ * (sign-in until someone is); the receipt over everything. The app returns to sign-in after an idle time.
+ */
+import { useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n';
+import './styles.css';
+import type { ScreenId } from '../features/navigation/types';
+import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
+import { Sell } from '../features/sell/screens/Sell';
+import { SignIn } from '../features/session/screens/SignIn';
+import { StatusBar } from '../features/status/screens/StatusBar';
+import { Today } from '../features/today/screens/Today';
+import { resolveRoute, sectionsFor, type Audience } from './routes';
+import { startLive, useSaldo } from './store';
+import { useIdleSignOut } from './useIdleSignOut';
+
+/** What each route of the table in ./routes shows. */
+const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today };
+
+export function App() {
+  const { t } = useTranslation();
+  const booted = useSaldo((state) => state.booted);
+  const audience = useSaldo((state): Audience => state.user?.role ?? 'signed-out');
+  const requested = useSaldo((state) => state.route);
+
+  useEffect(() => {
+    const stop = startLive();
+    void useSaldo.getState().boot();
+    return stop;
+  }, []);
+  useIdleSignOut();
+
+  const current = resolveRoute(requested, audience);
+  const Screen = SCREENS[current];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <StatusBar sections={sectionsFor(audience)} current={current} />
+      {booted ? (
+        <Screen />
+      ) : (
+        <main className="loading" id="content">
+          <p>{t('app.loading')}</p>
+        </main>
+      )}
+      <ReceiptDialog />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** The sale, step by step: number → carrier and amount → confirm → sending → result. */
+import { useTranslation } from 'react-i18next';
+import { useSaldo } from '../../../app/store';
+import { ConfirmStep } from './ConfirmStep';
+import { NumberStep } from './NumberStep';
+import { ProductStep } from './ProductStep';
+import { ResultStep } from './ResultStep';
+import { SendingStep } from './SendingStep';
+
+function StepHeader() {
+  const { t } = useTranslation();
+  const step = useSaldo((state) => state.step);
+  const steps = ['number', 'product', 'confirm'] as const;
+  const at = step === 'sending' || step === 'result' ? 3 : steps.indexOf(step);
+  return (
+    <ol className="steps" aria-label={t('sell.title')}>
+      {steps.map((name, index) => (
+        <li key={name} className={index === at ? 'step-current' : index < at ? 'step-done' : ''} aria-current={index === at ? 'step' : undefined}>
+          {t(`sell.steps.${name}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Sell() {
+  const { t } = useTranslation();
+  const step = useSaldo((state) => state.step);
+  return (
+    <main className="sell" id="content" aria-labelledby="sell-title">
+      <h1 id="sell-title" className="visually-hidden">
+        {t('sell.title')}
+      </h1>
+      <StepHeader />
+      {step === 'number' && <NumberStep />}
+      {step === 'product' && <ProductStep />}
+      {step === 'confirm' && <ConfirmStep />}
+      {step === 'sending' && <SendingStep />}
+      {step === 'result' && <ResultStep />}
+    </main>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * One sale at the counter: number → carrier and amount → confirm → sending → result. The confirm screen owns
+ * one request id; the step moves to 'sending' synchronously on the first tap, so a double tap, Enter held
+ * down or a resend after an error can only ever send that one request id (main returns the same sale).
+ */
+import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
+import { saleCurrencyOf } from '../../../../shared/countries';
+import { moneyFromMajor, type Money } from '../../../../shared/money';
+import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
+import type { Slice } from '../../app/slice';
+import { errorCodeOf } from '../../bridge/client';
+import type { TodayActions, TodayState } from '../today/types';
+import { newRequestId, sellService } from './service';
+import type { Offer, ResultKind, SellSlice, SellState } from './types';
+
+/** What a sale touches outside itself: today's list shows it as soon as it is known. */
+type SellNeeds = Pick<TodayState, 'todaySales'> & Pick<TodayActions, 'upsertTodaySale'>;
+
+export const sellInitialState: SellState = {
+  step: 'number',
+  country: 'MX',
+  phone: '',
+  carrier: null,
+  offer: null,
+  customAmount: '',
+  catalog: null,
+  catalogLoading: false,
+  catalogError: null,
+  recent: [],
+  requestId: null,
+  sendStartedAt: null,
+  sale: null,
+  sellError: null,
+};
+
+const MAX_AMOUNT_DIGITS = 5;
+
+/** The amount tiles and the amount range a carrier offers, from the cached catalog. */
+export interface CarrierOffers {
+  amounts: Money[];
+  bundles: Array<Extract<Offer, { kind: 'sku' }>>;
+  range: { min: Money; max: Money } | null;
+}
+
+export function offersFor(catalog: Catalog | null, carrier: string | null): CarrierOffers {
+  const products = (catalog?.products ?? []).filter((product: CatalogProductView) => product.carrier === carrier);
+  const amounts = new Map<number, Money>();
+  const bundles = new Map<string, Extract<Offer, { kind: 'sku' }>>();
+  let range: { min: Money; max: Money } | null = null;
+  for (const product of products) {
+    if (product.type === 'topup' && product.amount) amounts.set(product.amount.minor, product.amount);
+    if (product.type === 'bundle' && product.amount && product.sku) {
+      const key = `${product.name}|${product.amount.minor}`;
+      if (!bundles.has(key)) bundles.set(key, { kind: 'sku', sku: product.sku, provider: product.provider, name: product.name, amount: product.amount });
+    }
+    if (product.min && product.max) {
+      range = range
+        ? { min: product.min.minor < range.min.minor ? product.min : range.min, max: product.max.minor > range.max.minor ? product.max : range.max }
+        : { min: product.min, max: product.max };
+    }
+  }
+  return { amounts: [...amounts.values()].sort((a, b) => a.minor - b.minor), bundles: [...bundles.values()], range };
+}
+
+export function currencyOf(catalog: Catalog | null, country: SellCountry): string {
+  const product = catalog?.products.find((candidate) => candidate.amount || candidate.min);
+  return product?.amount?.currency ?? product?.min?.currency ?? saleCurrencyOf(country);
+}
+
+/** The custom amount as money, and whether it is inside the carrier's range. */
+export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catalog' | 'carrier' | 'country'>): { amount: Money | null; problem: 'empty' | 'low' | 'high' | null } {
+  const { range } = offersFor(state.catalog, state.carrier);
+  if (!state.customAmount || !range) return { amount: null, problem: 'empty' };
+  const amount = moneyFromMajor(state.customAmount, range.min.currency);
+  if (amount.minor < range.min.minor) return { amount, problem: 'low' };
+  if (amount.minor > range.max.minor) return { amount, problem: 'high' };
+  return { amount, problem: null };
+}
+
+export function resultKind(state: SaleState): ResultKind {
+  switch (state) {
+    case 'succeeded':
+      return 'succeeded';
+    case 'failed':
+    case 'refund_due':
+    case 'refunded':
+      return 'failed';
+    case 'created':
+    case 'queued':
+      return 'queued';
+    case 'pending':
+    case 'sending':
+      return 'pending';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
+  async function send(): Promise<void> {
+    const { requestId, phone, country, carrier, offer } = get();
+    if (!requestId || !carrier || !offer) return;
+    set({ step: 'sending', sendStartedAt: Date.now(), sellError: null, sale: null });
+    try {
+      const sale = await sellService.sell({
+        requestId,
+        phone,
+        country,
+        carrier,
+        ...(offer.kind === 'sku' ? { sku: offer.sku, provider: offer.provider } : { amount: offer.amount }),
+      });
+      // A sale.changed event may have brought a later state meanwhile: keep the later one.
+      const seen = [get().sale, get().todaySales.find((known) => known.id === sale.id)].find((known) => known && known.id === sale.id && known.updatedAt > sale.updatedAt);
+      set({ step: 'result', sale: seen ?? sale });
+      get().upsertTodaySale(sale);
+      void get().loadRecent();
+    } catch (error) {
+      set({ step: 'result', sellError: errorCodeOf(error) });
+    }
+  }
+
+  return {
+    ...sellInitialState,
+    setCountry(country) {
+      if (get().step !== 'number' || country === get().country) return;
+      set({ country, carrier: null, offer: null, catalog: null });
+      void get().loadCatalog();
+    },
+    setPhoneText(text) {
+      if (get().step !== 'number') return;
+      set({ phone: phoneDigits(text, get().country) });
+    },
+    pressPhoneDigit(digit) {
+      const { phone, step } = get();
+      if (step !== 'number' || !/^\d$/.test(digit) || phone.length >= MAX_NATIONAL_DIGITS) return;
+      set({ phone: phone + digit });
+    },
+    deletePhoneDigit() {
+      if (get().step === 'number') set({ phone: get().phone.slice(0, -1) });
+    },
+    clearPhone() {
+      if (get().step === 'number') set({ phone: '' });
+    },
+    goToProduct() {
+      const { step, phone, country } = get();
+      if (step !== 'number' || !checkPhone(phone, country).valid) return false;
+      set({ step: 'product', offer: null, customAmount: '' });
+      return true;
+    },
+    pickCarrier(carrier) {
+      if (get().step === 'product' && get().carrier !== carrier) set({ carrier, offer: null, customAmount: '' });
+    },
+    pickOffer(offer) {
+      const { step, carrier, phone, country } = get();
+      if (step !== 'product' || !carrier || !checkPhone(phone, country).valid) return;
+      set({ offer, step: 'confirm', requestId: newRequestId() });
+    },
+    pressAmountDigit(digit) {
+      const { customAmount, step } = get();
+      if (step !== 'product' || !/^\d$/.test(digit) || customAmount.length >= MAX_AMOUNT_DIGITS) return;
+      if (customAmount === '' && digit === '0') return;
+      set({ customAmount: customAmount + digit });
+    },
+    deleteAmountDigit() {
+      if (get().step === 'product') set({ customAmount: get().customAmount.slice(0, -1) });
+    },
+    applyCustomAmount() {
+      const check = customAmountCheck(get());
+      if (check.problem || !check.amount) return false;
+      get().pickOffer({ kind: 'amount', amount: check.amount });
+      return true;
+    },
+    back() {
+      const { step } = get();
+      if (step === 'product') set({ step: 'number' });
+      else if (step === 'confirm') set({ step: 'product', offer: null, requestId: null });
+    },
+    async confirmSale() {
+      if (get().step !== 'confirm') return;
+      await send();
+    },
+    async retrySale() {
+      if (get().step !== 'result' || !get().sellError) return;
+      await send();
+    },
+    repeatRecent(recent) {
+      if (get().step !== 'number') return;
+      const country = recent.country as SellCountry;
+      const countryChanged = country !== get().country;
+      set({ phone: recent.phone, country, carrier: recent.carrier, offer: null, customAmount: '', step: 'product', ...(countryChanged ? { catalog: null } : {}) });
+      if (countryChanged) void get().loadCatalog();
+    },
+    resetSell() {
+      const { catalog, recent, country } = get();
+      set({ ...sellInitialState, catalog: country === 'MX' ? catalog : null, recent });
+      if (country !== 'MX') void get().loadCatalog();
+    },
+    async loadCatalog() {
+      const country = get().country;
+      set({ catalogLoading: true, catalogError: null });
+      try {
+        const catalog = await sellService.catalog(country);
+        if (get().country === country) set({ catalog, catalogLoading: false });
+      } catch (error) {
+        set({ catalogLoading: false, catalogError: errorCodeOf(error) });
+      }
+    },
+    async loadRecent() {
+      try {
+        set({ recent: (await sellService.recentNumbers(6)).numbers });
+      } catch {
+        // Recent numbers are a convenience; the sale works without them.
+      }
+    },
+    saleChanged(sale) {
+      const current = get().sale;
+      if (current && current.id === sale.id && sale.updatedAt >= current.updatedAt) set({ sale });
+    },
+  };
+};
+
+export const sellSelectors = {
+  phoneCheck: (state: SellState) => checkPhone(state.phone, state.country),
+  offers: (state: SellState) => offersFor(state.catalog, state.carrier),
+  resultKind: (state: SellState): ResultKind | null => (state.sale ? resultKind(state.sale.state) : null),
+};

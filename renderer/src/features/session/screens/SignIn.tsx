@@ -1,0 +1,62 @@
+/** Sign-in with a 4 to 6 digit PIN on a big keypad (or the keyboard). */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSaldo } from '../../../app/store';
+import { Keypad } from '../../../components/Keypad';
+import { time } from '../../../format';
+import { sessionSelectors } from '../slice';
+
+const MAX_PIN = 6;
+
+export function SignIn() {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const signIn = useSaldo((state) => state.signIn);
+  const signingIn = useSaldo((state) => state.signingIn);
+  const problem = useSaldo((state) => state.signInProblem);
+  const language = useSaldo((state) => state.language);
+  const demo = useSaldo(sessionSelectors.demo);
+
+  const submit = useCallback(async () => {
+    if (pin.length < 4 || signingIn) return;
+    const ok = await signIn(pin);
+    if (!ok) setPin('');
+  }, [pin, signIn, signingIn]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.target instanceof HTMLInputElement || (event.key === 'Enter' && event.target instanceof HTMLButtonElement)) return;
+      if (/^\d$/.test(event.key)) setPin((current) => (current.length < MAX_PIN ? current + event.key : current));
+      else if (event.key === 'Backspace') setPin((current) => current.slice(0, -1));
+      else if (event.key === 'Enter' && !event.repeat) void submit();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [submit]);
+
+  let message: string | null = null;
+  if (problem?.code === 'forbidden' && problem.lockedUntil) message = t('signIn.locked', { time: time(problem.lockedUntil, language) });
+  else if (problem?.code === 'unauthenticated') message = problem.attemptsLeft !== null ? t('signIn.wrongPin', { count: problem.attemptsLeft }) : t('signIn.wrongPinNoCount');
+  else if (problem) message = t(`errors.${problem.code}`);
+
+  return (
+    <main className="sign-in" id="content">
+      <h1>{t('signIn.title')}</h1>
+      <p className="hint">{t('signIn.hint')}</p>
+      <div className="pin-display" role="status" aria-label={t('signIn.pinLabel')}>
+        <span aria-hidden="true">{pin.length ? '●'.repeat(pin.length) : '\u00a0'}</span>
+        <span className="visually-hidden">{t('signIn.pinDigits', { count: pin.length })}</span>
+      </div>
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+      <Keypad label={t('keypad.label')} onDigit={(digit) => setPin((current) => (current.length < MAX_PIN ? current + digit : current))} onDelete={() => setPin((current) => current.slice(0, -1))} onClear={() => setPin('')} />
+      <button type="button" className="primary wide" disabled={pin.length < 4 || signingIn} onClick={() => void submit()}>
+        {signingIn ? t('signIn.working') : t('signIn.submit')}
+      </button>
+      {demo && <p className="hint">{t('signIn.demoHint')}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+/** Who is signed in, and signing in with a PIN. */
+import { DEFAULT_BUSINESS_DAY_RULE } from '../../../../shared/business-day';
+import type { Slice } from '../../app/slice';
+import { ClientError, errorCodeOf } from '../../bridge/client';
+import type { LanguageActions } from '../language/types';
+import type { NavigationState } from '../navigation/types';
+import type { ReceiptActions } from '../receipt/types';
+import type { SellActions } from '../sell/types';
+import { statusService } from '../status/service';
+import type { StatusActions } from '../status/types';
+import type { TodayActions } from '../today/types';
+import { sessionService } from './service';
+import type { SessionSlice, SessionState } from './types';
+
+/** A change of person starts every feature afresh: the boot applies the shop's language and connectivity. */
+type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
+  Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
+  Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
+  Pick<TodayActions, 'resetToday'> &
+  Pick<ReceiptActions, 'closeReceipt'> &
+  Pick<NavigationState, 'route'>;
+
+export const sessionInitialState: SessionState = { booted: false, info: null, user: null, signingIn: false, signInProblem: null, businessDay: DEFAULT_BUSINESS_DAY_RULE };
+
+function issueValue(error: unknown, name: string): string | null {
+  if (!(error instanceof ClientError)) return null;
+  const found = error.issues.find((issue) => issue.startsWith(`${name}: `));
+  return found ? found.slice(name.length + 2) : null;
+}
+
+export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) => ({
+  ...sessionInitialState,
+  async boot() {
+    const [info, settings, session] = await Promise.allSettled([sessionService.info(), sessionService.settings(), sessionService.current()]);
+    if (settings.status === 'fulfilled') {
+      const { timeZone, dayStartHour } = settings.value;
+      set({ businessDay: { timeZone, dayStartHour } });
+      await get().setLanguage(settings.value.language, false);
+    }
+    set({ info: info.status === 'fulfilled' ? info.value : null, booted: true });
+    try {
+      get().connectivityChanged(await statusService.connectivity());
+    } catch {
+      // Shown as "checking" until the first event.
+    }
+    get().sessionChanged(session.status === 'fulfilled' ? session.value.user : null);
+  },
+  async signIn(pin) {
+    if (get().signingIn) return false;
+    set({ signingIn: true, signInProblem: null });
+    try {
+      const { user } = await sessionService.signIn(pin);
+      set({ signingIn: false });
+      get().sessionChanged(user);
+      return true;
+    } catch (error) {
+      const left = issueValue(error, 'attemptsLeft');
+      set({
+        signingIn: false,
+        signInProblem: { code: errorCodeOf(error), attemptsLeft: left === null ? null : Number(left), lockedUntil: issueValue(error, 'lockedUntil') },
+      });
+      return false;
+    }
+  },
+  async signOut() {
+    try {
+      await sessionService.signOut();
+    } finally {
+      get().sessionChanged(null);
+    }
+  },
+  sessionChanged(user) {
+    const before = get().user;
+    if (before?.id === user?.id) return;
+    set({ user, signInProblem: null });
+    get().resetSell();
+    get().resetToday();
+    get().closeReceipt();
+    set({ route: 'sell' });
+    if (user) {
+      void get().refreshStatus();
+      void get().loadCatalog();
+      void get().loadRecent();
+    }
+  },
+});
+
+export const sessionSelectors = {
+  user: (state: SessionState) => state.user,
+  isOwner: (state: SessionState) => state.user?.role === 'owner',
+  demo: (state: SessionState) => state.info?.mode === 'demo',
+};

@@ -1,0 +1,32 @@
+/** Who is signed in, and signing in with a PIN: the session slice's shape. */
+import type { BusinessDayRule } from '../../../../shared/business-day';
+import type { AppInfo } from '../../../../shared/contract/app';
+import type { User } from '../../../../shared/contract/auth';
+import type { ErrorCode } from '../../../../shared/errors';
+
+export interface SignInProblem {
+  code: ErrorCode;
+  attemptsLeft: number | null;
+  lockedUntil: string | null;
+}
+
+export interface SessionState {
+  booted: boolean;
+  info: AppInfo | null;
+  user: User | null;
+  signingIn: boolean;
+  signInProblem: SignInProblem | null;
+  /** The shop's business day (time zone, day start hour) from its settings: what "today" means. */
+  businessDay: BusinessDayRule;
+}
+
+export interface SessionActions {
+  /** First load: app info, settings (language), who is signed in, connectivity. */
+  boot(): Promise<void>;
+  signIn(pin: string): Promise<boolean>;
+  signOut(): Promise<void>;
+  /** Someone signed in or out (from the session.changed event or our own calls). */
+  sessionChanged(user: User | null): void;
+}
+
+export type SessionSlice = SessionState & SessionActions;

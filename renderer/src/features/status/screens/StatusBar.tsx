@@ -1,0 +1,77 @@
+/** Always visible: connectivity, queue, refunds owed, low balances, the cashier, language, sections. */
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useSaldo } from '../../../app/store';
+import { money } from '../../../format';
+import { LanguageSwitch } from '../../language/LanguageSwitch';
+import type { ScreenId, SectionLink } from '../../navigation/types';
+import { statusSelectors } from '../slice';
+
+interface StatusBarProps {
+  /** The sections the signed-in person may open (none while signed out). */
+  sections: readonly SectionLink[];
+  /** The screen showing now. */
+  current: ScreenId;
+}
+
+export function StatusBar({ sections, current }: StatusBarProps) {
+  const { t } = useTranslation();
+  const online = useSaldo(statusSelectors.online);
+  const queue = useSaldo((state) => state.queue);
+  const low = useSaldo(useShallow(statusSelectors.lowBalanceProviders));
+  const unreachable = useSaldo(useShallow(statusSelectors.unreachableProviders));
+  const user = useSaldo((state) => state.user);
+  const language = useSaldo((state) => state.language);
+  const go = useSaldo((state) => state.go);
+  const signOut = useSaldo((state) => state.signOut);
+  const sending = useSaldo((state) => state.step === 'sending');
+  const demo = useSaldo((state) => state.info?.mode === 'demo');
+
+  return (
+    <header className="status-bar">
+      <div className="brand">
+        {t('app.name')}
+        {demo && <span className="demo-tag">{t('app.demo')}</span>}
+      </div>
+      <div className="status-items" role="status" aria-label={t('status.label')}>
+        <span className={`pill ${online === null ? 'pill-muted' : !online ? 'pill-bad' : unreachable.length ? 'pill-warn' : 'pill-ok'}`} data-testid="connectivity">
+          <span aria-hidden="true">{online === null ? '○' : online && !unreachable.length ? '●' : '✕'} </span>
+          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : t('status.online')}
+        </span>
+        {user && (
+          <span className={`pill ${queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'}`} title={t('status.queueTitle')} data-testid="queue">
+            {t('status.queue', { count: queue?.queued ?? 0 })}
+          </span>
+        )}
+        {user && (
+          <span className={`pill ${queue && queue.refundDue > 0 ? 'pill-bad' : 'pill-muted'}`} data-testid="refunds">
+            {queue && queue.refundDue > 0 ? t('status.refunds', { count: queue.refundDue, total: money(queue.refundDueTotal, language) }) : t('status.refundsNone')}
+          </span>
+        )}
+        {user && low.length > 0 && (
+          <span className="pill pill-warn" data-testid="low-balance">
+            {t('status.lowBalance', { providers: low.join(', ') })}
+          </span>
+        )}
+      </div>
+      {user && (
+        <nav className="sections" aria-label={t('nav.label')}>
+          {sections.map((section) => (
+            <button key={section.id} type="button" className="nav-button" aria-current={current === section.id ? 'page' : undefined} disabled={sending} onClick={() => go(section.id)}>
+              {t(section.section)}
+            </button>
+          ))}
+        </nav>
+      )}
+      <div className="who">
+        {user && <span className="cashier">{t('status.cashier', { name: user.name })}</span>}
+        {user && (
+          <button type="button" className="chip-button" disabled={sending} onClick={() => void signOut()}>
+            {t('status.switchCashier')}
+          </button>
+        )}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRoute, sectionsFor } from '../../renderer/src/app/routes';
+import { RoleSchema } from '../../shared/contract/auth';
+
+describe('who sees which screen', () => {
+  // Written by hand from what the counter should do, not read from the route table.
+  it.each([
+    { audience: 'signed-out', asked: 'sell', shows: 'sign-in' },
+    { audience: 'signed-out', asked: 'today', shows: 'sign-in' },
+    { audience: 'cashier', asked: 'sell', shows: 'sell' },
+    { audience: 'cashier', asked: 'today', shows: 'today' },
+    { audience: 'owner', asked: 'sell', shows: 'sell' },
+    { audience: 'owner', asked: 'today', shows: 'today' },
+  ] as const)('$audience asking for $asked sees $shows', ({ audience, asked, shows }) => {
+    expect(resolveRoute(asked, audience)).toBe(shows);
+  });
+
+  it.each([
+    { audience: 'signed-out', sections: [] },
+    { audience: 'cashier', sections: ['sell', 'today'] },
+    { audience: 'owner', sections: ['sell', 'today'] },
+  ] as const)('$audience gets the sections $sections', ({ audience, sections }) => {
+    expect(sectionsFor(audience).map((section) => section.id)).toEqual(sections);
+  });
+
+  it('every role the contract knows has a screen to land on', () => {
+    for (const role of RoleSchema.options) expect(() => resolveRoute('sell', role)).not.toThrow();
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Who sees which screen: signed out, only the PIN screen and no sections; a cashier and the owner both get
+ * the sections Vender and Ventas de hoy (the owner sees what a cashier sees until the back office exists);
+ * switching cashier goes back to the PIN screen.
+ */
+import { expect, signIn, test } from './counter-fixture';
+import type { Page } from '@playwright/test';
+
+async function expectSignInOnly(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Ingrese su PIN' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Secciones' })).toHaveCount(0);
+}
+
+for (const person of [
+  { role: 'cashier', pin: '1234' },
+  { role: 'owner', pin: '4321' },
+]) {
+  test(`the ${person.role} gets the selling sections; signed out shows only the PIN screen`, async ({ page, counter }) => {
+    await counter.open(page);
+    await expectSignInOnly(page);
+
+    await signIn(page, person.pin);
+    const sections = page.getByRole('navigation', { name: 'Secciones' });
+    await expect(sections.getByRole('button')).toHaveText(['Vender', 'Ventas de hoy']);
+    await expect(sections.getByRole('button', { name: 'Vender' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { name: 'Nueva venta' })).toBeAttached();
+
+    await sections.getByRole('button', { name: 'Ventas de hoy' }).click();
+    await expect(page.getByRole('heading', { name: 'Ventas de hoy' })).toBeVisible();
+    await expect(sections.getByRole('button', { name: 'Ventas de hoy' })).toHaveAttribute('aria-current', 'page');
+
+    await page.getByRole('button', { name: 'Cambiar cajero' }).click();
+    await expectSignInOnly(page);
+  });
+}
