@@ -18,12 +18,12 @@ import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { applyPragmas, openDatabase } from '../electron/core/db/open';
 import { createEventBus } from '../electron/core/ipc/event-bus';
-import { silentLogger } from '../electron/core/logger';
-import { createSession } from '../electron/core/session';
+import { silentLogger } from '../electron/core/kernel/logger';
+import { createSession } from '../electron/core/auth/session';
 import { Ledger } from '../electron/core/ledger/ledger';
 import { createProviderAdapters } from '../electron/core/providers/registry';
 import { PROVIDER_RATE_LIMITS } from '../electron/core/providers/rate-limiter';
-import { createSalesModule } from '../electron/core/sales/module';
+import { createSalesModule } from '../electron/core/sales-module';
 import { sandboxProvidersConfig, startSandbox } from '../electron/sandbox/index';
 import { printResult, ratioResult, writeResultsMarkdown, type BenchResult } from './report';
 

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { ProviderId } from '../../shared/contract/app';
 import { openDatabase, integrityCheck } from '../../electron/core/db/open';
 import { createEventBus } from '../../electron/core/ipc/event-bus';
-import { silentLogger } from '../../electron/core/logger';
-import { createSession } from '../../electron/core/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
+import { createSession } from '../../electron/core/auth/session';
 import { createProviderAdapters, type ProvidersConfig } from '../../electron/core/providers/registry';
-import { createSalesModule } from '../../electron/core/sales/module';
+import { createSalesModule } from '../../electron/core/sales-module';
 import { AppError } from '../../shared/errors';
 
 export interface SandboxAddress {

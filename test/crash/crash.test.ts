@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ProviderId } from '../../shared/contract/app';
 import { integrityCheck } from '../../electron/core/db/open';
-import { CRASH_POINTS } from '../../electron/core/sales/crash-points';
+import { CRASH_POINTS } from '../../electron/core/kernel/crash-points';
 import { startSandbox, type RunningSandbox, type SandboxRecords } from '../../electron/sandbox/index';
 import { tempDir } from '../sales/fakes';
 import { adaptersFor, startCore, type CoreUnderTest } from '../sync/sandboxes';

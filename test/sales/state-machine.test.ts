@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { Ledger, StateConflictError } from '../../electron/core/ledger/ledger';
-import { canTransition, IllegalTransitionError, isTerminal, TRANSITIONS } from '../../electron/core/sales/state-machine';
+import { canTransition, IllegalTransitionError, isTerminal, TRANSITIONS } from '../../electron/core/ledger/state-machine';
 import { tempDir } from './fakes';
 
 let dir: string;

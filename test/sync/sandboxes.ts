@@ -4,11 +4,11 @@ import { rmSync } from 'node:fs';
 import type { ProviderId } from '../../shared/contract/app';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { createEventBus } from '../../electron/core/ipc/event-bus';
-import { silentLogger } from '../../electron/core/logger';
-import { createSession } from '../../electron/core/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
+import { createSession } from '../../electron/core/auth/session';
 import { createProviderAdapters } from '../../electron/core/providers/registry';
 import type { ProviderAdapter } from '../../electron/core/providers/types';
-import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales/module';
+import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales-module';
 import { sandboxProvidersConfig, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxRecords } from '../../electron/sandbox/index';
 import { CASHIER, tempDir } from '../sales/fakes';
 

@@ -7,14 +7,15 @@
  *
  * Demo mode seeds a demo cashier (PIN 1234) and a demo owner (PIN 4321) when there are no users at all.
  */
-import { randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { User } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
-import type { Session } from '../session';
+import type { Logger } from '../kernel/logger';
+import { newId } from '../kernel/ids';
+import type { Session } from './session';
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 export const MAX_FAILURES = 5;
@@ -147,7 +148,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
 
   async function createUser(input: { name: string; role: User['role']; pin: string }): Promise<User> {
     const { hash, salt } = await hashPin(input.pin, scryptOptions);
-    const id = randomUUID();
+    const id = newId();
     insertUser.run(id, input.name, input.role, hash, salt, clock().toISOString());
     return { id, name: input.name, role: input.role };
   }
@@ -174,7 +175,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
       const insertAll = db.transaction(() => {
         // Checked again inside the transaction: another start-up may have seeded meanwhile.
         if ((countUsers.get()?.n ?? 0) > 0) return 0;
-        for (const { user, hash, salt } of prepared) insertUser.run(randomUUID(), user.name, user.role, hash, salt, at);
+        for (const { user, hash, salt } of prepared) insertUser.run(newId(), user.name, user.role, hash, salt, at);
         return prepared.length;
       });
       const created = insertAll.immediate();

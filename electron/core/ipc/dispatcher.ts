@@ -8,8 +8,8 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput, type Envelope } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import type { Session } from '../session';
-import type { Logger } from '../logger';
+import type { User } from '../../../shared/contract/auth';
+import type { Logger } from '../kernel/logger';
 
 export interface CallContext {
   host: 'electron' | 'browser' | 'cli' | 'test';
@@ -28,9 +28,14 @@ export interface Dispatcher {
   missingHandlers(): ChannelName[];
 }
 
+/** Who is signed in, as the dispatcher needs it. Declared here so ipc stays below auth, which owns the session. */
+export interface SignedInUser {
+  current(): User | null;
+}
+
 export interface DispatcherOptions {
   handlers: Partial<HandlerMap>;
-  session: Session;
+  session: SignedInUser;
   logger: Logger;
   validateOutputs: boolean;
 }

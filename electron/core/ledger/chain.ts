@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { SaleState } from '../../../shared/contract/sales';
-import { canTransition } from '../sales/state-machine';
+import { canTransition } from './state-machine';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -9,13 +9,9 @@ import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import { assertTransition } from '../sales/state-machine';
+import { systemClock, type Clock } from '../kernel/clock';
+import { assertTransition } from './state-machine';
 import { eventHash, GENESIS_HASH, verifyChain, type ChainReport } from './chain';
-
-export interface Clock {
-  now(): number;
-}
-export const systemClock: Clock = { now: () => Date.now() };
 
 export interface NewSale {
   id: string;

@@ -6,16 +6,17 @@
  * idempotency makes that safe; a sale moves to another provider only when the first provably did not
  * process it.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
+import type { Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, TopupResult } from '../providers/types';
-import type { ConnectivityTracker } from '../sync/connectivity';
+import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
-import { crashPoint } from './crash-points';
+import { crashPoint } from '../kernel/crash-points';
 
 /** Errors about the customer's number or a suspected duplicate: another provider must not be tried. */
 export const NO_FAILOVER_CODES: readonly ErrorCode[] = ['number_rejected', 'possible_duplicate'];
@@ -96,7 +97,7 @@ export class SaleSender {
   constructor(private readonly deps: SenderDeps) {}
 
   newKey(): string {
-    return randomUUID();
+    return newId();
   }
 
   private adapter(provider: ProviderId): ProviderAdapter {

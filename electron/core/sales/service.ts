@@ -2,17 +2,18 @@
  * Selling at the counter: record the sale durably, then send it at once (online) or queue it (offline, within
  * the owner's policy), and answer with its state. A repeated requestId returns the same sale, never a second.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { SellInput } from '../../../shared/contract/sales';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import type { Session } from '../session';
+import type { Session } from '../auth/session';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
+import type { Ledger, LedgerSale } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
-import type { ConnectivityTracker } from '../sync/connectivity';
-import { crashPoint } from './crash-points';
+import type { ConnectivityTracker } from './connectivity';
+import { crashPoint } from '../kernel/crash-points';
 import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
 import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender } from './sender';
@@ -95,13 +96,13 @@ export class SalesService {
     }
 
     const now = this.deps.clock.now();
-    const id = randomUUID();
+    const id = newId();
     crashPoint('before-sale-commit');
     const created = ledger.transaction(() => {
       const sale = ledger.createSale({
         id,
         requestId: input.requestId,
-        idempotencyKey: randomUUID(),
+        idempotencyKey: newId(),
         cashierId: user.id,
         shiftId: shiftIdFor(user.id, now),
         provider: first.provider,

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { SettingsViewSchema } from '../../../shared/contract/app';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 
 export const ShopSettingsSchema = SettingsViewSchema.omit({ providers: true });
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;

@@ -6,18 +6,19 @@
  */
 import type { ProviderId } from '../../../shared/contract/app';
 import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
+import type { Ledger, LedgerSale } from '../ledger/ledger';
 import { StateConflictError } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
 import { PROVIDER_RATE_LIMITS, type RateWindowSpec } from '../providers/rate-limiter';
-import { crashPoint } from '../sales/crash-points';
+import { crashPoint } from '../kernel/crash-points';
 import type { OfflinePolicy, RoutingPolicy } from '../sales/policy';
 import { resolveAwaiting } from '../sales/recovery';
 import { routeCandidates } from '../sales/routing';
 import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendTarget } from '../sales/sender';
-import type { ConnectivityTracker } from './connectivity';
+import type { ConnectivityTracker } from '../sales/connectivity';
 
 export interface SyncOptions {
   /** Top-ups in flight per provider while draining (each may take 2–10 s). */

@@ -9,21 +9,22 @@
  *   await sales.close();              // on quit (the caller closes db)
  */
 import type { Database } from 'better-sqlite3';
-import type { ProviderId } from '../../../shared/contract/app';
-import type { Connectivity } from '../../../shared/contract/sales';
-import type { HandlerMap } from '../ipc/dispatcher';
-import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
-import type { Session } from '../session';
-import { CacheStore } from '../ledger/cache';
-import { Ledger, publicSale, systemClock, type Clock, type LedgerSale } from '../ledger/ledger';
-import type { ProviderAdapter } from '../providers/types';
-import { ConnectivityTracker } from '../sync/connectivity';
-import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/engine';
-import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './policy';
-import { recoverLocal, resolveAwaiting, type RecoveryReport } from './recovery';
-import { SaleSender } from './sender';
-import { SalesService } from './service';
+import type { ProviderId } from '../../shared/contract/app';
+import type { Connectivity } from '../../shared/contract/sales';
+import type { HandlerMap } from './ipc/dispatcher';
+import type { EventBus } from './ipc/event-bus';
+import type { Logger } from './kernel/logger';
+import type { Session } from './auth/session';
+import { CacheStore } from './ledger/cache';
+import { systemClock, type Clock } from './kernel/clock';
+import { Ledger, publicSale, type LedgerSale } from './ledger/ledger';
+import type { ProviderAdapter } from './providers/types';
+import { ConnectivityTracker } from './sales/connectivity';
+import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from './sync/engine';
+import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './sales/policy';
+import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/recovery';
+import { SaleSender } from './sales/sender';
+import { SalesService } from './sales/service';
 
 export type SalesHandlers = Pick<
   HandlerMap,
