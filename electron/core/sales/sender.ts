@@ -17,15 +17,7 @@ import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, Topu
 import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
 import { crashPoint } from '../kernel/crash-points';
-
-/** Errors about the customer's number or a suspected duplicate: another provider must not be tried. */
-export const NO_FAILOVER_CODES: readonly ErrorCode[] = ['number_rejected', 'possible_duplicate'];
-/** Errors that say "not now" rather than "no": worth queueing for later. */
-export const TRANSIENT_CODES: readonly ErrorCode[] = ['rate_limited', 'provider_error', 'unexpected_response', 'outcome_unknown'];
-
-export function isTransient(error: ProviderError): boolean {
-  return error.notSent === true || TRANSIENT_CODES.includes(error.code);
-}
+import { oweBack } from './owed-back';
 
 /** What to do with a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
 export type NotProcessedDecision =
@@ -259,7 +251,7 @@ export class SaleSender {
         const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
         if (ptid) patch.providerTransactionId = ptid;
         let sale = ledger.transition(saleId, 'sending', 'failed', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
-        if (decision.refundDue) sale = ledger.transition(saleId, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+        if (decision.refundDue) sale = oweBack(ledger, saleId);
         return { kind: 'settled', sale };
       }
       const patch: SalePatch = { provider: decision.provider, sku: decision.sku, failureCode: error.code, failureMessage: error.message };
@@ -364,7 +356,7 @@ export class SaleSender {
         const patch: SalePatch = { failureCode: failure?.code ?? 'provider_error', failureMessage: failure?.message ?? 'the provider reported the top-up failed' };
         if (status.providerTransactionId) patch.providerTransactionId = status.providerTransactionId;
         ledger.transition(sale.id, from, 'failed', patch, detail('failed'));
-        return ledger.transition(sale.id, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+        return oweBack(ledger, sale.id);
       });
     } catch (error) {
       this.deps.logger.warn('sales.resolve_conflict', { saleId: sale.id, error: String(error) });

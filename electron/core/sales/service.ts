@@ -16,7 +16,8 @@ import type { ConnectivityTracker } from './connectivity';
 import { crashPoint } from '../kernel/crash-points';
 import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
-import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender } from './sender';
+import type { NotProcessedDecision, SaleSender } from './sender';
+import { decideFailover, FAILOVER_DETAIL, isTransient } from './failover';
 
 export interface SalesServiceDeps {
   ledger: Ledger;
@@ -143,10 +144,9 @@ export class SalesService {
       let queuedOffline = false;
       const decide = (error: ProviderError, now: LedgerSale): NotProcessedDecision => {
         errors.push(error);
-        if (NO_FAILOVER_CODES.includes(error.code)) return { to: 'failed', code: error.code, message: error.message, refundDue: false };
-        const next = candidates[index + 1];
-        if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
-        if (errors.some(isTransient)) {
+        const verdict = decideFailover({ error, remaining: candidates.slice(index + 1), anyTransient: errors.some(isTransient) });
+        if (verdict.action === 'try_next') return { to: 'queued', provider: verdict.next.provider, sku: verdict.next.sku, newKey: true, detail: FAILOVER_DETAIL };
+        if (verdict.action === 'queue') {
           const decision = mayQueue(policy, now.price, this.deps.ledger.totalInStates(['queued'], now.price.currency));
           if (decision.allowed) {
             queuedOffline = true;

@@ -17,7 +17,9 @@ import { crashPoint } from '../kernel/crash-points';
 import type { OfflinePolicy, RoutingPolicy } from '../sales/policy';
 import { resolveAwaiting } from '../sales/recovery';
 import { routeCandidates } from '../sales/routing';
-import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendTarget } from '../sales/sender';
+import type { NotProcessedDecision, SaleSender, SendTarget } from '../sales/sender';
+import { decideFailover, FAILOVER_DETAIL, isTransient } from '../sales/failover';
+import { oweBack } from '../sales/owed-back';
 import type { ConnectivityTracker } from '../sales/connectivity';
 
 export interface SyncOptions {
@@ -176,7 +178,7 @@ export class SyncEngine {
       try {
         const updated = ledger.transaction(() => {
           ledger.transition(sale.id, 'queued', 'failed', { failureCode: 'offline_not_allowed', failureMessage: `Waited in the offline queue longer than ${Math.round(maxAge / 3600_000)} h` }, JSON.stringify({ expired: true }));
-          return ledger.transition(sale.id, 'failed', 'refund_due', {}, JSON.stringify({ reason: 'the customer has gone; money is owed back' }));
+          return oweBack(ledger, sale.id);
         });
         this.deps.notify(updated);
         expired += 1;
@@ -187,8 +189,8 @@ export class SyncEngine {
     return expired;
   }
 
+  /** The customer has gone: failover to another provider, stay queued, or fail with the money owed back. */
   private decideForQueued(error: ProviderError, sale: LedgerSale): NotProcessedDecision {
-    if (NO_FAILOVER_CODES.includes(error.code)) return { to: 'failed', code: error.code, message: error.message, refundDue: true };
     const product = sale.sku ? this.deps.cache.productBySku(sale.provider, sale.sku) : null;
     const canMove = !product || product.type === 'topup';
     const candidates = canMove
@@ -196,20 +198,21 @@ export class SyncEngine {
       : [{ provider: sale.provider, sku: sale.sku }];
     const here = candidates.findIndex((candidate) => candidate.provider === sale.provider);
     const others = [...candidates.slice(here + 1), ...candidates.slice(0, Math.max(0, here))].filter((candidate) => candidate.provider !== sale.provider);
-    if (isTransient(error)) {
-      if (error.code === 'rate_limited' || error.notSent || error.code === 'outcome_unknown') this.holdOff(sale.provider, error.retryAt);
-      const next = others.find((candidate) => this.deps.connectivity.reachable(candidate.provider) && !this.inBackoff(candidate.provider));
-      if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
-      return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
-    }
+    if (isTransient(error) && (error.code === 'rate_limited' || error.notSent || error.code === 'outcome_unknown')) this.holdOff(sale.provider, error.retryAt);
     const failedHere = new Set(
       this.deps.ledger
         .attempts(sale.id)
         .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'not_processed')
         .map((attempt) => attempt.provider),
     );
-    const next = others.find((candidate) => !failedHere.has(candidate.provider));
-    if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
+    const remaining = others.map((candidate) => ({
+      ...candidate,
+      unavailable: !this.deps.connectivity.reachable(candidate.provider) || this.inBackoff(candidate.provider),
+      refusedThisSale: failedHere.has(candidate.provider),
+    }));
+    const verdict = decideFailover({ error, remaining, anyTransient: isTransient(error) });
+    if (verdict.action === 'try_next') return { to: 'queued', provider: verdict.next.provider, sku: verdict.next.sku, newKey: true, detail: FAILOVER_DETAIL };
+    if (verdict.action === 'queue') return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
     return { to: 'failed', code: error.code, message: error.message, refundDue: true };
   }
 
