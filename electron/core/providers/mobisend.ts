@@ -15,7 +15,7 @@ import {
   providerError,
   serverFailure,
   succeeded,
-  type CallContext,
+  type RequestKind,
 } from './provider-error';
 import { retryAtFromHeader } from './http';
 import { createProviderRateLimiters, type ProviderRateLimiters } from './rate-limiter';
@@ -43,8 +43,8 @@ export interface MobiSendConfig {
 
 export const MOBISEND_BILLPAY_FEES = { standard: money(75, 'USD'), rush: money(125, 'USD') } as const;
 
-const READ: CallContext = { sale: false, idempotent: true };
-const SALE: CallContext = { sale: true, idempotent: true };
+const READ: RequestKind = { sale: false, idempotent: true };
+const SALE: RequestKind = { sale: true, idempotent: true };
 
 const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
 const optionalText = z.string().nullish();
@@ -142,7 +142,7 @@ const BillersBody = z.object({
 });
 
 /** MobiSend's one place of error classification. */
-export function classifyMobiSendAnswer(answer: Answer, context: CallContext): ProviderError | undefined {
+export function classifyMobiSendAnswer(answer: Answer, context: RequestKind): ProviderError | undefined {
   const body = ErrorBody.safeParse(answer.json);
   const message = (body.success ? (body.data.error ?? body.data.message) : undefined) ?? `HTTP ${answer.status}`;
   const status = answer.status;
