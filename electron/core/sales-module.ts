@@ -1,6 +1,6 @@
 /**
  * The sales module as the app wires it: ledger, sender, service, sync engine and recovery behind one
- * factory, answering the selling channels of the contract.
+ * factory, answering the selling channels of the contract. It composes sales/ and sync/, so it sits above both.
  *
  *   const sales = createSalesModule({ db, adapters, events, session, logger });
  *   await sales.recover();            // start-up recovery, before the first new sale
@@ -10,7 +10,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ProviderId } from '../../shared/contract/app';
-import type { Connectivity } from '../../shared/contract/sales';
+import type { Connectivity, QueueStatus } from '../../shared/contract/sales';
 import type { HandlerMap } from './ipc/dispatcher';
 import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
@@ -82,27 +82,8 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const routingPolicy = (): RoutingPolicy => options.routingPolicy ?? loadRoutingPolicy(db);
   const currency = (): string => offlinePolicy().maxSale.currency;
 
-  let queueTimer: NodeJS.Timeout | null = null;
-  const emitQueue = (): void => {
-    if (queueTimer) return;
-    queueTimer = setTimeout(() => {
-      queueTimer = null;
-      try {
-        events.emit('queue.changed', ledger.queueStatus(currency()));
-      } catch (error) {
-        logger.warn('sales.queue_event_failed', { error: String(error) });
-      }
-    }, 25);
-    queueTimer.unref?.();
-  };
-  const notify = (sale: LedgerSale): void => {
-    try {
-      events.emit('sale.changed', publicSale(sale));
-    } catch (error) {
-      logger.warn('sales.sale_event_failed', { error: String(error) });
-    }
-    emitQueue();
-  };
+  const notifier = createSaleNotifier(events, logger, () => ledger.queueStatus(currency()));
+  const { notify } = notifier;
 
   const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
     events.emit('connectivity.changed', snapshot);
@@ -165,7 +146,64 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     return report;
   }
 
-  const handlers: SalesHandlers = {
+  return {
+    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor }),
+    ledger,
+    cache,
+    service,
+    sender,
+    sync,
+    connectivity,
+    recover,
+    async close() {
+      await sync.stop();
+      notifier.cancel();
+    },
+  };
+}
+
+/** Tells the renderer about each committed sale change, and about the queue at most once per 25 ms. */
+function createSaleNotifier(events: EventBus, logger: Logger, queueStatus: () => QueueStatus): { notify(sale: LedgerSale): void; cancel(): void } {
+  let queueTimer: NodeJS.Timeout | null = null;
+  const emitQueue = (): void => {
+    if (queueTimer) return;
+    queueTimer = setTimeout(() => {
+      queueTimer = null;
+      try {
+        events.emit('queue.changed', queueStatus());
+      } catch (error) {
+        logger.warn('sales.queue_event_failed', { error: String(error) });
+      }
+    }, 25);
+    queueTimer.unref?.();
+  };
+  return {
+    notify(sale) {
+      try {
+        events.emit('sale.changed', publicSale(sale));
+      } catch (error) {
+        logger.warn('sales.sale_event_failed', { error: String(error) });
+      }
+      emitQueue();
+    },
+    cancel() {
+      if (queueTimer) clearTimeout(queueTimer);
+      queueTimer = null;
+    },
+  };
+}
+
+interface SalesHandlerDeps {
+  ledger: Ledger;
+  cache: CacheStore;
+  service: SalesService;
+  connectivity: ConnectivityTracker;
+  currency: () => string;
+  lowBalanceMinor: number | undefined;
+}
+
+function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor }: SalesHandlerDeps): SalesHandlers {
+  return {
     'sales.sell': async (input) => publicSale(await service.sell(input)),
     'sales.get': (input) => ({ sale: publicSale(ledger.mustGet(input.id)), events: ledger.events(input.id) }),
     'sales.list': (input) =>
@@ -182,23 +220,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
     'catalog.get': (input) => cache.catalog(input.country),
-    'balances.get': () => cache.balances(options.lowBalanceMinor),
+    'balances.get': () => cache.balances(lowBalanceMinor),
     'connectivity.get': () => connectivity.snapshot(),
-  };
-
-  return {
-    handlers,
-    ledger,
-    cache,
-    service,
-    sender,
-    sync,
-    connectivity,
-    recover,
-    async close() {
-      await sync.stop();
-      if (queueTimer) clearTimeout(queueTimer);
-      queueTimer = null;
-    },
   };
 }
