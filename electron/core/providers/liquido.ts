@@ -1,5 +1,5 @@
 /**
- * Liquido marketplace top-ups (../shared/providers/liquido.md): SKU based, `Authorization: Bearer` plus
+ * Liquido marketplace top-ups: SKU based, `Authorization: Bearer` plus
  * `x-api-key`, `idempotencyKey` in the body and status by that key. Errors come as HTTP 200 with the real
  * code in the body's `statusCode`; both places are read.
  */

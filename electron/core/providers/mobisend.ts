@@ -1,5 +1,5 @@
 /**
- * MobiSend D2C (../shared/providers/mobisend.md): top-ups in 100+ countries, bundles, bill payment.
+ * MobiSend D2C: top-ups in 100+ countries, bundles, bill payment.
  * Every POST carries an Idempotency-Key (replayed by MobiSend for 24 h), so a lost answer is resolved by
  * sending the same request with the same key again. Status is by order id; history pages by offset.
  */

@@ -1,5 +1,5 @@
 /**
- * Relier Group (../shared/providers/relier.md): Mexico top-ups in MXN paid from a USD balance.
+ * Relier Group: Mexico top-ups in MXN paid from a USD balance.
  * No idempotency: a lost answer is unknown, resolved by status (transaction id) or the reconciliation CSV
  * (matched by our `reference`). The asynchronous endpoint is preferred because its id comes back at once.
  */

@@ -1,6 +1,6 @@
 /**
  * Sending a sale to a provider and settling what came back; the only code that turns a provider's answer
- * into a state change. Rules (DESIGN.md): the attempt is committed before the request leaves and its outcome
+ * into a state change. Rules: the attempt is committed before the request leaves and its outcome
  * after; a request whose outcome is unknown is never re-sent under a new key, only asked about (status by
  * key or transaction id, the reconciliation export) or replayed under the SAME key where the provider's
  * idempotency makes that safe; a sale moves to another provider only when the first provably did not
