@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProviderErrorCode } from '../../shared/errors';
-import { decideFailover, type FailoverCandidate, type FailoverVerdict } from '../../electron/core/sales/failover';
+import { decideFailover, guardLiveKey, type FailoverCandidate, type FailoverVerdict, type NotProcessedDecision } from '../../electron/core/sales/failover';
 
 const mobisend: FailoverCandidate = { provider: 'mobisend', sku: null };
 const liquido: FailoverCandidate = { provider: 'liquido', sku: 'LQ-50' };
@@ -55,5 +55,26 @@ describe('failover: what follows a provider that provably did not process the sa
   it.each(TABLE)('$why → $expected.action', (row) => {
     const error = { code: row.code, message: row.code, outcomeKnown: true, retrySameKeySafe: false, ...(row.notSent ? { notSent: true } : {}) };
     expect(decideFailover({ error, remaining: row.remaining, anyTransient: row.anyTransient })).toEqual(row.expected);
+  });
+});
+
+/**
+ * The exception, written from the rule "a request whose outcome is unknown is never re-sent under a new key":
+ * when an earlier request under the sale's key is unaccounted for, the sale stays with that key and provider,
+ * and it fails only if the provider itself reported the key's transaction failed.
+ */
+describe('failover while an earlier request under the same key may still land', () => {
+  const sentTo = { provider: 'relier' as const, sku: 'R-50' };
+  const sameKeySameProvider: Partial<NotProcessedDecision> = { to: 'queued', provider: 'relier', sku: 'R-50', newKey: false };
+  const GUARD_TABLE: Array<{ why: string; decision: NotProcessedDecision; reportedFailed: boolean; expected: Partial<NotProcessedDecision> }> = [
+    { why: 'failover to another provider → same key, same provider', decision: { to: 'queued', provider: 'mobisend', sku: null, newKey: true, detail: 'x' }, reportedFailed: false, expected: sameKeySameProvider },
+    { why: 'queue for later under a new key → same key', decision: { to: 'queued', provider: 'relier', sku: 'R-50', newKey: true, detail: 'x' }, reportedFailed: false, expected: sameKeySameProvider },
+    { why: 'stay queued under the same key → unchanged', decision: { to: 'queued', provider: 'relier', sku: 'R-50', newKey: false, detail: 'kept' }, reportedFailed: false, expected: { to: 'queued', newKey: false, detail: 'kept' } },
+    { why: 'fail on an error answer → unknown', decision: { to: 'failed', code: 'insufficient_balance', message: 'x', refundDue: true }, reportedFailed: false, expected: { to: 'unknown' } },
+    { why: 'fail when the provider reported the key failed → fails', decision: { to: 'failed', code: 'provider_error', message: 'x', refundDue: true }, reportedFailed: true, expected: { to: 'failed', refundDue: true } },
+    { why: 'unknown stays unknown', decision: { to: 'unknown', detail: 'replay refused' }, reportedFailed: false, expected: { to: 'unknown', detail: 'replay refused' } },
+  ];
+  it.each(GUARD_TABLE)('$why', ({ decision, reportedFailed, expected }) => {
+    expect(guardLiveKey(decision, sentTo, reportedFailed)).toMatchObject(expected);
   });
 });

@@ -3,6 +3,7 @@
  * the counter (customer present, sales/service.ts) and by the queue drain (customer gone, sync/engine.ts).
  * What each caller then does with the verdict (queue under the offline policy, owe the money back) is its own.
  */
+import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ProviderError } from '../providers/types';
 import type { RouteCandidate } from './routing';
@@ -53,3 +54,23 @@ export function decideFailover(situation: FailoverSituation): FailoverVerdict {
 
 /** The reason recorded in a sale's history when it moves to the next provider. */
 export const FAILOVER_DETAIL = 'failover: the provider provably did not process it';
+
+/** What happens to a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
+export type NotProcessedDecision =
+  | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
+  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string }
+  /** Nothing can be concluded (a same-key replay whose own request failed says nothing about the original). */
+  | { to: 'unknown'; detail: string };
+
+/**
+ * The failover rule's exception: an earlier request under this sale's key is unaccounted for (no answer), so it
+ * could still land. Then the sale never moves to a new key or another provider (retry the same key at the same
+ * provider), and it is not failed unless the provider itself reported the key's transaction failed (unknown).
+ */
+export function guardLiveKey(decision: NotProcessedDecision, sentTo: RouteCandidate, reportedFailed: boolean): NotProcessedDecision {
+  if (decision.to === 'failed' && !reportedFailed) return { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
+  if (decision.to === 'queued' && (decision.newKey || decision.provider !== sentTo.provider)) {
+    return { to: 'queued', provider: sentTo.provider, sku: sentTo.sku, newKey: false, detail: 'an earlier request under this key is unaccounted for: same key, same provider' };
+  }
+  return decision;
+}

@@ -8,7 +8,6 @@
  */
 import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
-import type { ErrorCode } from '../../../shared/errors';
 import type { Logger } from '../kernel/logger';
 import type { CacheStore } from '../ledger/cache';
 import type { Clock } from '../kernel/clock';
@@ -18,13 +17,7 @@ import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
 import { crashPoint } from '../kernel/crash-points';
 import { oweBack } from './owed-back';
-
-/** What to do with a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
-export type NotProcessedDecision =
-  | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
-  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string }
-  /** For a same-key replay whose own request failed: that says nothing about the original. */
-  | { to: 'unknown'; detail: string };
+import { guardLiveKey, type NotProcessedDecision } from './failover';
 
 /** How the provider said no: a failed transaction it reported, or an error answer to this request. */
 export interface NotProcessedContext {
@@ -231,18 +224,13 @@ export class SaleSender {
       // A failed transaction the provider reports (a result, or an error carrying the id of the order it created
       // and failed: MobiSend's failed order, Liquido FAILED) is about this key, not just about this request.
       const reportedFailed = result.ok || Boolean(error.providerTransactionId);
-      let decision = decide(error, current, { reportedFailed });
       // This key went out before with no answer (a crash, a lost reply) and the sale was re-queued because the
-      // provider did not know it yet: that request could still land. Never a new key or another provider then.
+      // provider did not know it yet: that request could still land.
       const keyMayBeLive = ledger
         .attempts(saleId)
         .some((attempt) => attempt.attemptNo !== attemptNo && attempt.idempotencyKey === current.idempotencyKey && (attempt.outcome === 'unknown' || attempt.outcome === 'interrupted'));
-      if (keyMayBeLive && decision.to !== 'unknown') {
-        if (decision.to === 'failed' && !reportedFailed) decision = { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
-        else if (decision.to === 'queued' && (decision.newKey || decision.provider !== provider)) {
-          decision = { to: 'queued', provider, sku: current.sku, newKey: false, detail: 'an earlier request under this key is unaccounted for: same key, same provider' };
-        }
-      }
+      const decided = decide(error, current, { reportedFailed });
+      const decision = keyMayBeLive ? guardLiveKey(decided, { provider, sku: current.sku }, reportedFailed) : decided;
       if (decision.to === 'unknown') {
         const sale = ledger.transition(saleId, 'sending', 'unknown', {}, detailJson({ attempt: attemptNo, provider, result: 'no_answer_for_replay', code: error.code, why: decision.detail }));
         return { kind: 'settled', sale };

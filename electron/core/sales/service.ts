@@ -16,8 +16,8 @@ import type { ConnectivityTracker } from './connectivity';
 import { crashPoint } from '../kernel/crash-points';
 import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
-import type { NotProcessedDecision, SaleSender } from './sender';
-import { decideFailover, FAILOVER_DETAIL, isTransient } from './failover';
+import type { SaleSender } from './sender';
+import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from './failover';
 
 export interface SalesServiceDeps {
   ledger: Ledger;
