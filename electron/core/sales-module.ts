@@ -74,8 +74,7 @@ export interface SalesModule {
 export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const clock = options.clock ?? systemClock;
   const { db, events, session, logger } = options;
-  const adapters: ReadonlyMap<ProviderId, ProviderAdapter> =
-    options.adapters instanceof Map ? options.adapters : new Map((options.adapters as readonly ProviderAdapter[]).map((adapter) => [adapter.id, adapter]));
+  const adapters = adaptersById(options.adapters);
   const ledger = new Ledger(db, clock);
   const cache = new CacheStore(db);
   const offlinePolicy = (): OfflinePolicy => ({ ...loadOfflinePolicy(db), ...options.offlinePolicy });
@@ -83,7 +82,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const currency = (): string => offlinePolicy().maxSale.currency;
 
   const notifier = createSaleNotifier(events, logger, () => ledger.queueStatus(currency()));
-  const { notify } = notifier;
+  const notify = notifier.notify;
 
   const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
     events.emit('connectivity.changed', snapshot);
@@ -160,6 +159,10 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
       notifier.cancel();
     },
   };
+}
+
+function adaptersById(adapters: SalesModuleOptions['adapters']): ReadonlyMap<ProviderId, ProviderAdapter> {
+  return adapters instanceof Map ? adapters : new Map((adapters as readonly ProviderAdapter[]).map((adapter) => [adapter.id, adapter]));
 }
 
 /** Tells the renderer about each committed sale change, and about the queue at most once per 25 ms. */
