@@ -20,7 +20,7 @@ import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
 import { Ledger, publicSale } from '../core/ledger/ledger';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../core/kernel/logger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
 import { createSettingsStore } from '../core/settings/store';
 import { startDemoSandboxes } from '../sandbox';

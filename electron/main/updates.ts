@@ -4,7 +4,7 @@
  * allowDowngrade in electron-updater; it is turned off again because a store PC must never go backwards.
  */
 import electronUpdater from 'electron-updater';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/kernel/logger';
 
 export function startAutoUpdates(options: { channel?: string; logger: Logger }): void {
   const { autoUpdater } = electronUpdater;

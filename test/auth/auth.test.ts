@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { createAuthModule, hashPin, LOCK_MS, MAX_FAILURES, pinMatches } from '../../electron/core/auth/module';
-import { createSession } from '../../electron/core/session';
-import { silentLogger } from '../../electron/core/logger';
+import { createSession } from '../../electron/core/auth/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
 import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/contract/auth';
 

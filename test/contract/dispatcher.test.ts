@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { channels, channelNames, type ChannelName } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { createDispatcher, type HandlerMap } from '../../electron/core/ipc/dispatcher';
-import { createSession } from '../../electron/core/session';
-import { silentLogger } from '../../electron/core/logger';
+import { createSession } from '../../electron/core/auth/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
 
 function spyHandlers() {
   const calls: ChannelName[] = [];

@@ -4,16 +4,17 @@
  * at a random moment. Every line on stdout is one JSON event; an `ack` line is a sale the cashier was told about
  * (stdout to a pipe is synchronous on Linux, so a printed ack survives the kill).
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ProviderId } from '../../shared/contract/app';
 import { openDatabase, integrityCheck } from '../../electron/core/db/open';
 import { createEventBus } from '../../electron/core/ipc/event-bus';
-import { silentLogger } from '../../electron/core/logger';
-import { createSession } from '../../electron/core/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
+import { createSession } from '../../electron/core/auth/session';
 import { createProviderAdapters, type ProvidersConfig } from '../../electron/core/providers/registry';
-import { createSalesModule } from '../../electron/core/sales/module';
+import { createSalesModule } from '../../electron/core/sales-module';
 import { AppError } from '../../shared/errors';
+import { chooseSeed, randomFromSeed } from '../sales/seeded-random';
 
 export interface SandboxAddress {
   provider: ProviderId;
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
   const dataDir = process.env.SALDO_DATA_DIR ?? '';
   const addresses = JSON.parse(process.env.SALDO_CRASH_SANDBOXES ?? '[]') as SandboxAddress[];
   const sales = Number(process.env.SALDO_CRASH_SALES ?? '6');
-  const order = ORDERS[randomInt(ORDERS.length)] ?? ORDERS[0] ?? [];
+  // The harness passes each life's seed (SALDO_SEED), drawn from the test's seed, so a run replays exactly.
+  const random = randomFromSeed(chooseSeed());
+  const order = ORDERS[random.int(ORDERS.length)] ?? ORDERS[0] ?? [];
   const db = openDatabase({ file: join(dataDir, 'saldo.sqlite') });
   const built = createProviderAdapters(providersConfigFrom(addresses, 300), { rateLimitTimeScale: 0.001 });
   const session = createSession();
@@ -73,11 +76,11 @@ async function main(): Promise<void> {
     const offline = index % 3 === 2;
     if (offline) for (const provider of order) module.connectivity.set(provider, false, 'crash test: line down');
     const requestId = randomUUID();
-    const amount = AMOUNTS[randomInt(AMOUNTS.length)] ?? 50;
+    const amount = AMOUNTS[random.int(AMOUNTS.length)] ?? 50;
     emit({ ev: 'selling', requestId });
     try {
       // One sale in eight to Relier's "always fails" test number, so failures and refunds are exercised too.
-      const phone = randomInt(8) === 0 ? '5500000001' : `56${String(randomInt(10_000_000, 99_999_999))}`;
+      const phone = random.int(8) === 0 ? '5500000001' : `56${String(random.int(10_000_000, 99_999_999))}`;
       const sale = await module.service.sell({ requestId, phone, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
       emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
     } catch (error) {

@@ -5,16 +5,17 @@
  * ok and the hash chain intact in every lane, and succeeded sales equal the sandboxes' deliveries to the centavo.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ProviderId } from '../../shared/contract/app';
 import { integrityCheck } from '../../electron/core/db/open';
-import { CRASH_POINTS } from '../../electron/core/sales/crash-points';
+import { CRASH_POINTS } from '../../electron/core/kernel/crash-points';
 import { startSandbox, type RunningSandbox, type SandboxRecords } from '../../electron/sandbox/index';
 import { tempDir } from '../sales/fakes';
 import { adaptersFor, startCore, type CoreUnderTest } from '../sync/sandboxes';
 import type { SandboxAddress } from './child';
 import { childBuildDir, childCommand, deliveriesBySale, runLife, type LifeResult } from './harness';
+import { seededRandomForTest } from '../sales/seed-for-test';
+import { randomFromSeed } from '../sales/seeded-random';
 
 const RUNS = Math.max(1, Number(process.env.SALDO_CRASH_RUNS ?? '200'));
 const LANES = Math.max(1, Number(process.env.SALDO_CRASH_LANES ?? '3'));
@@ -41,6 +42,7 @@ afterAll(async () => {
 
 describe('crash and restart', () => {
   it(`survives ${RUNS} SIGKILLs at named points and random moments`, async () => {
+    const { seed } = seededRandomForTest('crash');
     const child = await childCommand();
     const addresses: SandboxAddress[] = sandboxes.map((sandbox) => ({ provider: sandbox.provider, url: sandbox.url, credentials: sandbox.credentials }));
     for (let lane = 0; lane < LANES; lane += 1) lanes.push({ dir: tempDir(), lives: [] });
@@ -48,10 +50,12 @@ describe('crash and restart', () => {
     const runLane = async (laneIndex: number, runs: number): Promise<void> => {
       const lane = lanes[laneIndex];
       if (!lane) return;
+      // One generator per lane: lanes run side by side, so a shared one would be drawn in a timing-dependent order.
+      const random = randomFromSeed(seed + laneIndex);
       for (let run = 0; run < runs; run += 1) {
         const slot = run % (CRASH_POINTS.length + 2);
         const crashAt = slot < CRASH_POINTS.length ? (CRASH_POINTS[slot] ?? null) : null;
-        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: randomInt(1, 4), sales: 4 }));
+        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: random.int(1, 4), sales: 4, random }));
       }
     };
     const perLane = Math.ceil(RUNS / LANES);

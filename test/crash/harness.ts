@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomInt } from 'node:crypto';
 import type { ProviderId } from '../../shared/contract/app';
 import type { SandboxRecords } from '../../electron/sandbox/index';
 import type { SandboxAddress } from './child';
+import type { SeededRandom } from '../sales/seeded-random';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -59,6 +59,8 @@ export interface LifeOptions {
   crashAt: string | null;
   crashAfter?: number;
   randomKillMs?: number;
+  /** The lane's seeded generator: the kill delays and the child's own seed come from it. */
+  random: SeededRandom;
   sales?: number;
   maxLifeMs?: number;
 }
@@ -71,12 +73,13 @@ export function runLife(child: { command: string; args: string[] }, options: Lif
       SALDO_DATA_DIR: options.dataDir,
       SALDO_CRASH_SANDBOXES: JSON.stringify(options.sandboxes),
       SALDO_CRASH_SALES: String(options.sales ?? 6),
+      SALDO_SEED: String(options.random.int(2 ** 32)),
     };
     delete env.SALDO_CRASH_AT;
     if (options.crashAt) {
       env.SALDO_CRASH_AT = options.crashAt;
       env.SALDO_CRASH_AFTER = String(options.crashAfter ?? 1);
-      env.SALDO_CRASH_DELAY_MS = options.crashAt === 'after-send-before-answer' ? String(randomInt(1, 6)) : '0';
+      env.SALDO_CRASH_DELAY_MS = options.crashAt === 'after-send-before-answer' ? String(options.random.int(1, 6)) : '0';
     }
     const proc = spawn(child.command, child.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const events: ChildEvent[] = [];
@@ -94,7 +97,7 @@ export function runLife(child: { command: string; args: string[] }, options: Lif
           const event = JSON.parse(line) as ChildEvent;
           events.push(event);
           if (event.ev === 'recovered' && options.crashAt === null && killTimer === null) {
-            killTimer = setTimeout(() => proc.kill('SIGKILL'), options.randomKillMs ?? randomInt(0, 250));
+            killTimer = setTimeout(() => proc.kill('SIGKILL'), options.randomKillMs ?? options.random.int(0, 250));
           }
         } catch {
           stderr += `unparsable stdout: ${line}\n`;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { Ledger, type NewSale } from '../../electron/core/ledger/ledger';
 import { eventHash, verifyChain } from '../../electron/core/ledger/chain';
+import { SalesRepository } from '../../electron/core/ledger/sales-repository';
 import { tempDir } from '../sales/fakes';
 
 let dir: string;
@@ -59,7 +60,7 @@ afterEach(() => {
 describe('hash-chained history', () => {
   it('verifies an untouched ledger', () => {
     seed();
-    expect(verifyChain(db)).toEqual({ ok: true, events: 9, sales: 3, firstBroken: null });
+    expect(verifyChain(new SalesRepository(db))).toEqual({ ok: true, events: 9, sales: 3, firstBroken: null });
   });
 
   it('triggers refuse UPDATE and DELETE of history and a gap in the sequence', () => {
@@ -68,14 +69,14 @@ describe('hash-chained history', () => {
     expect(() => db.prepare('DELETE FROM sale_events WHERE seq = 9').run()).toThrow(/append-only/);
     expect(() => db.prepare("INSERT INTO sale_events (seq, sale_id, at, from_state, to_state, detail, prev_hash, hash) SELECT 42, sale_id, at, NULL, 'created', NULL, 'x', 'y' FROM sale_events LIMIT 1").run()).toThrow(/without gaps/);
     expect(() => db.prepare('DELETE FROM sales').run()).toThrow(/never deleted/);
-    expect(verifyChain(db).ok).toBe(true);
+    expect(verifyChain(new SalesRepository(db)).ok).toBe(true);
   });
 
   it('reports an edited row as the first broken link', () => {
     seed();
     dropGuards();
     db.prepare("UPDATE sale_events SET detail = 'edited' WHERE seq = 4").run();
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 4, reason: 'hash_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 4, reason: 'hash_mismatch' });
   });
 
   it('reports an edited row even when its own hash was recomputed (the next link breaks)', () => {
@@ -84,21 +85,21 @@ describe('hash-chained history', () => {
     const row = db.prepare('SELECT * FROM sale_events WHERE seq = 5').get() as { seq: number; sale_id: string; at: string; from_state: string | null; to_state: string; prev_hash: string };
     const forged = eventHash(row.prev_hash, { seq: 5, saleId: row.sale_id, at: row.at, fromState: row.from_state, toState: row.to_state, detail: 'forged' });
     db.prepare("UPDATE sale_events SET detail = 'forged', hash = ? WHERE seq = 5").run(forged);
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 6, reason: 'prev_hash_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 6, reason: 'prev_hash_mismatch' });
   });
 
   it('reports a deleted row', () => {
     seed();
     dropGuards();
     db.prepare('DELETE FROM sale_events WHERE seq = 3').run();
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
   });
 
   it('reports a deleted last row (the sale no longer matches its history)', () => {
     const [, , c] = seed();
     dropGuards();
     db.prepare('DELETE FROM sale_events WHERE seq = 9').run();
-    expect(verifyChain(db).firstBroken).toMatchObject({ saleId: c, reason: 'state_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ saleId: c, reason: 'state_mismatch' });
   });
 
   it('reports an inserted row', () => {
@@ -111,14 +112,14 @@ describe('hash-chained history', () => {
     // A plausible event: sale b was queued at that point, and queued → sending is legal.
     const fields = { seq: 6, saleId: b ?? '', at: new Date().toISOString(), fromState: 'queued', toState: 'sending', detail: null };
     db.prepare('INSERT INTO sale_events (seq, sale_id, at, from_state, to_state, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(6, fields.saleId, fields.at, fields.fromState, fields.toState, null, prev.hash, eventHash(prev.hash, fields));
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 7, reason: 'prev_hash_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 7, reason: 'prev_hash_mismatch' });
   });
 
   it('reports an inserted row appended at the end with a made-up hash', () => {
     const [a] = seed();
     dropGuards();
     db.prepare("INSERT INTO sale_events (seq, sale_id, at, from_state, to_state, detail, prev_hash, hash) VALUES (10, ?, 'now', 'succeeded', 'refunded', NULL, 'bogus', 'bogus')").run(a);
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 10, reason: 'prev_hash_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 10, reason: 'prev_hash_mismatch' });
   });
 
   it('reports reordered rows', () => {
@@ -127,7 +128,7 @@ describe('hash-chained history', () => {
     db.prepare('UPDATE sale_events SET seq = -1 WHERE seq = 4').run();
     db.prepare('UPDATE sale_events SET seq = 4 WHERE seq = 5').run();
     db.prepare('UPDATE sale_events SET seq = 5 WHERE seq = -1').run();
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 4, reason: 'prev_hash_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 4, reason: 'prev_hash_mismatch' });
   });
 
   it('reports an event that the state machine forbids, even with a correct hash', () => {
@@ -135,13 +136,13 @@ describe('hash-chained history', () => {
     const last = db.prepare('SELECT seq, hash FROM sale_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
     const fields = { seq: last.seq + 1, saleId: a ?? '', at: 'now', fromState: 'succeeded', toState: 'failed', detail: null };
     db.prepare('INSERT INTO sale_events (seq, sale_id, at, from_state, to_state, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(fields.seq, fields.saleId, 'now', 'succeeded', 'failed', null, last.hash, eventHash(last.hash, fields));
-    expect(verifyChain(db).firstBroken).toMatchObject({ seq: 10, reason: 'illegal_transition' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ seq: 10, reason: 'illegal_transition' });
   });
 
   it('reports a sale whose state was changed without an event', () => {
     const [a] = seed();
     db.exec('DROP TRIGGER sales_terminal');
     db.prepare("UPDATE sales SET state = 'failed' WHERE id = ?").run(a);
-    expect(verifyChain(db).firstBroken).toMatchObject({ saleId: a, reason: 'state_mismatch' });
+    expect(verifyChain(new SalesRepository(db)).firstBroken).toMatchObject({ saleId: a, reason: 'state_mismatch' });
   });
 });

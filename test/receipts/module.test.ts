@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { createSettingsStore } from '../../electron/core/settings/store';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/kernel/logger';
 import { createMemoryPrinter, createReceiptsModule, rendererPrinter } from '../../electron/core/receipts';
 import type { Sale } from '../../shared/contract/sales';
 import { AppError } from '../../shared/errors';

@@ -18,9 +18,9 @@ import type {
 } from '../../electron/core/providers/types';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { createEventBus } from '../../electron/core/ipc/event-bus';
-import { createSession } from '../../electron/core/session';
-import { silentLogger } from '../../electron/core/logger';
-import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales/module';
+import { createSession } from '../../electron/core/auth/session';
+import { silentLogger } from '../../electron/core/kernel/logger';
+import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales-module';
 import type { SellInput } from '../../shared/contract/sales';
 import { RELIER_CAPABILITIES } from '../../electron/core/providers/relier';
 import { MOBISEND_CAPABILITIES } from '../../electron/core/providers/mobisend';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { SALE_STATES, type SaleState } from '../../shared/contract/sales';
 import { openDatabase, type Database } from '../../electron/core/db/open';
 import { Ledger, StateConflictError } from '../../electron/core/ledger/ledger';
-import { canTransition, IllegalTransitionError, isTerminal, TRANSITIONS } from '../../electron/core/sales/state-machine';
+import { canTransition, IllegalTransitionError, isTerminal } from '../../electron/core/ledger/state-machine';
 import { tempDir } from './fakes';
 
 let dir: string;
@@ -36,9 +36,44 @@ function saleIn(state: SaleState): string {
   return id;
 }
 
-const LEGAL: Array<[SaleState, SaleState]> = [];
-const ILLEGAL: Array<[SaleState, SaleState]> = [];
-for (const from of SALE_STATES) for (const to of SALE_STATES) (TRANSITIONS[from].includes(to) ? LEGAL : ILLEGAL).push([from, to]);
+/**
+ * Every pair of states, written by hand from the sale's life (not read from the code's TRANSITIONS):
+ * Y = the ledger allows it, . = it refuses it. Rows are "from", columns are "to".
+ * - created: sent at once (online) or queued (offline). Nothing else: it has not been sent.
+ * - queued: taken for sending, or failed when it waited longer than the policy allows.
+ * - sending: the answer settles it (succeeded, failed, pending, unknown) or proves it was never processed
+ *   (back to queued, for the next provider or later).
+ * - pending: the provider settles it later (succeeded, failed), or stops knowing it (unknown).
+ * - unknown: asking settles it (succeeded, failed, pending), proves it never arrived (queued), or replays the
+ *   same key where the provider deduplicates (sending).
+ * - failed: the money is owed back (refund_due). refund_due: someone hands it back (refunded).
+ * - succeeded and refunded are terminal.
+ */
+const MATRIX = `
+             created queued sending pending unknown succeeded failed refund_due refunded
+created         .      Y       Y       .       .        .        .        .         .
+queued          .      .       Y       .       .        .        Y        .         .
+sending         .      Y       .       Y       Y        Y        Y        .         .
+pending         .      .       .       .       Y        Y        Y        .         .
+unknown         .      Y       Y       Y       .        Y        Y        .         .
+succeeded       .      .       .       .       .        .        .        .         .
+failed          .      .       .       .       .        .        .        Y         .
+refund_due      .      .       .       .       .        .        .        .         Y
+refunded        .      .       .       .       .        .        .        .         .
+`;
+
+function parseMatrix(text: string): { legal: Array<[SaleState, SaleState]>; illegal: Array<[SaleState, SaleState]> } {
+  const [header, ...rows] = text.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const columns = (header ?? []) as SaleState[];
+  const legal: Array<[SaleState, SaleState]> = [];
+  const illegal: Array<[SaleState, SaleState]> = [];
+  for (const [from, ...marks] of rows) {
+    marks.forEach((mark, index) => (mark === 'Y' ? legal : illegal).push([from as SaleState, columns[index] as SaleState]));
+  }
+  return { legal, illegal };
+}
+
+const { legal: LEGAL, illegal: ILLEGAL } = parseMatrix(MATRIX);
 
 beforeEach(() => {
   dir = tempDir();
@@ -51,9 +86,16 @@ afterEach(() => {
 });
 
 describe('the state machine', () => {
-  it('matches the design: terminal states have no way out', () => {
-    expect(LEGAL.length).toBe(19);
-    for (const state of SALE_STATES) expect(isTerminal(state)).toBe(TRANSITIONS[state].length === 0);
+  it('the table covers every pair of states exactly once', () => {
+    const pairs = [...LEGAL, ...ILLEGAL].map(([from, to]) => `${from}>${to}`);
+    expect(new Set(pairs).size).toBe(SALE_STATES.length * SALE_STATES.length);
+    for (const from of SALE_STATES) for (const to of SALE_STATES) expect(pairs).toContain(`${from}>${to}`);
+  });
+
+  it('agrees with canTransition on every pair; only succeeded and refunded are terminal', () => {
+    for (const [from, to] of LEGAL) expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
+    for (const [from, to] of ILLEGAL) expect(canTransition(from, to), `${from} → ${to}`).toBe(false);
+    expect(SALE_STATES.filter((state) => isTerminal(state))).toEqual(['succeeded', 'refunded']);
     expect(canTransition(null, 'created')).toBe(true);
     expect(canTransition(null, 'queued')).toBe(false);
   });

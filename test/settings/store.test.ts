@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
-import { silentLogger, type Logger } from '../../electron/core/logger';
+import { silentLogger, type Logger } from '../../electron/core/kernel/logger';
 import { createSettingsStore, DEFAULT_SHOP_SETTINGS } from '../../electron/core/settings/store';
 
 function freshFile() {

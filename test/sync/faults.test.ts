@@ -5,12 +5,14 @@
  * nothing was delivered without a sale, and the ledger's totals equal the sandboxes' records to the centavo.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
 import type { FaultRule, RunningSandbox, SandboxRecords } from '../../electron/sandbox/index';
 import { deliveriesBySale } from '../crash/harness';
 import { startCore, startSandboxes, type CoreUnderTest, type SandboxSet } from './sandboxes';
+import { seededRandomForTest } from '../sales/seed-for-test';
+import type { SeededRandom } from '../sales/seeded-random';
 
 const SALES = Number(process.env.SALDO_FAULT_SALES ?? '1000');
 const BATCH = 25;
@@ -20,6 +22,8 @@ const CARRIERS = ['Telcel', 'Movistar', 'AT&T'];
 
 let set: SandboxSet;
 let core: CoreUnderTest;
+/** Every random choice of the test (amounts, numbers, carriers, faults) comes from this seeded generator. */
+let random: SeededRandom;
 
 function randomFault(): FaultRule {
   const kinds: FaultRule[] = [
@@ -33,7 +37,7 @@ function randomFault(): FaultRule {
     { kind: 'malformed_json', count: 1 },
     { kind: 'latency', latencyMs: [50, 150], count: 1 },
   ];
-  return kinds[randomInt(kinds.length)] ?? { kind: 'latency', latencyMs: 10, count: 1 };
+  return kinds[random.int(kinds.length)] ?? { kind: 'latency', latencyMs: 10, count: 1 };
 }
 
 /**
@@ -42,8 +46,8 @@ function randomFault(): FaultRule {
  * through GET rules armed per batch. Latency on every request besides.
  */
 function armSaleFaults(sandboxes: Iterable<RunningSandbox>, phone: string): void {
-  if (Math.random() >= FAULT_RATE) return;
-  for (const sandbox of sandboxes) sandbox.control.addFaults([{ ...randomFault(), phone, count: randomInt(1, 3) }]);
+  if (random.next() >= FAULT_RATE) return;
+  for (const sandbox of sandboxes) sandbox.control.addFaults([{ ...randomFault(), phone, count: random.int(1, 3) }]);
 }
 
 function armReadFaults(sandboxes: Iterable<RunningSandbox>, count: number): void {
@@ -62,6 +66,7 @@ afterAll(async () => {
 
 describe('1,000 sales under 30% mixed faults', () => {
   it('ends every sale settled or visibly awaiting reconciliation, with no duplicate and exact totals', async () => {
+    random = seededRandomForTest('sync faults');
     core = startCore(set.adapters, {
       routingPolicy: {
         countries: { MX: { default: ['relier', 'mobisend', 'liquido'], carriers: { Movistar: ['mobisend', 'liquido', 'relier'], 'AT&T': ['liquido', 'relier', 'mobisend'] } } },
@@ -81,15 +86,15 @@ describe('1,000 sales under 30% mixed faults', () => {
     for (let start = 0; start < SALES; start += BATCH) {
       armReadFaults(set.sandboxes.values(), 2);
       const batch = Array.from({ length: Math.min(BATCH, SALES - start) }, async () => {
-        const amount = AMOUNTS[randomInt(AMOUNTS.length)] ?? 50;
-        const phone = `57${String(randomInt(10_000_000, 99_999_999))}`;
+        const amount = AMOUNTS[random.int(AMOUNTS.length)] ?? 50;
+        const phone = `57${String(random.int(10_000_000, 99_999_999))}`;
         armSaleFaults(set.sandboxes.values(), phone);
         try {
           const sale = await core.module.service.sell({
             requestId: randomUUID(),
             phone,
             country: 'MX',
-            carrier: CARRIERS[randomInt(CARRIERS.length)] ?? 'Telcel',
+            carrier: CARRIERS[random.int(CARRIERS.length)] ?? 'Telcel',
             amount: { minor: amount * 100, currency: 'MXN' },
           });
           outcomes.set(sale.id, sale.state);

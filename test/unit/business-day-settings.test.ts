@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
-import { silentLogger, type Logger } from '../../electron/core/logger';
+import { silentLogger, type Logger } from '../../electron/core/kernel/logger';
 import { createSettingsStore, writeSetting } from '../../electron/core/settings/store';
 import { FakeAdapter, harness, sellInput, success, type Harness } from '../sales/fakes';
 

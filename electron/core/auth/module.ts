@@ -7,14 +7,16 @@
  *
  * Demo mode seeds a demo cashier (PIN 1234) and a demo owner (PIN 4321) when there are no users at all.
  */
-import { randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { User } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
-import type { Session } from '../session';
+import type { Logger } from '../kernel/logger';
+import { newId } from '../kernel/ids';
+import { createUsersRepository, type UserRow } from './users-repository';
+import type { Session } from './session';
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 export const MAX_FAILURES = 5;
@@ -51,16 +53,6 @@ export interface AuthModule {
   userName(id: string): string | null;
 }
 
-interface UserRow {
-  id: string;
-  name: string;
-  role: User['role'];
-  pin_hash: string;
-  pin_salt: string;
-  failed_attempts: number;
-  locked_until: number | null;
-}
-
 function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCallback(pin, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
@@ -91,16 +83,7 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   const clock = options.clock ?? (() => new Date());
   const scryptOptions = options.scryptOptions ?? SCRYPT_OPTIONS;
 
-  const selectUsers = db.prepare<[], UserRow>('SELECT id, name, role, pin_hash, pin_salt, failed_attempts, locked_until FROM users ORDER BY created_at, id');
-  const countUsers = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
-  const insertUser = db.prepare<[string, string, string, string, string, string]>(
-    'INSERT INTO users (id, name, role, pin_hash, pin_salt, failed_attempts, locked_until, created_at) VALUES (?, ?, ?, ?, ?, 0, NULL, ?)',
-  );
-  const selectName = db.prepare<[string], { name: string }>('SELECT name FROM users WHERE id = ?');
-  const recordFailure = db.prepare<[number, number]>(
-    'UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END',
-  );
-  const clearFailures = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL');
+  const users = createUsersRepository(db);
 
   /** Serialises sign-ins: two taps in flight must not both count (or both pass) against the lock. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -116,29 +99,29 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   }
 
   async function signIn(pin: string): Promise<{ user: User }> {
-    const users = selectUsers.all();
+    const everyone = users.all();
     const now = clock().getTime();
-    const locked = lockedUntil(users, now);
+    const locked = lockedUntil(everyone, now);
     if (locked !== null) {
       logger.warn('auth.locked', { until: new Date(locked).toISOString() });
       throw new AppError('forbidden', `Too many wrong PINs; sign-in is locked until ${new Date(locked).toISOString()}`, [`lockedUntil: ${new Date(locked).toISOString()}`]);
     }
     let found: UserRow | undefined;
     // Every user is checked, whatever matched, so the time taken does not tell which users exist.
-    for (const user of users) {
+    for (const user of everyone) {
       if ((await pinMatches(pin, user.pin_hash, user.pin_salt)) && !found) found = user;
     }
     if (!found) {
       const until = now + LOCK_MS;
-      recordFailure.run(MAX_FAILURES, until);
-      const failures = Math.max(0, ...selectUsers.all().map((user) => user.failed_attempts));
+      users.recordFailure(MAX_FAILURES, until);
+      const failures = Math.max(0, ...users.all().map((user) => user.failed_attempts));
       logger.warn('auth.wrong_pin', { failures });
       if (failures >= MAX_FAILURES) {
         throw new AppError('forbidden', `Too many wrong PINs; sign-in is locked until ${new Date(until).toISOString()}`, [`lockedUntil: ${new Date(until).toISOString()}`]);
       }
       throw new AppError('unauthenticated', 'Wrong PIN', [`attemptsLeft: ${MAX_FAILURES - failures}`]);
     }
-    clearFailures.run();
+    users.clearFailures();
     const user: User = { id: found.id, name: found.name, role: found.role };
     session.signIn(user);
     logger.info('auth.signed_in', { userId: user.id, role: user.role });
@@ -147,8 +130,8 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
 
   async function createUser(input: { name: string; role: User['role']; pin: string }): Promise<User> {
     const { hash, salt } = await hashPin(input.pin, scryptOptions);
-    const id = randomUUID();
-    insertUser.run(id, input.name, input.role, hash, salt, clock().toISOString());
+    const id = newId();
+    users.insert({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt, createdAt: clock().toISOString() });
     return { id, name: input.name, role: input.role };
   }
 
@@ -168,20 +151,19 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   return {
     handlers,
     async seedDemoUsers() {
-      if ((countUsers.get()?.n ?? 0) > 0) return 0;
+      if (users.count() > 0) return 0;
       const prepared = await Promise.all(DEMO_USERS.map(async (user) => ({ user, ...(await hashPin(user.pin, scryptOptions)) })));
       const at = clock().toISOString();
-      const insertAll = db.transaction(() => {
+      const created = users.transaction(() => {
         // Checked again inside the transaction: another start-up may have seeded meanwhile.
-        if ((countUsers.get()?.n ?? 0) > 0) return 0;
-        for (const { user, hash, salt } of prepared) insertUser.run(randomUUID(), user.name, user.role, hash, salt, at);
+        if (users.count() > 0) return 0;
+        for (const { user, hash, salt } of prepared) users.insert({ id: newId(), name: user.name, role: user.role, pinHash: hash, pinSalt: salt, createdAt: at });
         return prepared.length;
       });
-      const created = insertAll.immediate();
       if (created) logger.info('auth.demo_users_seeded', { count: created });
       return created;
     },
     createUser,
-    userName: (id) => selectName.get(id)?.name ?? null,
+    userName: (id) => users.nameOf(id),
   };
 }

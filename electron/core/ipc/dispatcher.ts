@@ -8,29 +8,35 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput, type Envelope } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import type { Session } from '../session';
-import type { Logger } from '../logger';
+import type { User } from '../../../shared/contract/auth';
+import type { Logger } from '../kernel/logger';
 
-export interface CallContext {
+/** Which host an IPC call came through (the desktop app, the browser host, the command line, a test). */
+export interface InvocationContext {
   host: 'electron' | 'browser' | 'cli' | 'test';
 }
 
 export type Handler<C extends ChannelName> = (
   input: ChannelParsedInput<C>,
-  context: CallContext,
+  context: InvocationContext,
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
 export type HandlerMap = { [C in ChannelName]: Handler<C> };
 
 export interface Dispatcher {
-  invoke(channel: string, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>>;
+  invoke(channel: string, rawInput: unknown, context: InvocationContext): Promise<Envelope<unknown>>;
   /** Channels the contract declares that no module answers yet (must be empty when the app ships). */
   missingHandlers(): ChannelName[];
 }
 
+/** Who is signed in, as the dispatcher needs it. Declared here so ipc stays below auth, which owns the session. */
+export interface SignedInUser {
+  current(): User | null;
+}
+
 export interface DispatcherOptions {
   handlers: Partial<HandlerMap>;
-  session: Session;
+  session: SignedInUser;
   logger: Logger;
   validateOutputs: boolean;
 }
@@ -42,7 +48,7 @@ function describeIssues(error: z.ZodError): string[] {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { handlers, session, logger, validateOutputs } = options;
 
-  async function invoke(channel: string, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> {
+  async function invoke(channel: string, rawInput: unknown, context: InvocationContext): Promise<Envelope<unknown>> {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `No such channel: ${channel.slice(0, 80)}` } };
     }

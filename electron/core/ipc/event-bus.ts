@@ -4,7 +4,7 @@
  * `validatePayloads` is on, so a malformed event fails a test instead of confusing a screen.
  */
 import { events, type EventName, type EventPayload } from '../../../shared/contract';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 

@@ -1,6 +1,7 @@
 /**
  * What the sync engine last learned from the providers (catalogs, balances, connectivity), kept in SQLite so
- * the cashier's screens work offline and after a restart.
+ * the cashier's screens work offline and after a restart. This file is the caches' repository: all SQL on
+ * catalog_cache, balance_cache and connectivity_cache is here, prepared once.
  */
 import type { Database } from 'better-sqlite3';
 import type { Balances, Catalog, CatalogProductView, Connectivity } from '../../../shared/contract/sales';
@@ -25,14 +26,50 @@ export interface CachedProduct extends CatalogProductView {
   country: string;
 }
 
+interface BalanceRow {
+  provider: string;
+  balance_minor: number;
+  available_minor: number;
+  currency: string;
+  refreshed_at: string;
+}
+
+interface ConnectivityRow {
+  provider: string;
+  reachable: number;
+  checked_at: string | null;
+  last_error: string | null;
+}
+
+type CatalogInsert = [string, string, string, string | null, string, string, number | null, number | null, number | null, string, string];
+
 export class CacheStore {
-  constructor(private readonly db: Database) {}
+  private readonly stmt;
+
+  constructor(private readonly db: Database) {
+    this.stmt = {
+      removeCatalog: db.prepare<[string, string]>('DELETE FROM catalog_cache WHERE provider = ? AND country = ?'),
+      insertProduct: db.prepare<CatalogInsert>(`INSERT INTO catalog_cache (provider, country, carrier, sku, name, type, amount_minor, min_minor, max_minor, currency, refreshed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      productsOf: db.prepare<[string, string], CatalogRow>('SELECT * FROM catalog_cache WHERE country = ? AND provider = ? ORDER BY carrier, provider, amount_minor, rowid'),
+      productsIn: db.prepare<[string], CatalogRow>('SELECT * FROM catalog_cache WHERE country = ? ORDER BY carrier, provider, amount_minor, rowid'),
+      hasCatalog: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM catalog_cache WHERE provider = ? AND country = ? LIMIT 1'),
+      skuOf: db.prepare<[string, string], CatalogRow>('SELECT * FROM catalog_cache WHERE provider = ? AND sku = ? LIMIT 1'),
+      anySku: db.prepare<[string], CatalogRow>('SELECT * FROM catalog_cache WHERE sku = ? ORDER BY rowid LIMIT 1'),
+      refreshedAt: db.prepare<[string], { at: string | null }>('SELECT MAX(refreshed_at) AS at FROM catalog_cache WHERE country = ?'),
+      upsertBalance: db.prepare<[string, number, number, string, string]>(`INSERT INTO balance_cache (provider, balance_minor, available_minor, currency, refreshed_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (provider) DO UPDATE SET balance_minor = excluded.balance_minor, available_minor = excluded.available_minor,
+        currency = excluded.currency, refreshed_at = excluded.refreshed_at`),
+      balances: db.prepare<[], BalanceRow>('SELECT * FROM balance_cache ORDER BY provider'),
+      upsertConnectivity: db.prepare<[string, number, string, string | null]>(`INSERT INTO connectivity_cache (provider, reachable, checked_at, last_error) VALUES (?, ?, ?, ?)
+        ON CONFLICT (provider) DO UPDATE SET reachable = excluded.reachable, checked_at = excluded.checked_at, last_error = excluded.last_error`),
+      connectivity: db.prepare<[], ConnectivityRow>('SELECT * FROM connectivity_cache'),
+    };
+  }
 
   /** Replaces one provider's catalog for one country, atomically. */
   replaceCatalog(provider: ProviderId, country: string, products: readonly CatalogProduct[], at: string): void {
-    const remove = this.db.prepare('DELETE FROM catalog_cache WHERE provider = ? AND country = ?');
-    const insert = this.db.prepare(`INSERT INTO catalog_cache (provider, country, carrier, sku, name, type, amount_minor, min_minor, max_minor, currency, refreshed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const { removeCatalog: remove, insertProduct: insert } = this.stmt;
     this.db.transaction(() => {
       remove.run(provider, country);
       for (const product of products) {
@@ -43,9 +80,7 @@ export class CacheStore {
   }
 
   products(country: string, provider?: ProviderId): CachedProduct[] {
-    const rows = (provider
-      ? this.db.prepare('SELECT * FROM catalog_cache WHERE country = ? AND provider = ? ORDER BY carrier, provider, amount_minor, rowid').all(country, provider)
-      : this.db.prepare('SELECT * FROM catalog_cache WHERE country = ? ORDER BY carrier, provider, amount_minor, rowid').all(country)) as CatalogRow[];
+    const rows = provider ? this.stmt.productsOf.all(country, provider) : this.stmt.productsIn.all(country);
     return rows.map((row) => ({
       provider: row.provider as ProviderId,
       country: row.country,
@@ -60,13 +95,11 @@ export class CacheStore {
   }
 
   hasCatalog(provider: ProviderId, country: string): boolean {
-    return this.db.prepare('SELECT 1 FROM catalog_cache WHERE provider = ? AND country = ? LIMIT 1').get(provider, country) !== undefined;
+    return this.stmt.hasCatalog.get(provider, country) !== undefined;
   }
 
   productBySku(provider: ProviderId | null, sku: string): CachedProduct | null {
-    const row = (provider
-      ? this.db.prepare('SELECT * FROM catalog_cache WHERE provider = ? AND sku = ? LIMIT 1').get(provider, sku)
-      : this.db.prepare('SELECT * FROM catalog_cache WHERE sku = ? ORDER BY rowid LIMIT 1').get(sku)) as CatalogRow | undefined;
+    const row = provider ? this.stmt.skuOf.get(provider, sku) : this.stmt.anySku.get(sku);
     if (!row) return null;
     return this.products(row.country, row.provider as ProviderId).find((product) => product.sku === sku) ?? null;
   }
@@ -79,32 +112,22 @@ export class CacheStore {
       set.add(product.provider);
       carriers.set(product.carrier, set);
     }
-    const refreshed = this.db.prepare('SELECT MAX(refreshed_at) AS at FROM catalog_cache WHERE country = ?').get(country) as { at: string | null };
+    const refreshed = this.stmt.refreshedAt.get(country);
     return {
       country,
       carriers: [...carriers.entries()].map(([name, providers]) => ({ name, providers: [...providers] })),
       products: products.map(({ country: _country, ...view }) => view),
-      refreshedAt: refreshed.at,
+      refreshedAt: refreshed?.at ?? null,
     };
   }
 
   setBalance(provider: ProviderId, balance: Balance, at: string): void {
-    this.db
-      .prepare(`INSERT INTO balance_cache (provider, balance_minor, available_minor, currency, refreshed_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (provider) DO UPDATE SET balance_minor = excluded.balance_minor, available_minor = excluded.available_minor,
-        currency = excluded.currency, refreshed_at = excluded.refreshed_at`)
-      .run(provider, balance.balance.minor, balance.available.minor, balance.balance.currency, at);
+    this.stmt.upsertBalance.run(provider, balance.balance.minor, balance.available.minor, balance.balance.currency, at);
   }
 
   /** `lowBelowMinor`: the available amount under which a balance is flagged low (same currency). */
   balances(lowBelowMinor = 2000): Balances {
-    const rows = this.db.prepare('SELECT * FROM balance_cache ORDER BY provider').all() as Array<{
-      provider: string;
-      balance_minor: number;
-      available_minor: number;
-      currency: string;
-      refreshed_at: string;
-    }>;
+    const rows = this.stmt.balances.all();
     return {
       balances: rows.map((row) => ({
         provider: row.provider as ProviderId,
@@ -117,14 +140,11 @@ export class CacheStore {
   }
 
   setConnectivity(provider: ProviderId, reachable: boolean, at: string, lastError: string | null): void {
-    this.db
-      .prepare(`INSERT INTO connectivity_cache (provider, reachable, checked_at, last_error) VALUES (?, ?, ?, ?)
-        ON CONFLICT (provider) DO UPDATE SET reachable = excluded.reachable, checked_at = excluded.checked_at, last_error = excluded.last_error`)
-      .run(provider, reachable ? 1 : 0, at, lastError);
+    this.stmt.upsertConnectivity.run(provider, reachable ? 1 : 0, at, lastError);
   }
 
   connectivity(providers: readonly ProviderId[]): Connectivity {
-    const rows = this.db.prepare('SELECT * FROM connectivity_cache').all() as Array<{ provider: string; reachable: number; checked_at: string | null; last_error: string | null }>;
+    const rows = this.stmt.connectivity.all();
     const byId = new Map(rows.map((row) => [row.provider, row]));
     const list = providers.map((id) => {
       const row = byId.get(id);

@@ -3,9 +3,8 @@
  * fields, so editing, deleting, inserting or reordering any row breaks the chain at that row.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { SaleState } from '../../../shared/contract/sales';
-import { canTransition } from '../sales/state-machine';
+import { canTransition } from './state-machine';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -38,7 +37,8 @@ export interface ChainReport {
   firstBroken: BrokenLink | null;
 }
 
-interface EventRow {
+/** One sale_events row as stored. */
+export interface StoredEvent {
   seq: number;
   sale_id: string;
   at: string;
@@ -49,12 +49,18 @@ interface EventRow {
   hash: string;
 }
 
+/** Where the history is read from (the ledger's repository). */
+export interface ChainHistory {
+  historyInOrder(): IterableIterator<StoredEvent>;
+  saleStates(): IterableIterator<{ id: string; state: string }>;
+}
+
 /**
  * Walks the whole history in sequence order. Also checks, per sale, that each event starts from the state
  * the previous event of that sale ended in, and that the sale's current state is its last event's.
  */
-export function verifyChain(db: Database): ChainReport {
-  const rows = db.prepare('SELECT seq, sale_id, at, from_state, to_state, detail, prev_hash, hash FROM sale_events ORDER BY seq').iterate() as IterableIterator<EventRow>;
+export function verifyChain(history: ChainHistory): ChainReport {
+  const rows = history.historyInOrder();
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let events = 0;
@@ -83,8 +89,7 @@ export function verifyChain(db: Database): ChainReport {
     expectedSeq += 1;
     events += 1;
   }
-  const sales = db.prepare('SELECT id, state FROM sales').iterate() as IterableIterator<{ id: string; state: string }>;
-  for (const sale of sales) {
+  for (const sale of history.saleStates()) {
     const last = lastState.get(sale.id);
     if (last !== sale.state) {
       return fail({ seq: expectedSeq, saleId: sale.id, reason: 'state_mismatch', message: `sale ${sale.id} is ${sale.state} but its history ends in ${last ?? '(nothing)'}` });

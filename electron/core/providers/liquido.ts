@@ -1,5 +1,5 @@
 /**
- * Liquido marketplace top-ups (../shared/providers/liquido.md): SKU based, `Authorization: Bearer` plus
+ * Liquido marketplace top-ups: SKU based, `Authorization: Bearer` plus
  * `x-api-key`, `idempotencyKey` in the body and status by that key. Errors come as HTTP 200 with the real
  * code in the body's `statusCode`; both places are read.
  */
@@ -16,7 +16,7 @@ import {
   providerError,
   serverFailure,
   succeeded,
-  type CallContext,
+  type RequestKind,
 } from './provider-error';
 import { retryAtFromHeader } from './http';
 import { createProviderRateLimiters, type ProviderRateLimiters } from './rate-limiter';
@@ -43,8 +43,8 @@ export interface LiquidoConfig {
   timeoutMs?: number;
 }
 
-const READ: CallContext = { sale: false, idempotent: true };
-const SALE: CallContext = { sale: true, idempotent: true };
+const READ: RequestKind = { sale: false, idempotent: true };
+const SALE: RequestKind = { sale: true, idempotent: true };
 const TOPUPS = '/v1/marketplace/sales/topups';
 
 const decimalText = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().nonnegative()]);
@@ -96,7 +96,7 @@ const TransactionBody = z.object({
 type TransactionShape = z.infer<typeof TransactionBody>;
 
 /** Liquido's one place of error classification: the body's statusCode wins over the HTTP status. */
-export function classifyLiquidoAnswer(answer: Answer, context: CallContext): ProviderError | undefined {
+export function classifyLiquidoAnswer(answer: Answer, context: RequestKind): ProviderError | undefined {
   const envelope = Envelope.safeParse(answer.json);
   const bodyCode = envelope.success ? envelope.data.statusCode : undefined;
   const code = answer.status >= 200 && answer.status < 300 && bodyCode !== undefined ? bodyCode : answer.status;

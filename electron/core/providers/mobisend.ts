@@ -1,11 +1,13 @@
 /**
- * MobiSend D2C (../shared/providers/mobisend.md): top-ups in 100+ countries, bundles, bill payment.
+ * MobiSend D2C: top-ups in 100+ countries, bundles, bill payment.
  * Every POST carries an Idempotency-Key (replayed by MobiSend for 24 h), so a lost answer is resolved by
  * sending the same request with the same key again. Status is by order id; history pages by offset.
  */
 import { z } from 'zod';
 import { money, moneyFromMajor, toMajorNumber, type Money } from '../../../shared/money';
 import { ProviderClient, type Answer } from './provider-client';
+import type { Biller, BillerSearch, Page, BillPaymentRequest, BillPaymentResult, OrderFilter, MobiSendOrder } from './mobisend-types';
+import { BalanceBody, BillersBody, CatalogBody, ErrorBody, OrderBody, OrdersBody, type OrderShape, type ProductShape, ProvidersBody } from './mobisend-wire';
 import {
   classifyCarrierMessage,
   failed,
@@ -15,7 +17,7 @@ import {
   providerError,
   serverFailure,
   succeeded,
-  type CallContext,
+  type RequestKind,
 } from './provider-error';
 import { retryAtFromHeader } from './http';
 import { createProviderRateLimiters, type ProviderRateLimiters } from './rate-limiter';
@@ -43,106 +45,11 @@ export interface MobiSendConfig {
 
 export const MOBISEND_BILLPAY_FEES = { standard: money(75, 'USD'), rush: money(125, 'USD') } as const;
 
-const READ: CallContext = { sale: false, idempotent: true };
-const SALE: CallContext = { sale: true, idempotent: true };
-
-const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
-const optionalText = z.string().nullish();
-
-const ErrorBody = z.object({ success: z.boolean().optional(), error: z.string().optional(), message: z.string().optional() });
-
-const ProvidersBody = z.object({
-  success: z.literal(true),
-  countries: z.record(
-    z.string(),
-    z.object({ carriers: z.array(z.object({ name: z.string(), products: z.number().optional() })), provider: z.string().optional() }),
-  ),
-});
-
-const Product = z.object({
-  product_id: z.union([z.number(), z.string()]),
-  name: z.string(),
-  amount: decimal,
-  currency: z.string(),
-  type: z.string().optional(),
-});
-type ProductShape = z.infer<typeof Product>;
-
-const CatalogBody = z.object({
-  success: z.literal(true),
-  country: z.string().optional(),
-  carrier: z.string().optional(),
-  // By country the document groups products by carrier; by carrier it gives no example: a flat list is read too.
-  carriers: z.record(z.string(), z.array(Product)).optional(),
-  products: z.array(Product).optional(),
-});
-
-const BalanceBody = z.object({
-  success: z.literal(true),
-  account: z.object({
-    balance_usd: decimal,
-    reserved_usd: decimal.optional(),
-    available_usd: decimal.optional(),
-    credit_limit_usd: decimal.optional(),
-    currency: z.string().optional(),
-  }),
-});
-
-const Order = z.object({
-  id: z.string().min(1),
-  status: z.string(),
-  type: z.string().optional(),
-  phone: optionalText,
-  country: optionalText,
-  carrier: optionalText,
-  amount: decimal.optional(),
-  currency: optionalText,
-  amount_usd: decimal.optional(),
-  exchange_rate: decimal.optional(),
-  provider_reference: optionalText,
-  reference: optionalText,
-  biller: optionalText,
-  account_number: optionalText,
-  fee_usd: decimal.optional(),
-  total_usd: decimal.optional(),
-  rush: z.boolean().optional(),
-  confirmation_code: optionalText,
-  error: optionalText,
-  processed_at: optionalText,
-  created_at: optionalText,
-});
-type OrderShape = z.infer<typeof Order>;
-
-const OrderBody = z.object({
-  success: z.literal(true),
-  order: Order,
-  billing: z.object({ deducted_usd: decimal.optional(), balance_after_usd: decimal.optional() }).optional(),
-});
-
-const OrdersBody = z.object({
-  success: z.literal(true),
-  orders: z.array(Order),
-  pagination: z.object({ total: z.number().int(), limit: z.number().int().optional(), offset: z.number().int().optional() }).optional(),
-});
-
-const BillersBody = z.object({
-  success: z.literal(true),
-  billers: z.array(
-    z.object({
-      id: z.union([z.number(), z.string()]),
-      biller_code: z.string(),
-      name: z.string(),
-      category: z.string().optional(),
-      country: z.string().optional(),
-      rush_available: z.boolean().optional(),
-      provider: z.string().optional(),
-    }),
-  ),
-  pagination: z.object({ total: z.number().int(), page: z.number().int(), limit: z.number().int(), pages: z.number().int() }),
-});
+const READ: RequestKind = { sale: false, idempotent: true };
+const SALE: RequestKind = { sale: true, idempotent: true };
 
 /** MobiSend's one place of error classification. */
-export function classifyMobiSendAnswer(answer: Answer, context: CallContext): ProviderError | undefined {
+export function classifyMobiSendAnswer(answer: Answer, context: RequestKind): ProviderError | undefined {
   const body = ErrorBody.safeParse(answer.json);
   const message = (body.success ? (body.data.error ?? body.data.message) : undefined) ?? `HTTP ${answer.status}`;
   const status = answer.status;
@@ -189,74 +96,6 @@ function compact<T extends object>(value: T): T {
 
 const usd = (value: number | string | undefined): Money | undefined => (value === undefined ? undefined : moneyFromMajor(value, 'USD'));
 
-export interface Biller {
-  id: string;
-  billerCode: string;
-  name: string;
-  category?: string;
-  country?: string;
-  rushAvailable: boolean;
-}
-
-export interface BillerSearch {
-  search?: string;
-  country?: string;
-  category?: string;
-  page?: number;
-  limit?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface BillPaymentRequest {
-  idempotencyKey: string;
-  reference: string;
-  /** The biller code from the billers search. */
-  billerCode: string;
-  accountNumber: string;
-  amount: Money;
-  rush?: boolean;
-  firstName?: string;
-  lastName?: string;
-  zipCode?: string;
-}
-
-export interface BillPaymentResult {
-  state: TopupState;
-  providerTransactionId: string;
-  biller?: string;
-  amount: Money;
-  fee?: Money;
-  total?: Money;
-  confirmationCode?: string;
-}
-
-export interface OrderFilter {
-  startDate?: string;
-  endDate?: string;
-  status?: 'success' | 'failed';
-  limit?: number;
-  offset?: number;
-}
-
-export interface MobiSendOrder {
-  id: string;
-  state: TopupState;
-  type: string;
-  phone?: string;
-  country?: string;
-  carrier?: string;
-  amount?: Money;
-  cost?: Money;
-  reference?: string;
-  processedAt?: string;
-  createdAt?: string;
-}
-
-/** What this adapter can do; test fakes reuse it so they cannot drift from the real adapter. */
 export const MOBISEND_CAPABILITIES: ProviderCapabilities = {
   countries: ['MX', 'HN', 'PH', 'PE', 'VE'],
   billPayment: true,

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ProviderId } from '../../../shared/contract/app';
 import { HttpTransport, parseJsonBody, type HttpRequest } from './http';
-import { clientRateLimited, noAnswerFailure, unexpectedAnswer, type CallContext } from './provider-error';
+import { clientRateLimited, noAnswerFailure, unexpectedAnswer, type RequestKind } from './provider-error';
 import type { RateLimiter } from './rate-limiter';
 import type { ProviderError, ProviderResult } from './types';
 
@@ -27,7 +27,7 @@ export interface Answer {
 }
 
 /** An adapter's one place of error classification: the error an answer means, or undefined for a success. */
-export type Classifier = (answer: Answer, context: CallContext) => ProviderError | undefined;
+export type Classifier = (answer: Answer, context: RequestKind) => ProviderError | undefined;
 
 export interface ProviderClientOptions {
   provider: ProviderId;
@@ -54,7 +54,7 @@ export class ProviderClient {
   }
 
   /** Sends the request once. An `ok` result means the provider answered, with any status. */
-  async send(request: HttpRequest, context: CallContext, limiter: RateLimiter): Promise<ProviderResult<Answer>> {
+  async send(request: HttpRequest, context: RequestKind, limiter: RateLimiter): Promise<ProviderResult<Answer>> {
     const wait = limiter.msUntilFree();
     if (wait > this.maxWaitMs) return { ok: false, error: clientRateLimited(Date.now() + wait) };
     await limiter.acquire();
@@ -75,7 +75,7 @@ export class ProviderClient {
    */
   async exchange<S extends z.ZodType>(
     request: HttpRequest,
-    options: { context: CallContext; limiter: RateLimiter; classify: Classifier; schema: S; what: string },
+    options: { context: RequestKind; limiter: RateLimiter; classify: Classifier; schema: S; what: string },
   ): Promise<ProviderResult<z.infer<S>>> {
     const sent = await this.send(request, options.context, options.limiter);
     if (!sent.ok) return sent;
@@ -85,7 +85,7 @@ export class ProviderClient {
   }
 
   /** Parses a body with its schema; an unreadable one is logged (redacted) and classified, never thrown. */
-  parse<S extends z.ZodType>(answer: Answer, schema: S, context: CallContext, what: string): ProviderResult<z.infer<S>> {
+  parse<S extends z.ZodType>(answer: Answer, schema: S, context: RequestKind, what: string): ProviderResult<z.infer<S>> {
     if (answer.json !== undefined) {
       const result = schema.safeParse(answer.json);
       if (result.success) return { ok: true, value: result.data };
@@ -94,7 +94,7 @@ export class ProviderClient {
     return { ok: false, error: this.unexpected(answer, context, `${what}: body is not JSON`) };
   }
 
-  unexpected(answer: Answer, context: CallContext, reason: string): ProviderError {
+  unexpected(answer: Answer, context: RequestKind, reason: string): ProviderError {
     this.logger.warn(`${this.options.provider}: unexpected response (${reason})`, {
       provider: this.options.provider,
       status: answer.status,

@@ -7,7 +7,7 @@ import type { NoAnswerReason } from './http';
 import type { ProviderError, ProviderResult } from './types';
 
 /** What the request was, which decides what a lost answer means. */
-export interface CallContext {
+export interface RequestKind {
   /** A sale (top-up, bill payment): a lost answer may mean it was delivered. */
   sale: boolean;
   /** The provider deduplicates a repeated sale (MobiSend header, Liquido body key). */
@@ -28,7 +28,7 @@ export function knownFailure(code: ProviderErrorCode, message: string, httpStatu
 }
 
 /** A server error: the provider may have committed before failing, so only an idempotent retry is safe. */
-export function serverFailure(message: string, context: CallContext, httpStatus?: number): ProviderError {
+export function serverFailure(message: string, context: RequestKind, httpStatus?: number): ProviderError {
   return providerError('provider_error', message, {
     outcomeKnown: !context.sale,
     retrySameKeySafe: !context.sale || context.idempotent,
@@ -36,7 +36,7 @@ export function serverFailure(message: string, context: CallContext, httpStatus?
   });
 }
 
-export function noAnswerFailure(reason: NoAnswerReason, detail: string, notSent: boolean, context: CallContext): ProviderError {
+export function noAnswerFailure(reason: NoAnswerReason, detail: string, notSent: boolean, context: RequestKind): ProviderError {
   if (notSent) {
     return providerError('provider_error', `provider unreachable, request not sent (${detail})`, {
       outcomeKnown: true,
@@ -52,7 +52,7 @@ export function noAnswerFailure(reason: NoAnswerReason, detail: string, notSent:
 }
 
 /** An answer the adapter cannot read: never taken for success, and for a sale it may have been processed. */
-export function unexpectedAnswer(message: string, context: CallContext, httpStatus?: number): ProviderError {
+export function unexpectedAnswer(message: string, context: RequestKind, httpStatus?: number): ProviderError {
   return providerError('unexpected_response', message, {
     outcomeKnown: !context.sale,
     retrySameKeySafe: !context.sale || context.idempotent,

@@ -1,5 +1,5 @@
 /**
- * Relier Group (../shared/providers/relier.md): Mexico top-ups in MXN paid from a USD balance.
+ * Relier Group: Mexico top-ups in MXN paid from a USD balance.
  * No idempotency: a lost answer is unknown, resolved by status (transaction id) or the reconciliation CSV
  * (matched by our `reference`). The asynchronous endpoint is preferred because its id comes back at once.
  */
@@ -16,7 +16,7 @@ import {
   providerError,
   serverFailure,
   succeeded,
-  type CallContext,
+  type RequestKind,
 } from './provider-error';
 import { retryAtFromHeader } from './http';
 import { createProviderRateLimiters, type ProviderRateLimiters } from './rate-limiter';
@@ -62,8 +62,8 @@ export const RELIER_CARRIERS = ['Telcel', 'Movistar', 'AT&T', 'Unefon', 'Virgin'
 export const RELIER_MIN_MXN = 10;
 export const RELIER_MAX_MXN = 500;
 
-const READ: CallContext = { sale: false, idempotent: false };
-const SALE: CallContext = { sale: true, idempotent: false };
+const READ: RequestKind = { sale: false, idempotent: false };
+const SALE: RequestKind = { sale: true, idempotent: false };
 
 const decimal = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
 const optionalText = z.string().nullish();
@@ -125,7 +125,7 @@ const CsvRow = z.object({
 });
 
 /** Relier's one place of error classification. */
-export function classifyRelierAnswer(answer: Answer, context: CallContext): ProviderError | undefined {
+export function classifyRelierAnswer(answer: Answer, context: RequestKind): ProviderError | undefined {
   const body = ErrorBody.safeParse(answer.json);
   const message = (body.success ? (body.data.error ?? body.data.message) : undefined) ?? `HTTP ${answer.status}`;
   const status = answer.status;

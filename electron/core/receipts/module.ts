@@ -11,7 +11,7 @@ import type { Language, ReceiptWidthMm, RenderedReceipt } from '../../../shared/
 import { AppError } from '../../../shared/errors';
 import { receiptHtml, renderReceipt } from '../../../shared/receipt';
 import type { HandlerMap } from '../ipc/dispatcher';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import type { SettingsStore } from '../settings/store';
 import type { Printer } from './printer';
 

@@ -5,8 +5,8 @@
  * `unknown` (and `pending`) sale is asked about by the rules in SaleSender.resolve.
  */
 import type { Ledger, LedgerSale } from '../ledger/ledger';
-import type { Logger } from '../logger';
-import { crashPoint } from './crash-points';
+import type { Logger } from '../kernel/logger';
+import { crashPoint } from '../kernel/crash-points';
 import type { SaleSender } from './sender';
 
 export interface RecoveryReport {

@@ -1,37 +1,23 @@
 /**
  * Sending a sale to a provider and settling what came back; the only code that turns a provider's answer
- * into a state change. Rules (DESIGN.md): the attempt is committed before the request leaves and its outcome
+ * into a state change. Rules: the attempt is committed before the request leaves and its outcome
  * after; a request whose outcome is unknown is never re-sent under a new key, only asked about (status by
  * key or transaction id, the reconciliation export) or replayed under the SAME key where the provider's
  * idempotency makes that safe; a sale moves to another provider only when the first provably did not
  * process it.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
-import type { ErrorCode } from '../../../shared/errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
+import type { Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, TopupResult } from '../providers/types';
-import type { ConnectivityTracker } from '../sync/connectivity';
+import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
-import { crashPoint } from './crash-points';
-
-/** Errors about the customer's number or a suspected duplicate: another provider must not be tried. */
-export const NO_FAILOVER_CODES: readonly ErrorCode[] = ['number_rejected', 'possible_duplicate'];
-/** Errors that say "not now" rather than "no": worth queueing for later. */
-export const TRANSIENT_CODES: readonly ErrorCode[] = ['rate_limited', 'provider_error', 'unexpected_response', 'outcome_unknown'];
-
-export function isTransient(error: ProviderError): boolean {
-  return error.notSent === true || TRANSIENT_CODES.includes(error.code);
-}
-
-/** What to do with a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
-export type NotProcessedDecision =
-  | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
-  | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string }
-  /** For a same-key replay whose own request failed: that says nothing about the original. */
-  | { to: 'unknown'; detail: string };
+import { crashPoint } from '../kernel/crash-points';
+import { oweBack } from './owed-back';
+import { guardLiveKey, type NotProcessedDecision } from './failover';
 
 /** How the provider said no: a failed transaction it reported, or an error answer to this request. */
 export interface NotProcessedContext {
@@ -96,7 +82,7 @@ export class SaleSender {
   constructor(private readonly deps: SenderDeps) {}
 
   newKey(): string {
-    return randomUUID();
+    return newId();
   }
 
   private adapter(provider: ProviderId): ProviderAdapter {
@@ -238,18 +224,13 @@ export class SaleSender {
       // A failed transaction the provider reports (a result, or an error carrying the id of the order it created
       // and failed: MobiSend's failed order, Liquido FAILED) is about this key, not just about this request.
       const reportedFailed = result.ok || Boolean(error.providerTransactionId);
-      let decision = decide(error, current, { reportedFailed });
       // This key went out before with no answer (a crash, a lost reply) and the sale was re-queued because the
-      // provider did not know it yet: that request could still land. Never a new key or another provider then.
+      // provider did not know it yet: that request could still land.
       const keyMayBeLive = ledger
         .attempts(saleId)
         .some((attempt) => attempt.attemptNo !== attemptNo && attempt.idempotencyKey === current.idempotencyKey && (attempt.outcome === 'unknown' || attempt.outcome === 'interrupted'));
-      if (keyMayBeLive && decision.to !== 'unknown') {
-        if (decision.to === 'failed' && !reportedFailed) decision = { to: 'unknown', detail: 'an earlier request under this key is unaccounted for' };
-        else if (decision.to === 'queued' && (decision.newKey || decision.provider !== provider)) {
-          decision = { to: 'queued', provider, sku: current.sku, newKey: false, detail: 'an earlier request under this key is unaccounted for: same key, same provider' };
-        }
-      }
+      const decided = decide(error, current, { reportedFailed });
+      const decision = keyMayBeLive ? guardLiveKey(decided, { provider, sku: current.sku }, reportedFailed) : decided;
       if (decision.to === 'unknown') {
         const sale = ledger.transition(saleId, 'sending', 'unknown', {}, detailJson({ attempt: attemptNo, provider, result: 'no_answer_for_replay', code: error.code, why: decision.detail }));
         return { kind: 'settled', sale };
@@ -258,7 +239,7 @@ export class SaleSender {
         const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
         if (ptid) patch.providerTransactionId = ptid;
         let sale = ledger.transition(saleId, 'sending', 'failed', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
-        if (decision.refundDue) sale = ledger.transition(saleId, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+        if (decision.refundDue) sale = oweBack(ledger, saleId);
         return { kind: 'settled', sale };
       }
       const patch: SalePatch = { provider: decision.provider, sku: decision.sku, failureCode: error.code, failureMessage: error.message };
@@ -363,7 +344,7 @@ export class SaleSender {
         const patch: SalePatch = { failureCode: failure?.code ?? 'provider_error', failureMessage: failure?.message ?? 'the provider reported the top-up failed' };
         if (status.providerTransactionId) patch.providerTransactionId = status.providerTransactionId;
         ledger.transition(sale.id, from, 'failed', patch, detail('failed'));
-        return ledger.transition(sale.id, 'failed', 'refund_due', {}, detailJson({ reason: 'the customer has gone; money is owed back' }));
+        return oweBack(ledger, sale.id);
       });
     } catch (error) {
       this.deps.logger.warn('sales.resolve_conflict', { saleId: sale.id, error: String(error) });

@@ -2,21 +2,23 @@
  * Selling at the counter: record the sale durably, then send it at once (online) or queue it (offline, within
  * the owner's policy), and answer with its state. A repeated requestId returns the same sale, never a second.
  */
-import { randomUUID } from 'node:crypto';
 import { businessDayOf, DEFAULT_BUSINESS_DAY_RULE, shiftIdOf, type BusinessDayRule } from '../../../shared/business-day';
+import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { SellInput } from '../../../shared/contract/sales';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import type { Session } from '../session';
+import type { Session } from '../auth/session';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
+import type { Ledger, LedgerSale } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
-import type { ConnectivityTracker } from '../sync/connectivity';
-import { crashPoint } from './crash-points';
+import type { ConnectivityTracker } from './connectivity';
+import { crashPoint } from '../kernel/crash-points';
 import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
-import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender } from './sender';
+import type { SaleSender } from './sender';
+import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from './failover';
 
 export interface SalesServiceDeps {
   ledger: Ledger;
@@ -97,13 +99,13 @@ export class SalesService {
     }
 
     const now = this.deps.clock.now();
-    const id = randomUUID();
+    const id = newId();
     crashPoint('before-sale-commit');
     const created = ledger.transaction(() => {
       const sale = ledger.createSale({
         id,
         requestId: input.requestId,
-        idempotencyKey: randomUUID(),
+        idempotencyKey: newId(),
         cashierId: user.id,
         shiftId: shiftIdFor(user.id, now, this.businessDayRule()),
         provider: first.provider,
@@ -144,10 +146,9 @@ export class SalesService {
       let queuedOffline = false;
       const decide = (error: ProviderError, now: LedgerSale): NotProcessedDecision => {
         errors.push(error);
-        if (NO_FAILOVER_CODES.includes(error.code)) return { to: 'failed', code: error.code, message: error.message, refundDue: false };
-        const next = candidates[index + 1];
-        if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
-        if (errors.some(isTransient)) {
+        const verdict = decideFailover({ error, remaining: candidates.slice(index + 1), anyTransient: errors.some(isTransient) });
+        if (verdict.action === 'try_next') return { to: 'queued', provider: verdict.next.provider, sku: verdict.next.sku, newKey: true, detail: FAILOVER_DETAIL };
+        if (verdict.action === 'queue') {
           const decision = mayQueue(policy, now.price, this.deps.ledger.totalInStates(['queued'], now.price.currency));
           if (decision.allowed) {
             queuedOffline = true;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_BUSINESS_DAY_RULE } from '../../../shared/business-day';
 import { SettingsViewSchema } from '../../../shared/contract/app';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 
 export const ShopSettingsSchema = SettingsViewSchema.omit({ providers: true });
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;

@@ -2,143 +2,36 @@
  * The sync engine (main process): drains the offline queue oldest first within each provider's rate limits
  * with a bounded number of requests in flight, backs off with jitter while offline, polls pending and
  * unknown sales, expires queued sales that waited too long, and refreshes catalogs and balances into SQLite.
- * It joins the ledger and the adapters; neither knows the other.
+ * It joins the ledger and the adapters; neither knows the other. All pacing reads the injected clock, so a
+ * test clock must advance (a frozen one would wait forever for a rate window to pass).
  */
 import type { ProviderId } from '../../../shared/contract/app';
-import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
-import type { CacheStore } from '../ledger/cache';
-import type { Clock, Ledger, LedgerSale } from '../ledger/ledger';
+import type { LedgerSale } from '../ledger/ledger';
 import { StateConflictError } from '../ledger/ledger';
-import type { ProviderAdapter, ProviderError } from '../providers/types';
-import { PROVIDER_RATE_LIMITS, type RateWindowSpec } from '../providers/rate-limiter';
-import { crashPoint } from '../sales/crash-points';
-import type { OfflinePolicy, RoutingPolicy } from '../sales/policy';
+import type { ProviderError } from '../providers/types';
+import { PROVIDER_RATE_LIMITS, type RateLimiter } from '../providers/rate-limiter';
+import { CompletionPacer } from './pacer';
+import { crashPoint } from '../kernel/crash-points';
 import { resolveAwaiting } from '../sales/recovery';
 import { routeCandidates } from '../sales/routing';
-import { isTransient, NO_FAILOVER_CODES, type NotProcessedDecision, type SaleSender, type SendTarget } from '../sales/sender';
-import type { ConnectivityTracker } from './connectivity';
+import type { ClaimedSale, SendOutcome, SendTarget } from '../sales/sender';
+import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from '../sales/failover';
+import { oweBack } from '../sales/owed-back';
+import type { DrainReport, SyncDeps, SyncOptions, SyncReport } from './options';
+import { refreshCaches } from './refresh';
 
-export interface SyncOptions {
-  /** Top-ups in flight per provider while draining (each may take 2–10 s). */
-  concurrency: number;
-  /** Status queries in flight while polling. */
-  pollConcurrency: number;
-  pollIntervalMs: number;
-  refreshIntervalMs: number;
-  /** Idle tick while online. */
-  tickMs: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Countries whose catalogs are cached. */
-  countries: string[];
-  /** Use a provider's asynchronous endpoint for queued sales (Relier: the transaction id comes back at once). */
-  preferAsync: boolean;
-  /**
-   * Multiplies the documented rate windows the drain paces itself on. Keep it equal to the adapters'
-   * `rateLimitTimeScale` (1, real time, in the app; tests and benchmarks shrink both with the sandboxes').
-   */
-  rateTimeScale: number;
-}
-
-export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
-  concurrency: 24,
-  pollConcurrency: 8,
-  pollIntervalMs: 15_000,
-  refreshIntervalMs: 30 * 60_000,
-  tickMs: 1_000,
-  backoffBaseMs: 1_000,
-  backoffMaxMs: 60_000,
-  countries: ['MX'],
-  preferAsync: true,
-  rateTimeScale: 1,
-};
-
-/**
- * Paces top-ups so the provider never sees more than its documented limit in any window, whatever the network
- * does: a request occupies its slot from the moment it is sent until one window after its answer came back.
- * The provider stamped it somewhere in between, so counting this way can only over-estimate its count.
- */
-export class CompletionPacer {
-  private inFlight = 0;
-  private readonly completed: number[] = [];
-  private readonly longest: number;
-
-  constructor(private readonly windows: readonly RateWindowSpec[]) {
-    this.longest = windows.reduce((max, window) => Math.max(max, window.windowMs), 0);
-  }
-
-  /** Milliseconds to wait before one more request may be sent (0: now). */
-  waitMs(now: number): number {
-    this.prune(now);
-    let wait = 0;
-    for (const window of this.windows) {
-      const recent = this.completed.filter((at) => at > now - window.windowMs);
-      const used = this.inFlight + recent.length;
-      if (used < window.limit) continue;
-      const mustLeave = used - window.limit + 1;
-      // Oldest completions leave the window first; if in-flight requests alone fill it, wait for an answer.
-      const leaving = recent[mustLeave - 1];
-      wait = Math.max(wait, leaving !== undefined && mustLeave <= recent.length ? leaving + window.windowMs - now + 1 : 2);
-    }
-    return wait;
-  }
-
-  /** How many requests may be sent now. */
-  room(now: number): number {
-    this.prune(now);
-    let room = Number.POSITIVE_INFINITY;
-    for (const window of this.windows) {
-      const recent = this.completed.filter((at) => at > now - window.windowMs).length;
-      room = Math.min(room, window.limit - this.inFlight - recent);
-    }
-    return Math.max(0, room);
-  }
-
-  start(): void {
-    this.inFlight += 1;
-  }
-
-  finish(now: number): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    this.completed.push(now);
-  }
-
-  private prune(now: number): void {
-    while (this.completed.length > 0 && (this.completed[0] ?? 0) <= now - this.longest) this.completed.shift();
-  }
-}
-
-export interface SyncDeps {
-  ledger: Ledger;
-  cache: CacheStore;
-  sender: SaleSender;
-  adapters: ReadonlyMap<ProviderId, ProviderAdapter>;
-  connectivity: ConnectivityTracker;
-  events: EventBus;
-  clock: Clock;
-  logger: Logger;
-  offlinePolicy: () => OfflinePolicy;
-  routingPolicy: () => RoutingPolicy;
-  notify(sale: LedgerSale): void;
-  /** Sales another part of the core is sending right now (a sale at the counter between failover hops). */
-  isHeld(saleId: string): boolean;
-  options: SyncOptions;
-}
-
-export interface DrainReport {
-  sent: number;
-  succeeded: number;
-  pending: number;
-  unknown: number;
-  failed: number;
-  requeued: number;
-}
-
-export interface SyncReport {
-  expired: number;
-  drain: DrainReport;
-  poll: { resolved: number; stillUnknown: number; stillPending: number };
+/** One provider's drain in progress. */
+interface ProviderDrain {
+  provider: ProviderId;
+  /** Its queued sales, oldest first; `next` is the first not yet claimed. */
+  sales: LedgerSale[];
+  next: number;
+  /** The provider said "not now": stop sending to it in this drain. */
+  halted: boolean;
+  inFlight: Set<Promise<void>>;
+  pacer: CompletionPacer;
+  limiter: RateLimiter | undefined;
+  report: DrainReport;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -175,7 +68,7 @@ export class SyncEngine {
       try {
         const updated = ledger.transaction(() => {
           ledger.transition(sale.id, 'queued', 'failed', { failureCode: 'offline_not_allowed', failureMessage: `Waited in the offline queue longer than ${Math.round(maxAge / 3600_000)} h` }, JSON.stringify({ expired: true }));
-          return ledger.transition(sale.id, 'failed', 'refund_due', {}, JSON.stringify({ reason: 'the customer has gone; money is owed back' }));
+          return oweBack(ledger, sale.id);
         });
         this.deps.notify(updated);
         expired += 1;
@@ -186,8 +79,8 @@ export class SyncEngine {
     return expired;
   }
 
+  /** The customer has gone: failover to another provider, stay queued, or fail with the money owed back. */
   private decideForQueued(error: ProviderError, sale: LedgerSale): NotProcessedDecision {
-    if (NO_FAILOVER_CODES.includes(error.code)) return { to: 'failed', code: error.code, message: error.message, refundDue: true };
     const product = sale.sku ? this.deps.cache.productBySku(sale.provider, sale.sku) : null;
     const canMove = !product || product.type === 'topup';
     const candidates = canMove
@@ -195,20 +88,21 @@ export class SyncEngine {
       : [{ provider: sale.provider, sku: sale.sku }];
     const here = candidates.findIndex((candidate) => candidate.provider === sale.provider);
     const others = [...candidates.slice(here + 1), ...candidates.slice(0, Math.max(0, here))].filter((candidate) => candidate.provider !== sale.provider);
-    if (isTransient(error)) {
-      if (error.code === 'rate_limited' || error.notSent || error.code === 'outcome_unknown') this.holdOff(sale.provider, error.retryAt);
-      const next = others.find((candidate) => this.deps.connectivity.reachable(candidate.provider) && !this.inBackoff(candidate.provider));
-      if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
-      return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
-    }
+    if (isTransient(error) && (error.code === 'rate_limited' || error.notSent || error.code === 'outcome_unknown')) this.holdOff(sale.provider, error.retryAt);
     const failedHere = new Set(
       this.deps.ledger
         .attempts(sale.id)
         .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'not_processed')
         .map((attempt) => attempt.provider),
     );
-    const next = others.find((candidate) => !failedHere.has(candidate.provider));
-    if (next) return { to: 'queued', provider: next.provider, sku: next.sku, newKey: true, detail: 'failover: the provider provably did not process it' };
+    const remaining = others.map((candidate) => ({
+      ...candidate,
+      unavailable: !this.deps.connectivity.reachable(candidate.provider) || this.inBackoff(candidate.provider),
+      refusedThisSale: failedHere.has(candidate.provider),
+    }));
+    const verdict = decideFailover({ error, remaining, anyTransient: isTransient(error) });
+    if (verdict.action === 'try_next') return { to: 'queued', provider: verdict.next.provider, sku: verdict.next.sku, newKey: true, detail: FAILOVER_DETAIL };
+    if (verdict.action === 'queue') return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
     return { to: 'failed', code: error.code, message: error.message, refundDue: true };
   }
 
@@ -264,76 +158,85 @@ export class SyncEngine {
   private async drainProvider(provider: ProviderId, sales: LedgerSale[], report: DrainReport): Promise<void> {
     const adapter = this.deps.adapters.get(provider);
     if (!adapter) return;
-    const limiter = adapter.rateLimits?.topup;
-    const pacer = this.pacer(provider);
-    const inFlight = new Set<Promise<void>>();
-    let halted = false;
-    let next = 0;
-    const target = (sale: LedgerSale, onAnswered: () => void): SendTarget => ({
-      provider,
-      sku: sale.sku,
-      idempotencyKey: sale.idempotencyKey,
-      preferAsync: this.options.preferAsync,
-      onAnswered,
-    });
-    while (next < sales.length && !halted && !this.inBackoff(provider)) {
-      if (inFlight.size >= this.options.concurrency) {
-        await Promise.race(inFlight);
-        continue;
-      }
-      const wait = Math.max(pacer.waitMs(Date.now()), limiter ? limiter.msUntilFree() : 0);
-      if (wait > 0) {
-        await (inFlight.size > 0 ? Promise.race([...inFlight, sleep(wait)]) : sleep(wait));
-        continue;
-      }
-      const room = Math.min(pacer.room(Date.now()), this.options.concurrency - inFlight.size, sales.length - next);
-      const burst = sales.slice(next, next + Math.max(1, room));
-      next += burst.length;
-      crashPoint('mid-drain');
-      const claimed = this.deps.ledger.transaction(() =>
-        burst.flatMap((sale) => {
-          if (this.deps.isHeld(sale.id)) return [];
-          try {
-            return [{ sale, claim: this.deps.sender.claim(sale.id, 'queued', target(sale, () => {})) }];
-          } catch (error) {
-            if (error instanceof StateConflictError) return [];
-            throw error;
-          }
-        }),
-      );
-      for (const { sale, claim } of claimed) {
-        pacer.start();
-        let answered = false;
-        const onAnswered = (): void => {
-          if (answered) return;
-          answered = true;
-          pacer.finish(Date.now());
-        };
-        const run = this.deps.sender
-          .dispatch(claim, target(sale, onAnswered), (error, now) => this.decideForQueued(error, now))
-          .then((result) => {
-            report.sent += 1;
-            if (result.kind === 'requeued') {
-              report.requeued += 1;
-              if (isTransient(result.error) && result.sale.provider === provider) halted = true;
-            } else if (result.sale.state === 'succeeded') report.succeeded += 1;
-            else if (result.sale.state === 'pending') report.pending += 1;
-            else if (result.sale.state === 'unknown') report.unknown += 1;
-            else report.failed += 1;
-          })
-          .catch((error: unknown) => {
-            if (!(error instanceof StateConflictError)) this.deps.logger.error('sync.send_failed', { saleId: sale.id, error: String(error) });
-          })
-          .finally(() => {
-            onAnswered();
-            inFlight.delete(run);
-          });
-        inFlight.add(run);
-      }
+    const drain: ProviderDrain = { provider, sales, next: 0, halted: false, inFlight: new Set(), pacer: this.pacer(provider), limiter: adapter.rateLimits?.topup, report };
+    while (drain.next < sales.length && !drain.halted && !this.inBackoff(provider)) {
+      if (await this.waitForRoom(drain)) continue;
+      for (const claimed of this.claimBurst(drain)) this.sendClaimed(drain, claimed);
       // Let the adapters take their rate slots before the limiter is read again.
       await nextTick();
     }
-    await Promise.all(inFlight);
+    await Promise.all(drain.inFlight);
+  }
+
+  /** Waits while the concurrency bound or the provider's pace leaves no room; true when it waited. */
+  private async waitForRoom(drain: ProviderDrain): Promise<boolean> {
+    if (drain.inFlight.size >= this.options.concurrency) {
+      await Promise.race(drain.inFlight);
+      return true;
+    }
+    const wait = Math.max(drain.pacer.waitMs(this.deps.clock.now()), drain.limiter ? drain.limiter.msUntilFree() : 0);
+    if (wait <= 0) return false;
+    await (drain.inFlight.size > 0 ? Promise.race([...drain.inFlight, sleep(wait)]) : sleep(wait));
+    return true;
+  }
+
+  /** Claims as many of the next sales as there is room for, in one transaction. */
+  private claimBurst(drain: ProviderDrain): Array<{ sale: LedgerSale; claim: ClaimedSale }> {
+    const room = Math.min(drain.pacer.room(this.deps.clock.now()), this.options.concurrency - drain.inFlight.size, drain.sales.length - drain.next);
+    const burst = drain.sales.slice(drain.next, drain.next + Math.max(1, room));
+    drain.next += burst.length;
+    crashPoint('mid-drain');
+    return this.deps.ledger.transaction(() => burst.flatMap((sale) => this.claimQueued(drain.provider, sale)));
+  }
+
+  /** Takes one queued sale for sending; nothing when someone else holds it or it moved on. */
+  private claimQueued(provider: ProviderId, sale: LedgerSale): Array<{ sale: LedgerSale; claim: ClaimedSale }> {
+    if (this.deps.isHeld(sale.id)) return [];
+    try {
+      return [{ sale, claim: this.deps.sender.claim(sale.id, 'queued', this.drainTarget(provider, sale, () => {})) }];
+    } catch (error) {
+      if (error instanceof StateConflictError) return [];
+      throw error;
+    }
+  }
+
+  private drainTarget(provider: ProviderId, sale: LedgerSale, onAnswered: () => void): SendTarget {
+    return { provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, preferAsync: this.options.preferAsync, onAnswered };
+  }
+
+  /** Sends one claimed sale without waiting for it; its slot in the pacer is freed when the answer is in. */
+  private sendClaimed(drain: ProviderDrain, { sale, claim }: { sale: LedgerSale; claim: ClaimedSale }): void {
+    drain.pacer.start();
+    let answered = false;
+    const onAnswered = (): void => {
+      if (answered) return;
+      answered = true;
+      drain.pacer.finish(this.deps.clock.now());
+    };
+    const run: Promise<void> = this.deps.sender
+      .dispatch(claim, this.drainTarget(drain.provider, sale, onAnswered), (error, now) => this.decideForQueued(error, now))
+      .then((result) => this.countOutcome(drain, result))
+      .catch((error: unknown) => {
+        if (!(error instanceof StateConflictError)) this.deps.logger.error('sync.send_failed', { saleId: sale.id, error: String(error) });
+      })
+      .finally(() => {
+        onAnswered();
+        drain.inFlight.delete(run);
+      });
+    drain.inFlight.add(run);
+  }
+
+  /** Adds one outcome to the report; a "not now" from this provider halts its drain. */
+  private countOutcome(drain: ProviderDrain, result: SendOutcome): void {
+    const { report } = drain;
+    report.sent += 1;
+    if (result.kind === 'requeued') {
+      report.requeued += 1;
+      if (isTransient(result.error) && result.sale.provider === drain.provider) drain.halted = true;
+    } else if (result.sale.state === 'succeeded') report.succeeded += 1;
+    else if (result.sale.state === 'pending') report.pending += 1;
+    else if (result.sale.state === 'unknown') report.unknown += 1;
+    else report.failed += 1;
   }
 
   /** Asks about pending and unknown sales whose provider is reachable. */
@@ -345,32 +248,7 @@ export class SyncEngine {
   /** Catalogs and balances into SQLite, for screens that must work offline. */
   async refresh(): Promise<void> {
     this.lastRefresh = this.deps.clock.now();
-    const at = new Date(this.deps.clock.now()).toISOString();
-    let balancesChanged = false;
-    await Promise.all(
-      [...this.deps.adapters.values()].map(async (adapter) => {
-        try {
-          const balance = await adapter.balance();
-          this.deps.connectivity.observe(adapter.id, balance);
-          if (balance.ok) {
-            this.deps.cache.setBalance(adapter.id, balance.value, at);
-            balancesChanged = true;
-          }
-          for (const country of this.options.countries.filter((code) => adapter.capabilities.countries.includes(code))) {
-            const [catalog, carriers] = await Promise.all([adapter.catalog(country), adapter.carriers(country)]);
-            this.deps.connectivity.observe(adapter.id, catalog);
-            if (!catalog.ok) continue;
-            // Providers name carriers differently (Liquido's merchant ids): store the carrier's display name.
-            const names = new Map((carriers.ok ? carriers.value : []).map((carrier) => [carrier.id.toLowerCase(), carrier.name]));
-            const products = catalog.value.map((product) => ({ ...product, carrier: names.get(product.carrier.toLowerCase()) ?? product.carrier }));
-            this.deps.cache.replaceCatalog(adapter.id, country, products, at);
-          }
-        } catch (error) {
-          this.deps.logger.warn('sync.refresh_failed', { provider: adapter.id, error: String(error) });
-        }
-      }),
-    );
-    if (balancesChanged) this.deps.events.emit('balances.changed', this.deps.cache.balances());
+    await refreshCaches(this.deps, this.options.countries);
   }
 
   /** One pass: expire, drain, poll. What `saldo sync` runs (after recovery). */

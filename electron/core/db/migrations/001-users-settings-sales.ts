@@ -1,12 +1,14 @@
 /**
- * The ledger's tables, as SQL the migrations run. STRICT tables; money as integer minor units with the
+ * Schema version 1: users, settings and the sales ledger. STRICT tables; money as integer minor units with the
  * currency in the next column; exchange rates as decimal text. History (sale_events) is append-only,
- * enforced by triggers, with a gapless sequence and a SHA-256 chain checked by ./chain.ts.
+ * enforced by triggers, with a gapless sequence and a SHA-256 chain checked by ledger/chain.ts.
+ * A released migration never changes: existing databases were built from this exact text.
  */
+import type { Migration } from './migration';
 
 const STATES = `'created','queued','sending','pending','unknown','succeeded','failed','refund_due','refunded'`;
 
-export const LEDGER_SCHEMA_V1 = `
+const SQL = `
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -99,34 +101,8 @@ CREATE TRIGGER attempts_no_delete BEFORE DELETE ON attempts
   BEGIN SELECT RAISE(ABORT, 'attempts are never deleted'); END;
 `;
 
-export const LEDGER_SCHEMA_V2 = `
-CREATE TABLE catalog_cache (
-  provider TEXT NOT NULL,
-  country TEXT NOT NULL,
-  carrier TEXT NOT NULL,
-  sku TEXT,
-  name TEXT NOT NULL,
-  type TEXT NOT NULL CHECK (type IN ('topup','bundle')),
-  amount_minor INTEGER,
-  min_minor INTEGER,
-  max_minor INTEGER,
-  currency TEXT NOT NULL,
-  refreshed_at TEXT NOT NULL
-) STRICT;
-CREATE INDEX catalog_cache_country ON catalog_cache (country, carrier, provider);
-
-CREATE TABLE balance_cache (
-  provider TEXT PRIMARY KEY,
-  balance_minor INTEGER NOT NULL,
-  available_minor INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  refreshed_at TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE connectivity_cache (
-  provider TEXT PRIMARY KEY,
-  reachable INTEGER NOT NULL CHECK (reachable IN (0, 1)),
-  checked_at TEXT,
-  last_error TEXT
-) STRICT;
-`;
+export const usersSettingsSales: Migration = {
+  version: 1,
+  name: 'users, settings, sales ledger with hash-chained history',
+  up: (db) => db.exec(SQL),
+};

@@ -1,5 +1,5 @@
 /**
- * The sale's state machine (DESIGN.md, "A sale's life"), enforced here and only here. The ledger asks this
+ * The sale's state machine, enforced here and only here. The ledger asks this
  * module before every state change and changes state only by compare-and-set, so an illegal transition,
  * a change out of a terminal state, or a second sender taking a sale are refused.
  *

@@ -1,6 +1,6 @@
 /**
  * The sales module as the app wires it: ledger, sender, service, sync engine and recovery behind one
- * factory, answering the selling channels of the contract.
+ * factory, answering the selling channels of the contract. It composes sales/ and sync/, so it sits above both.
  *
  *   const sales = createSalesModule({ db, adapters, events, session, logger });
  *   await sales.recover();            // start-up recovery, before the first new sale
@@ -9,22 +9,24 @@
  *   await sales.close();              // on quit (the caller closes db)
  */
 import type { Database } from 'better-sqlite3';
-import type { ProviderId } from '../../../shared/contract/app';
-import type { Connectivity } from '../../../shared/contract/sales';
-import type { HandlerMap } from '../ipc/dispatcher';
-import type { EventBus } from '../ipc/event-bus';
-import type { Logger } from '../logger';
-import type { Session } from '../session';
-import { CacheStore } from '../ledger/cache';
-import { Ledger, publicSale, systemClock, type Clock, type LedgerSale } from '../ledger/ledger';
-import type { ProviderAdapter } from '../providers/types';
-import { createSettingsStore } from '../settings/store';
-import { ConnectivityTracker } from '../sync/connectivity';
-import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/engine';
-import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './policy';
-import { recoverLocal, resolveAwaiting, type RecoveryReport } from './recovery';
-import { SaleSender } from './sender';
-import { SalesService } from './service';
+import type { ProviderId } from '../../shared/contract/app';
+import type { Connectivity, QueueStatus } from '../../shared/contract/sales';
+import type { HandlerMap } from './ipc/dispatcher';
+import type { EventBus } from './ipc/event-bus';
+import type { Logger } from './kernel/logger';
+import type { Session } from './auth/session';
+import { CacheStore } from './ledger/cache';
+import { systemClock, type Clock } from './kernel/clock';
+import { Ledger, publicSale, type LedgerSale } from './ledger/ledger';
+import type { ProviderAdapter } from './providers/types';
+import { ConnectivityTracker } from './sales/connectivity';
+import { SyncEngine } from './sync/engine';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync/options';
+import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './sales/policy';
+import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/recovery';
+import { SaleSender } from './sales/sender';
+import { SalesService } from './sales/service';
+import { createSettingsStore } from './settings/store';
 
 export type SalesHandlers = Pick<
   HandlerMap,
@@ -73,8 +75,7 @@ export interface SalesModule {
 export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const clock = options.clock ?? systemClock;
   const { db, events, session, logger } = options;
-  const adapters: ReadonlyMap<ProviderId, ProviderAdapter> =
-    options.adapters instanceof Map ? options.adapters : new Map((options.adapters as readonly ProviderAdapter[]).map((adapter) => [adapter.id, adapter]));
+  const adapters = adaptersById(options.adapters);
   const ledger = new Ledger(db, clock);
   const cache = new CacheStore(db);
   const offlinePolicy = (): OfflinePolicy => ({ ...loadOfflinePolicy(db), ...options.offlinePolicy });
@@ -82,27 +83,8 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const shopSettings = createSettingsStore(db, logger);
   const currency = (): string => offlinePolicy().maxSale.currency;
 
-  let queueTimer: NodeJS.Timeout | null = null;
-  const emitQueue = (): void => {
-    if (queueTimer) return;
-    queueTimer = setTimeout(() => {
-      queueTimer = null;
-      try {
-        events.emit('queue.changed', ledger.queueStatus(currency()));
-      } catch (error) {
-        logger.warn('sales.queue_event_failed', { error: String(error) });
-      }
-    }, 25);
-    queueTimer.unref?.();
-  };
-  const notify = (sale: LedgerSale): void => {
-    try {
-      events.emit('sale.changed', publicSale(sale));
-    } catch (error) {
-      logger.warn('sales.sale_event_failed', { error: String(error) });
-    }
-    emitQueue();
-  };
+  const notifier = createSaleNotifier(events, logger, () => ledger.queueStatus(currency()));
+  const notify = notifier.notify;
 
   const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
     events.emit('connectivity.changed', snapshot);
@@ -166,7 +148,68 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     return report;
   }
 
-  const handlers: SalesHandlers = {
+  return {
+    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor }),
+    ledger,
+    cache,
+    service,
+    sender,
+    sync,
+    connectivity,
+    recover,
+    async close() {
+      await sync.stop();
+      notifier.cancel();
+    },
+  };
+}
+
+function adaptersById(adapters: SalesModuleOptions['adapters']): ReadonlyMap<ProviderId, ProviderAdapter> {
+  return adapters instanceof Map ? adapters : new Map((adapters as readonly ProviderAdapter[]).map((adapter) => [adapter.id, adapter]));
+}
+
+/** Tells the renderer about each committed sale change, and about the queue at most once per 25 ms. */
+function createSaleNotifier(events: EventBus, logger: Logger, queueStatus: () => QueueStatus): { notify(sale: LedgerSale): void; cancel(): void } {
+  let queueTimer: NodeJS.Timeout | null = null;
+  const emitQueue = (): void => {
+    if (queueTimer) return;
+    queueTimer = setTimeout(() => {
+      queueTimer = null;
+      try {
+        events.emit('queue.changed', queueStatus());
+      } catch (error) {
+        logger.warn('sales.queue_event_failed', { error: String(error) });
+      }
+    }, 25);
+    queueTimer.unref?.();
+  };
+  return {
+    notify(sale) {
+      try {
+        events.emit('sale.changed', publicSale(sale));
+      } catch (error) {
+        logger.warn('sales.sale_event_failed', { error: String(error) });
+      }
+      emitQueue();
+    },
+    cancel() {
+      if (queueTimer) clearTimeout(queueTimer);
+      queueTimer = null;
+    },
+  };
+}
+
+interface SalesHandlerDeps {
+  ledger: Ledger;
+  cache: CacheStore;
+  service: SalesService;
+  connectivity: ConnectivityTracker;
+  currency: () => string;
+  lowBalanceMinor: number | undefined;
+}
+
+function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor }: SalesHandlerDeps): SalesHandlers {
+  return {
     'sales.sell': async (input) => publicSale(await service.sell(input)),
     'sales.get': (input) => ({ sale: publicSale(ledger.mustGet(input.id)), events: ledger.events(input.id) }),
     'sales.list': (input) =>
@@ -183,23 +226,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
     'catalog.get': (input) => cache.catalog(input.country),
-    'balances.get': () => cache.balances(options.lowBalanceMinor),
+    'balances.get': () => cache.balances(lowBalanceMinor),
     'connectivity.get': () => connectivity.snapshot(),
-  };
-
-  return {
-    handlers,
-    ledger,
-    cache,
-    service,
-    sender,
-    sync,
-    connectivity,
-    recover,
-    async close() {
-      await sync.stop();
-      if (queueTimer) clearTimeout(queueTimer);
-      queueTimer = null;
-    },
   };
 }

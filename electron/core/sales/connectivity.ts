@@ -6,7 +6,7 @@
 import type { ProviderId } from '../../../shared/contract/app';
 import type { Connectivity } from '../../../shared/contract/sales';
 import type { CacheStore } from '../ledger/cache';
-import type { Clock } from '../ledger/ledger';
+import type { Clock } from '../kernel/clock';
 import type { ProviderError, ProviderResult } from '../providers/types';
 
 /** The request never reached the provider or got no answer: the line (or the provider) is down. */

@@ -1,16 +1,14 @@
 /**
- * Ordered schema migrations. Each runs inside ONE transaction together with the `user_version` bump, so a
- * database is always at exactly one known version. A database written by a newer app (user_version beyond
+ * The schema history runner (Signal-Desktop style: one ordered list, one file per step). Each migration runs
+ * inside ONE transaction together with the `user_version` bump, so a database is always at exactly one known version. A database written by a newer app (user_version beyond
  * the last migration here) is refused with a clear message and left untouched: it is never "repaired".
  */
 import type { Database } from 'better-sqlite3';
-import { LEDGER_SCHEMA_V1, LEDGER_SCHEMA_V2 } from '../ledger/schema';
+import type { Migration } from './migration';
+import { usersSettingsSales } from './001-users-settings-sales';
+import { offlineCaches } from './002-offline-caches';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+export type { Migration };
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';
@@ -25,18 +23,8 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'users, settings, sales ledger with hash-chained history',
-    up: (db) => db.exec(LEDGER_SCHEMA_V1),
-  },
-  {
-    version: 2,
-    name: 'offline caches: catalog, balances, connectivity',
-    up: (db) => db.exec(LEDGER_SCHEMA_V2),
-  },
-];
+/** The whole schema history, in order. Append new migrations; never edit or renumber a released one. */
+export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
 

@@ -1,5 +1,5 @@
 /** Who is signed in at this counter. One kiosk, one session; the auth module sets it, handlers read it. */
-import type { User } from '../../shared/contract/auth';
+import type { User } from '../../../shared/contract/auth';
 
 export interface Session {
   current(): User | null;
