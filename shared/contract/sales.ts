@@ -5,7 +5,7 @@ import { ErrorCodeSchema } from '../errors';
 import { ProviderIdSchema } from './app';
 import { defineChannel, defineEvent } from './define';
 
-/** The ledger's state machine (DESIGN.md, "A sale's life"). */
+/** The ledger's state machine (docs/architecture.md, "A sale's life"). */
 export const SALE_STATES = ['created', 'queued', 'sending', 'pending', 'unknown', 'succeeded', 'failed', 'refund_due', 'refunded'] as const;
 export const SaleStateSchema = z.enum(SALE_STATES);
 export type SaleState = z.infer<typeof SaleStateSchema>;
