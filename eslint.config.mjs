@@ -62,8 +62,9 @@ const allowedElements = {
   ...Object.fromEntries(Object.entries(coreLayers).map(([layer, below]) => [coreLayerType(layer), [...below.map(coreLayerType), 'shared']])),
   'core-composition': [...allCoreTypes, 'shared'],
   sandbox: ['shared'],
-  // Hosts compose the core and, in demo mode, the sandboxes it talks to.
-  ...Object.fromEntries(hosts.map((host) => [host, [...allCoreTypes, 'sandbox', 'shared']])),
+  // Hosts compose the core and, in demo mode, the sandboxes it talks to. The preload runs in the renderer's
+  // process: it only forwards the contract's channels, so it gets the contract (shared/) and nothing else.
+  ...Object.fromEntries(hosts.map((host) => [host, host === 'preload' ? ['shared'] : [...allCoreTypes, 'sandbox', 'shared']])),
   renderer: ['shared'],
 };
 
@@ -74,7 +75,7 @@ const allowedPackages = {
   shared: { packages: ['zod', 'libphonenumber-js'], nodeBuiltins: false },
   ...Object.fromEntries(allCoreTypes.map((type) => [type, { packages: anyPackageBut(['electron', 'electron-updater']), nodeBuiltins: true }])),
   sandbox: { packages: anyPackageBut(['better-sqlite3', 'electron', 'electron-updater']), nodeBuiltins: true },
-  ...Object.fromEntries(hosts.map((host) => [host, { packages: anyPackageBut(['better-sqlite3']), nodeBuiltins: true }])),
+  ...Object.fromEntries(hosts.map((host) => [host, host === 'preload' ? { packages: ['electron'], nodeBuiltins: false } : { packages: anyPackageBut(['better-sqlite3']), nodeBuiltins: true }])),
   renderer: { packages: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next'], nodeBuiltins: false },
 };
 

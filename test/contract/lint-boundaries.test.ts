@@ -78,6 +78,8 @@ const forbidden: Forbidden[] = [
   { why: 'the renderer imports no host', file: 'renderer/src/probe.ts', specifier: '../../electron/main/ipc', form: 'static', from: 'renderer', reached: 'main' },
   { why: 'main talks to the renderer only through the contract', file: 'electron/main/probe.ts', specifier: '../../renderer/src/main', form: 'static', from: 'main', reached: 'renderer' },
   { why: 'the preload imports nothing of the renderer either', file: 'electron/preload/probe.ts', specifier: '../../renderer/src/main', form: 'dynamic', from: 'preload', reached: 'renderer' },
+  { why: 'the preload forwards the contract and reaches no core', file: 'electron/preload/probe.ts', specifier: '../core/runtime', form: 'static', from: 'preload', reached: 'core-composition' },
+  { why: 'the preload runs beside the renderer: no Node built-ins', file: 'electron/preload/probe.ts', specifier: 'node:fs', form: 'static', from: 'preload', reached: '' },
   { why: 'a lower core layer never imports a higher one (kernel → ledger)', file: 'electron/core/kernel/probe.ts', specifier: '../ledger/chain', form: 'static', from: 'core-kernel', reached: 'core-ledger' },
   { why: 'a lower core layer never imports a higher one, not even by import()', file: 'electron/core/kernel/probe.ts', specifier: '../ledger/chain', form: 'dynamic', from: 'core-kernel', reached: 'core-ledger' },
   { why: 'a lower core layer never re-exports a higher one', file: 'electron/core/db/probe.ts', specifier: '../ledger/chain', form: 're-export', from: 'core-db', reached: 'core-ledger' },
@@ -95,6 +97,7 @@ const allowed: (Probe & { why: string })[] = [
   { why: 'core uses the database', file: 'electron/core/ledger/probe.ts', specifier: 'better-sqlite3', form: 'static' },
   { why: 'the sandbox imports shared', file: 'electron/sandbox/probe.ts', specifier: '../../shared/money', form: 'static' },
   { why: 'the renderer imports shared', file: 'renderer/src/probe.ts', specifier: '../../shared/money', form: 'static' },
+  { why: 'the preload imports the contract', file: 'electron/preload/probe.ts', specifier: '../../shared/contract/event-channel', form: 'static' },
   { why: 'shared uses its allow-listed packages', file: 'shared/probe.ts', specifier: 'zod', form: 'static' },
 ];
 
