@@ -1,17 +1,17 @@
 /**
  * The one window. Isolation is not optional: contextIsolation, sandbox, no Node, a strict CSP sent as a
- * header, navigation and new windows denied, every permission request denied. Kiosk mode is fullscreen
- * with no menu and no devtools.
+ * header, the page served from app://saldo (never file://), navigation and new windows denied, every
+ * permission request denied. Kiosk mode is fullscreen with no menu and no devtools.
  */
 import { BrowserWindow, Menu, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/app/content-security-policy';
-
+import { APP_ENTRY_URL } from './app-protocol';
+import { decideExternalNavigation } from './navigation';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** Dev server URL (electron-vite dev) or null to load the built file. */
+  /** Dev server URL (electron-vite dev) or null to load the built page from app://saldo. */
   devServerUrl: string | null;
-  indexHtmlPath: string;
   kiosk: boolean;
   allowDevTools: boolean;
 }
@@ -51,19 +51,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
 
   const contents = window.webContents;
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The kiosk window never leaves the app; a URL reaches the system browser only from the allow-list.
+  const openExternallyIfAllowed = (url: string): void => {
+    const decision = decideExternalNavigation(url);
+    if (decision.action === 'open-external') void shell.openExternal(decision.url);
+  };
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternallyIfAllowed(url);
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // Links meant for people (a provider's help page) open in the system browser, never in the kiosk window.
   contents.on('will-frame-navigate', (event) => {
-    if (!event.isMainFrame) return;
     event.preventDefault();
-    if (/^https:\/\//.test(event.url)) void shell.openExternal(event.url);
+    if (event.isMainFrame) openExternallyIfAllowed(event.url);
   });
   window.once('ready-to-show', () => window.show());
 
-  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(options.indexHtmlPath);
+  void window.loadURL(options.devServerUrl ?? APP_ENTRY_URL);
   return window;
 }
