@@ -5,7 +5,8 @@
  * built renderer folder. Everything here but the two register functions is plain Node, so the path rules are
  * tested without an Electron binary (test/electron-host/app-protocol.test.ts).
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile as readFileCallback, realpath as realpathCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/app/content-security-policy';
@@ -65,6 +66,12 @@ function isInside(root: string, candidate: string): boolean {
   const fromRoot = relative(root, candidate);
   return fromRoot !== '' && !fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot);
 }
+
+// The callback forms, promisified: Electron's asar support patches fs.readFile and fs.realpath for paths
+// inside app.asar (where the renderer lives in a packaged build); the callback forms are the ones it has
+// always patched.
+const readFile = promisify(readFileCallback);
+const realpath = promisify(realpathCallback);
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -54,7 +54,10 @@ async function start(): Promise<void> {
     allowDevTools: !app.isPackaged && !kiosk,
   });
   forwardEvents(core, window);
-  if (app.isPackaged) startAutoUpdates({ logger: core.logger, channel: process.env.SALDO_UPDATE_CHANNEL });
+  if (app.isPackaged) {
+    const logger = core.logger;
+    startAutoUpdates({ logger, channel: process.env.SALDO_UPDATE_CHANNEL }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
+  }
 }
 
 // A privileged scheme can only be registered before the app is ready.
