@@ -39,6 +39,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#0f172a',
     title: 'Saldo',
     webPreferences: {
+      // Reviewed for Electronegativity's PRELOAD_JS_CHECK (scripts/electronegativity.mjs): the preload exposes
+      // exactly the contract, nothing else.
       preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
@@ -46,6 +48,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       nodeIntegrationInWorker: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would otherwise open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools,
     },
   });
@@ -54,6 +58,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // The kiosk window never leaves the app; a URL reaches the system browser only from the allow-list.
   const openExternallyIfAllowed = (url: string): void => {
     const decision = decideExternalNavigation(url);
+    // Reviewed for Electronegativity's OPEN_EXTERNAL_JS_CHECK: only allow-listed https origins get here.
     if (decision.action === 'open-external') void shell.openExternal(decision.url);
   };
   contents.setWindowOpenHandler(({ url }) => {
