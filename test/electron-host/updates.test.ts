@@ -21,7 +21,9 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 type BuilderConfig = {
   electronFuses: Record<string, boolean>;
   win: { forceCodeSigning?: boolean; verifyUpdateCodeSignature?: boolean; signtoolOptions?: Record<string, unknown> };
-  publish: { provider: string; url: string; channel: string };
+  publish: { provider: string; url: string; channel?: string };
+  generateUpdatesFilesForAllChannels?: boolean;
+  detectUpdateChannel?: boolean;
 };
 const builderYml = readFileSync(resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8');
 const builderConfig = yaml.load(builderYml) as BuilderConfig;
@@ -54,6 +56,14 @@ describe('electron-builder.yml', () => {
     expect(builderConfig.win.verifyUpdateCodeSignature).toBe(true);
     expect(typeof publisherName).toBe('string');
     expect(publisherName.trim().length).toBeGreaterThan(0);
+  });
+
+  it('publishes a beta version only to the beta channel, and a stable one to both', () => {
+    // A fixed publish.channel turns off electron-builder's channel-from-version: betas would land in latest.yml.
+    expect(builderConfig.publish.channel).toBeUndefined();
+    expect(builderConfig.detectUpdateChannel).not.toBe(false);
+    expect(builderConfig.generateUpdatesFilesForAllChannels).toBe(true);
+    expect(builderConfig.publish.url).toMatch(/^https:\/\//);
   });
 
   it('commits no certificate or password: they come from the environment', () => {
@@ -118,7 +128,7 @@ function kioskWindowsUpdater(appUpdateYml: string, publisherCheck: (names: strin
 }
 
 const appUpdateYmlWithPublisher = () =>
-  [`provider: ${builderConfig.publish.provider}`, `url: ${builderConfig.publish.url}`, `channel: ${builderConfig.publish.channel}`, 'publisherName:', `  - ${publisherName}`, 'updaterCacheDirName: saldo-updater', ''].join('\n');
+  [`provider: ${builderConfig.publish.provider}`, `url: ${builderConfig.publish.url}`, `channel: latest`, 'publisherName:', `  - ${publisherName}`, 'updaterCacheDirName: saldo-updater', ''].join('\n');
 
 describe('a Windows update on a kiosk', () => {
   it('is refused when it is not signed, before the publisher check is even asked', async () => {
