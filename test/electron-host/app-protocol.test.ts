@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, createAppRequestHandler, registerAppSchemeAsPrivileged, resolveAppAssetPath } from '../../electron/main/app-protocol';
+import { seededRandomForTest } from '../sales/seed-for-test';
 
 const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';
 let base: string;
@@ -137,6 +138,26 @@ describe('the app:// request handler', () => {
     expect((await get('app://saldo/index.html', 'HEAD')).status).toBe(200);
     expect((await get('app://saldo/index.html', 'POST')).status).toBe(405);
     expect((await get('app://saldo/index.html', 'DELETE')).status).toBe(405);
+  });
+});
+
+describe('random paths', () => {
+  // Pieces an attacker would combine: dot segments in every spelling, separators, drive letters, NULs.
+  const PIECES = ['..', '.', '%2e', '%2E', '%2e%2e', '.%2e', '%2f', '%2F', '%5c', '\\', '/', '//', '%00', 'C:', '%3a', 'assets', 'index.html', 'secret.txt', 'renderer', '%252e', '%', 'a b', '~'];
+  const RUNS = Number(process.env.SALDO_FUZZ_RUNS ?? 2000);
+
+  it(`never resolve outside the renderer folder, nor serve the secret (${RUNS} cases)`, async () => {
+    const random = seededRandomForTest('app:// random paths');
+    for (let run = 0; run < RUNS; run += 1) {
+      const path = Array.from({ length: random.int(1, 8) }, () => random.pick(PIECES)).join(random.pick(['/', '', '/']));
+      const url = `app://saldo/${path}`;
+      const resolved = resolveAppAssetPath(url, rendererRoot);
+      if (resolved !== null) expect(resolved.startsWith(join(rendererRoot, '/')), `${url} → ${resolved}`).toBe(true);
+      if (run % 10 === 0) {
+        const response = await Promise.resolve().then(() => get(url)).catch(() => null);
+        if (response) expect(await response.text(), url).not.toContain(SECRET);
+      }
+    }
   });
 });
 
