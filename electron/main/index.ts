@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
 import { resolveDataDir } from '../core/data-dir';
 import { forwardEvents, registerContractHandlers } from './ipc';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, guardAllWebContents, hardenSession } from './window';
 import { startAutoUpdates } from './updates';
 import { createElectronSecretStore } from './secret-store';
 import { createElectronPrinter } from './printer';
@@ -62,6 +62,7 @@ async function start(): Promise<void> {
 
 // A privileged scheme can only be registered before the app is ready.
 registerAppSchemeAsPrivileged(protocol);
+guardAllWebContents();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

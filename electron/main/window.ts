@@ -1,9 +1,10 @@
 /**
  * The one window. Isolation is not optional: contextIsolation, sandbox, no Node, a strict CSP sent as a
- * header, the page served from app://saldo (never file://), navigation and new windows denied, every
- * permission request denied. Kiosk mode is fullscreen with no menu and no devtools.
+ * header, the page served from app://saldo (never file://), navigation and new windows denied in every
+ * webContents the app creates, every permission request denied. Kiosk mode is fullscreen with no menu and
+ * no devtools.
  */
-import { BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/app/content-security-policy';
 import { APP_ENTRY_URL } from './app-protocol';
 import { decideExternalNavigation } from './navigation';
@@ -23,6 +24,36 @@ export function hardenSession(): void {
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+}
+
+/** A URL leaves the app only to the system browser, and only from the allow-list (navigation.ts). */
+function openExternallyIfAllowed(url: string): void {
+  const decision = decideExternalNavigation(url);
+  // Reviewed for Electronegativity's OPEN_EXTERNAL_JS_CHECK: only allow-listed https origins get here.
+  if (decision.action === 'open-external') void shell.openExternal(decision.url);
+}
+
+/** No page of the app ever navigates, redirects, opens a window or attaches a <webview>. */
+function guardNavigation(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternallyIfAllowed(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => {
+    event.preventDefault();
+    if (event.isMainFrame) openExternallyIfAllowed(event.url);
+  });
+}
+
+/**
+ * Every webContents: the main window and the receipt printer's hidden page alike (a receipt's HTML could
+ * carry a meta refresh). Call before the first window is created.
+ */
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -54,24 +85,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  const contents = window.webContents;
-  // The kiosk window never leaves the app; a URL reaches the system browser only from the allow-list.
-  const openExternallyIfAllowed = (url: string): void => {
-    const decision = decideExternalNavigation(url);
-    // Reviewed for Electronegativity's OPEN_EXTERNAL_JS_CHECK: only allow-listed https origins get here.
-    if (decision.action === 'open-external') void shell.openExternal(decision.url);
-  };
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternallyIfAllowed(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('will-frame-navigate', (event) => {
-    event.preventDefault();
-    if (event.isMainFrame) openExternallyIfAllowed(event.url);
-  });
   window.once('ready-to-show', () => window.show());
 
   void window.loadURL(options.devServerUrl ?? APP_ENTRY_URL);
