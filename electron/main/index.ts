@@ -60,7 +60,9 @@ async function start(): Promise<void> {
   }
 }
 
-// A privileged scheme can only be registered before the app is ready.
+// Before the app is ready: every renderer sandboxed whatever its options say, the privileged scheme, and the
+// navigation guards for every webContents.
+app.enableSandbox();
 registerAppSchemeAsPrivileged(protocol);
 guardAllWebContents();
 
