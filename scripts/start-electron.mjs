@@ -3,29 +3,22 @@
 // sentence that points to the browser preview instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const NO_ELECTRON =
   'Saldo cannot open its desktop window here because the Electron binary could not be downloaded on this machine; run `npm run preview` to use Saldo in a browser instead.';
+/** A blocked download must not hang `npm start`: give up after this long. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+let found = findElectronBinary();
+if ('missing' in found && found.packageDir && existsSync(join(found.packageDir, 'install.js'))) {
+  // Electron 42+ ships no install script run by npm (and allowScripts denies it for older ones): download once now.
+  spawnSync(process.execPath, [join(found.packageDir, 'install.js')], { cwd: found.packageDir, stdio: 'ignore', timeout: DOWNLOAD_TIMEOUT_MS });
+  found = findElectronBinary();
 }
-
-let binary = electronBinary();
-if (!binary && existsSync(join(root, 'node_modules', 'electron', 'install.js'))) {
-  // The install script was denied at npm install time (see allowScripts); try the download once now.
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: join(root, 'node_modules', 'electron'), stdio: 'ignore' });
-  binary = electronBinary();
-}
+const binary = 'path' in found ? found.path : null;
 if (!binary) {
   console.error(NO_ELECTRON);
   process.exit(1);

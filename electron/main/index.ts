@@ -1,18 +1,20 @@
 /**
  * The Electron host: thin by design. It holds a single-instance lock, starts the same core the other hosts
- * use (data in userData, or SALDO_DATA_DIR), registers the contract, opens the one hardened window and
- * starts auto-updates in packaged builds. Kiosk mode comes from the settings, `--kiosk` or SALDO_KIOSK=1.
+ * use (data in userData, or SALDO_DATA_DIR), serves the renderer from app://saldo, registers the contract,
+ * opens the one hardened window and starts auto-updates in packaged builds. Kiosk mode comes from the
+ * settings, `--kiosk` or SALDO_KIOSK=1.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
 import { join } from 'node:path';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
 import { resolveDataDir } from '../core/data-dir';
 import { forwardEvents, registerContractHandlers } from './ipc';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, guardAllWebContents, hardenSession } from './window';
 import { startAutoUpdates } from './updates';
 import { createElectronSecretStore } from './secret-store';
 import { createElectronPrinter } from './printer';
 import { startDemoSandboxes } from '../sandbox';
+import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
 
 const kioskFromLaunch = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -42,18 +44,27 @@ async function start(): Promise<void> {
   // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
   const kiosk = kioskFromLaunch || core.settings.read().kiosk;
   hardenSession();
-  registerContractHandlers(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : 'file://');
+  handleAppScheme(protocol, join(import.meta.dirname, '../renderer'));
+  registerContractHandlers(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
 
   const window = createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
-    indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
     kiosk,
     allowDevTools: !app.isPackaged && !kiosk,
   });
   forwardEvents(core, window);
-  if (app.isPackaged) startAutoUpdates({ logger: core.logger, channel: process.env.SALDO_UPDATE_CHANNEL });
+  if (app.isPackaged) {
+    const logger = core.logger;
+    startAutoUpdates({ logger, channel: process.env.SALDO_UPDATE_CHANNEL }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
+  }
 }
+
+// Before the app is ready: every renderer sandboxed whatever its options say, the privileged scheme, and the
+// navigation guards for every webContents.
+app.enableSandbox();
+registerAppSchemeAsPrivileged(protocol);
+guardAllWebContents();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

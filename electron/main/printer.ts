@@ -12,7 +12,7 @@ export function createElectronPrinter(deviceName?: string): Printer {
   return {
     kind: 'host',
     async print(job) {
-      const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+      const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' } });
       try {
         await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`);
         const printed = await new Promise<boolean>((resolve) => {

@@ -1,17 +1,61 @@
 /**
  * Auto-update from the generic feed in electron-builder.yml. Updates download in the background and install
- * when the app quits, so an update never interrupts a sale. Setting a channel silently turns on
- * allowDowngrade in electron-updater; it is turned off again because a store PC must never go backwards.
+ * when the app quits, so an update never interrupts a sale. A store PC never goes backwards (setting a
+ * channel silently turns allowDowngrade on in electron-updater; it is turned off again), follows only the
+ * stable or beta channel, never runs a web installer, and on Windows installs only updates signed by
+ * Saldo's publisher (update-signature.ts); without a publisher to check against it does not update at all.
  */
-import electronUpdater from 'electron-updater';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import electronUpdater, { type AppUpdater } from 'electron-updater';
 import type { Logger } from '../core/kernel/logger';
+import { requireSignedUpdates, updateConfigNamesPublisher } from './update-signature';
 
-export function startAutoUpdates(options: { channel?: string; logger: Logger }): void {
+/** `latest` is stable; `beta` also receives x.y.z-beta.N builds. docs/releasing.md explains both. */
+export const UPDATE_CHANNELS = ['latest', 'beta'] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
+
+export function updateChannelFrom(requested: string | undefined): UpdateChannel {
+  return UPDATE_CHANNELS.find((channel) => channel === requested) ?? 'latest';
+}
+
+/** Everything the kiosk's updater must be, in one place; also applied in the plain-Node updater test. */
+export function configureAutoUpdater(updater: AppUpdater, channel: UpdateChannel): void {
+  updater.autoDownload = true;
+  updater.autoInstallOnAppQuit = true;
+  updater.channel = channel;
+  updater.allowPrerelease = channel === 'beta';
+  updater.allowDowngrade = false;
+  updater.disableWebInstaller = true;
+  updater.forceDevUpdateConfig = false;
+  if (updater instanceof electronUpdater.NsisUpdater) {
+    updater.verifyUpdateCodeSignature = requireSignedUpdates(updater.verifyUpdateCodeSignature);
+  }
+}
+
+/** On Windows, the reason auto-update must stay off (app-update.yml names no publisher), or null. */
+export async function windowsUpdateBlocker(platform: NodeJS.Platform, appUpdateYmlPath: string): Promise<string | null> {
+  if (platform !== 'win32') return null;
+  try {
+    const config = await readFile(appUpdateYmlPath, 'utf8');
+    return updateConfigNamesPublisher(config) ? null : 'app-update.yml names no publisherName: updates could not be verified';
+  } catch (error) {
+    return `app-update.yml could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export async function startAutoUpdates(options: { channel?: string; logger: Logger }): Promise<void> {
+  const blocker = await windowsUpdateBlocker(process.platform, join(process.resourcesPath, 'app-update.yml'));
+  if (blocker !== null) {
+    options.logger.error('updates.disabled_unverifiable', { reason: blocker });
+    return;
+  }
   const { autoUpdater } = electronUpdater;
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
-  if (options.channel) autoUpdater.channel = options.channel;
-  autoUpdater.allowDowngrade = false;
+  const channel = updateChannelFrom(options.channel);
+  if (options.channel !== undefined && options.channel !== channel) {
+    options.logger.warn('updates.unknown_channel', { requested: options.channel, using: channel });
+  }
+  configureAutoUpdater(autoUpdater, channel);
   autoUpdater.on('error', (error) => options.logger.warn('updates.error', { error: error.message }));
   autoUpdater.on('update-downloaded', (info) => options.logger.info('updates.downloaded', { version: info.version }));
   autoUpdater.checkForUpdates().catch((error: unknown) => options.logger.warn('updates.check_failed', { error: String(error) }));

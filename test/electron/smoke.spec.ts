@@ -37,6 +37,10 @@ test.describe('Electron host', () => {
     expect(probe.subscribe).toEqual([...eventNames].sort());
     const info = await page.evaluate(() => window.saldo!.invoke['app.info']({}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
+    // Served from app://saldo, never file://; the scheme serves nothing outside out/renderer.
+    expect(page.url()).toBe('app://saldo/index.html');
+    const outside = await page.evaluate(() => fetch('app://saldo/%2e%2e%2fmain%2findex.js').then((response) => response.status));
+    expect(outside).toBeGreaterThanOrEqual(400);
     await app.close();
   });
 });
