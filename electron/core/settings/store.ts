@@ -24,6 +24,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   receiptWidthMm: 58,
   ...DEFAULT_BUSINESS_DAY_RULE,
   resellWindowMinutes: 10,
+  idleSignOutMinutes: 15,
 };
 
 /** One setting's raw value (JSON), or undefined when absent or unreadable. Callers parse it with their schema. */
