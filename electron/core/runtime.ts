@@ -17,6 +17,7 @@ import { databaseFileIn, openDatabase, type Database } from './db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
+import type { Clock } from './kernel/clock';
 import { createLogger, type Logger } from './kernel/logger';
 import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
 import { providersConfigFromEndpoints, type DemoProvider } from './providers/endpoints';
@@ -40,6 +41,8 @@ export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   validateContract: boolean;
   logToStderr?: boolean;
   clock?: () => Date;
+  /** A clock that only moves forward, for idle expiry and the keypad lock (tests drive it by hand). */
+  monotonic?: Clock;
   /** better-sqlite3 built for the host's ABI (the Electron host passes its own build). */
   nativeBinding?: string;
   /** Encrypts stored credentials: Electron passes safeStorage; plain Node hosts use a key file. */
@@ -106,7 +109,10 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
 
   const db = openDatabase({ file: databaseFileIn(options.dataDir), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const settings = createSettingsStore(db, logger, clock);
-  const session = createSession((user) => events.emit('session.changed', { user }), { limitMs: () => settings.read().idleSignOutMinutes * 60_000 });
+  const session = createSession((user) => events.emit('session.changed', { user }), {
+    limitMs: () => settings.read().idleSignOutMinutes * 60_000,
+    ...(options.monotonic ? { clock: options.monotonic, timer: false } : {}),
+  });
   let providers: Awaited<ReturnType<typeof providerSetup<Demo>>>;
   try {
     providers = await providerSetup(options, secrets, logger);
@@ -117,7 +123,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   const adapterMap = createProviderAdapters(providers.config);
   const adapters = Object.values(adapterMap).filter(Boolean) as ProviderAdapter[];
 
-  const auth = createAuthModule({ db, session, logger, clock, ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
+  const auth = createAuthModule({ db, session, logger, clock, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
   // Demo: a cashier (PIN 1234) and an owner (PIN 4321) on first start, so the counter opens at once.
   // Live: no demo user ever signs in, whatever this data folder held before.
   await auth.prepareForMode(providers.mode);
