@@ -67,7 +67,7 @@ describe('owner override', () => {
     expect(received[0]?.context.ownerOverride).toBeUndefined();
   });
 
-  it('a technician is not an owner: forbidden without an owner's PIN, passes with one', async () => {
+  it("a technician is not an owner: forbidden without an owner's PIN, passes with one", async () => {
     const { call } = rig({ id: 'u-tech', name: 'Tere', role: 'tech' });
     expect(await call({ id: 's-1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call({ id: 's-1', ownerPin: '908070' })).toMatchObject({ ok: true });
