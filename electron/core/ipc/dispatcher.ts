@@ -72,6 +72,8 @@ const FORBIDDEN_MESSAGES: Record<AccessLevel, string> = {
   tech: 'Only a technician or an owner may do this',
 };
 
+const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong inside Saldo; it was logged' } as const;
+
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`);
 }
@@ -111,7 +113,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         override = await overrideByOwnerPin(channel, parsed.data, user);
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toShape() };
-        throw error;
+        logger.error('ipc.owner_override_crashed', { channel, error: error instanceof Error ? error.message : String(error) });
+        return { ok: false, error: INTERNAL_ERROR };
       }
       if (!override) return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGES[definition.access] } };
       callContext = { ...callContext, ownerOverride: override };
@@ -135,7 +138,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       logger.error('ipc.handler_crashed', { channel, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Saldo; it was logged' } };
+      return { ok: false, error: INTERNAL_ERROR };
     }
   }
 
