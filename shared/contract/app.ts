@@ -32,6 +32,9 @@ export type Health = z.infer<typeof HealthSchema>;
 /** A credential as the renderer may see it: never the value, only that it is set and its last 4 characters. */
 export const MaskedSecretSchema = z.object({ set: z.boolean(), last4: z.string().max(4) });
 
+/** How long a session may sit idle before the core ends it, when the shop has not chosen. */
+export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 15;
+
 export const SettingsViewSchema = z.object({
   language: z.enum(['es-MX', 'en']),
   kiosk: z.boolean(),

@@ -1,5 +1,6 @@
 /** Who is signed in, and signing in with a PIN. */
 import { DEFAULT_BUSINESS_DAY_RULE } from '../../../../shared/business-day';
+import { DEFAULT_IDLE_SIGN_OUT_MINUTES } from '../../../../shared/contract/app';
 import type { Slice } from '../../app/slice';
 import { ClientError, errorCodeOf } from '../../bridge/client';
 import type { LanguageActions, LanguageState } from '../language/types';
@@ -28,6 +29,7 @@ export const sessionInitialState: SessionState = {
   signingIn: false,
   signInProblem: null,
   businessDay: DEFAULT_BUSINESS_DAY_RULE,
+  idleSignOutMinutes: DEFAULT_IDLE_SIGN_OUT_MINUTES,
   signInScreenLanguage: null,
 };
 
@@ -42,8 +44,8 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
   async boot() {
     const [info, settings, session] = await Promise.allSettled([sessionService.info(), sessionService.settings(), sessionService.current()]);
     if (settings.status === 'fulfilled') {
-      const { timeZone, dayStartHour } = settings.value;
-      set({ businessDay: { timeZone, dayStartHour } });
+      const { timeZone, dayStartHour, idleSignOutMinutes } = settings.value;
+      set({ businessDay: { timeZone, dayStartHour }, idleSignOutMinutes });
       await get().setLanguage(settings.value.language, false);
     }
     set({ info: info.status === 'fulfilled' ? info.value : null, booted: true, signInScreenLanguage: get().language });
@@ -83,8 +85,8 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
     // changed only that screen: a language picked there is stored now, otherwise the shop's applies.
     try {
       const settings = await sessionService.settings();
-      const { timeZone, dayStartHour } = settings;
-      set({ businessDay: { timeZone, dayStartHour } });
+      const { timeZone, dayStartHour, idleSignOutMinutes } = settings;
+      set({ businessDay: { timeZone, dayStartHour }, idleSignOutMinutes });
       const picked = get().language;
       if (picked !== get().signInScreenLanguage) await get().setLanguage(picked, true);
       else await get().setLanguage(settings.language, false);

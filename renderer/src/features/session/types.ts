@@ -19,6 +19,8 @@ export interface SessionState {
   signInProblem: SignInProblem | null;
   /** The shop's business day (time zone, day start hour) from its settings: what "today" means. */
   businessDay: BusinessDayRule;
+  /** The shop's idle time before the counter goes back to sign-in (the core enforces it too). */
+  idleSignOutMinutes: number;
   /** The language the sign-in screen showed when it opened: a different one now was picked there. */
   signInScreenLanguage: Language | null;
 }
