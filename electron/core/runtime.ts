@@ -12,11 +12,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
 import { createAppHandlers } from './app/handlers';
-import { createAuthModule } from './auth';
+import { createAuthModule, type AuthModule } from './auth';
 import { databaseFileIn, openDatabase, type Database } from './db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
+import type { Clock } from './kernel/clock';
 import { createLogger, type Logger } from './kernel/logger';
 import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
 import { providersConfigFromEndpoints, type DemoProvider } from './providers/endpoints';
@@ -40,6 +41,8 @@ export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   validateContract: boolean;
   logToStderr?: boolean;
   clock?: () => Date;
+  /** A clock that only moves forward, for idle expiry and the keypad lock (tests drive it by hand). */
+  monotonic?: Clock;
   /** better-sqlite3 built for the host's ABI (the Electron host passes its own build). */
   nativeBinding?: string;
   /** Encrypts stored credentials: Electron passes safeStorage; plain Node hosts use a key file. */
@@ -57,7 +60,7 @@ export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   /** Run the background sync loop (the app does; one-shot CLI commands do not). */
   startSync?: boolean;
   /** Adjustments of the sales module (tests: faster polling, smaller waits). */
-  sales?: Partial<Omit<SalesModuleOptions, 'db' | 'adapters' | 'events' | 'session' | 'logger'>>;
+  sales?: Partial<Omit<SalesModuleOptions, 'db' | 'adapters' | 'events' | 'session' | 'logger' | 'verifyOwnerPin'>>;
 }
 
 export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
@@ -74,6 +77,14 @@ export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   /** Start-up recovery's resolution of sales left unknown or pending (sales already wait for its local phase). */
   readonly recovery: Promise<unknown>;
   close(): Promise<void>;
+}
+
+/** A live shop sells only once it has an owner (who sees the drawer and the refunds owed). */
+function requireOwnerToSell(auth: AuthModule, sell: SalesModule['handlers']['sales.sell']): SalesModule['handlers']['sales.sell'] {
+  return (input, context) => {
+    auth.requireOwner();
+    return sell(input, context);
+  };
 }
 
 async function providerSetup<Demo extends DemoProvider>(options: SaldoCoreOptions<Demo>, secretStore: () => SecretStore, logger: Logger) {
@@ -93,12 +104,15 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   const clock = options.clock ?? (() => new Date());
   const logger = createLogger({ file: join(options.dataDir, 'logs', 'saldo.log'), stderr: options.logToStderr ?? false });
   const events = createEventBus({ logger, validatePayloads: options.validateContract });
-  const session = createSession((user) => events.emit('session.changed', { user }));
   let secretStore = options.secretStore;
   const secrets = (): SecretStore => (secretStore ??= NodeSecretStore.open(options.dataDir));
 
   const db = openDatabase({ file: databaseFileIn(options.dataDir), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const settings = createSettingsStore(db, logger, clock);
+  const session = createSession((user) => events.emit('session.changed', { user }), {
+    limitMs: () => settings.read().idleSignOutMinutes * 60_000,
+    ...(options.monotonic ? { clock: options.monotonic, timer: false } : {}),
+  });
   let providers: Awaited<ReturnType<typeof providerSetup<Demo>>>;
   try {
     providers = await providerSetup(options, secrets, logger);
@@ -109,16 +123,26 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   const adapterMap = createProviderAdapters(providers.config);
   const adapters = Object.values(adapterMap).filter(Boolean) as ProviderAdapter[];
 
-  const sales = createSalesModule({ ...options.sales, db, adapters, events, session, logger, clock: options.sales?.clock ?? { now: () => clock().getTime() } });
+  const auth = createAuthModule({ db, session, logger, clock, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
+  // Demo: a cashier (PIN 1234) and an owner (PIN 4321) on first start, so the counter opens at once.
+  // Live: no demo user ever signs in, whatever this data folder held before.
+  await auth.prepareForMode(providers.mode);
+
+  const sales = createSalesModule({
+    ...options.sales,
+    db,
+    adapters,
+    events,
+    session,
+    logger,
+    verifyOwnerPin: auth.verifyOwnerPin,
+    clock: options.sales?.clock ?? { now: () => clock().getTime() },
+  });
   // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
   // resolving unknown and pending sales with the providers continues in the background.
   const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
   if (options.startSync ?? true) sales.sync.start();
 
-  const auth = createAuthModule({ db, session, events, logger, clock, ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
-  // First start: a cashier (PIN 1234) and an owner (PIN 4321), as the README says, so the counter opens at once.
-  const seeded = await auth.seedDemoUsers();
-  if (seeded > 0 && providers.mode === 'live') logger.warn('auth.default_pins_in_live_mode', { seeded });
   const receipts = createReceiptsModule({
     settings,
     printer: options.printer ?? rendererPrinter,
@@ -172,12 +196,14 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
 
   const dispatcher = createDispatcher({
     handlers: {
-      ...createAppHandlers({ info, events, clock, health, settings: settingsView }),
+      ...createAppHandlers({ info, events, clock, health, settings: settingsView, viewer: () => session.current() }),
       ...sales.handlers,
+      ...(providers.mode === 'live' ? { 'sales.sell': requireOwnerToSell(auth, sales.handlers['sales.sell']) } : {}),
       ...auth.handlers,
       ...receipts.handlers,
     },
     session,
+    verifyOwnerPin: auth.verifyOwnerPin,
     logger,
     validateOutputs: options.validateContract,
   });
@@ -196,6 +222,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     sandboxes: providers.sandboxes,
     recovery,
     async close() {
+      session.dispose();
       await sales.close();
       await recovery;
       await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));

@@ -57,6 +57,8 @@ export interface SalesModuleOptions {
   offlineRecheckMs?: number;
   /** Balances whose available amount is under this many minor units are flagged low. */
   lowBalanceMinor?: number;
+  /** auth's check of an owner's PIN typed on the spot, recorded (the counter's blocked re-sell asks for it). */
+  verifyOwnerPin?: (pin: string, action: string, requestedBy: string) => Promise<{ ownerId: string }>;
 }
 
 export interface SalesModule {

@@ -7,15 +7,17 @@ export const ProviderIdSchema = z.enum(['relier', 'mobisend', 'liquido']);
 export type ProviderId = z.infer<typeof ProviderIdSchema>;
 
 export const AppModeSchema = z.enum(['demo', 'live']);
+export type AppMode = z.infer<typeof AppModeSchema>;
 export const HostKindSchema = z.enum(['electron', 'browser', 'cli']);
 
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   mode: AppModeSchema,
-  host: HostKindSchema,
-  platform: z.string(),
-  dataDir: z.string(),
+  /** Only for a technician or an owner: signed out (or a cashier), nothing about the machine is told. */
+  host: HostKindSchema.optional(),
+  platform: z.string().optional(),
+  dataDir: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -30,6 +32,9 @@ export type Health = z.infer<typeof HealthSchema>;
 /** A credential as the renderer may see it: never the value, only that it is set and its last 4 characters. */
 export const MaskedSecretSchema = z.object({ set: z.boolean(), last4: z.string().max(4) });
 
+/** How long a session may sit idle before the core ends it, when the shop has not chosen. */
+export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 15;
+
 export const SettingsViewSchema = z.object({
   language: z.enum(['es-MX', 'en']),
   kiosk: z.boolean(),
@@ -41,6 +46,8 @@ export const SettingsViewSchema = z.object({
   dayStartHour: z.number().int().min(0).max(23),
   /** How long a sale of the same number and amount makes the counter ask "¿Otra recarga igual?" (0: never). */
   resellWindowMinutes: z.number().int().min(0).max(120),
+  /** After this long without a call, the core ends the session (the counter goes back to sign-in). */
+  idleSignOutMinutes: z.number().int().min(1).max(240),
   providers: z.array(
     z.object({
       id: ProviderIdSchema,
@@ -58,18 +65,18 @@ export const appChannels = {
     input: z.object({}).strict(),
     output: AppInfoSchema,
     access: 'public',
-    description: 'Name, version, demo or live mode, which host serves the app',
+    description: 'Name, version, demo or live mode; for a technician or an owner also the host, platform and data folder',
   }),
   'app.health': defineChannel({
     input: z.object({}).strict(),
     output: HealthSchema,
-    access: 'public',
+    access: 'tech',
     description: 'Database and provider configuration health, for the diagnostics screen',
   }),
   'settings.get': defineChannel({
     input: z.object({}).strict(),
     output: SettingsViewSchema,
-    access: 'public',
+    access: 'cashier',
     description: 'Current settings with every credential masked',
   }),
   'app.ping': defineChannel({

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from './define';
 
-export const RoleSchema = z.enum(['cashier', 'owner']);
+/** cashier: sells; owner: also pays out, closes the day, edits settings and users; tech: also reads diagnostics. */
+export const RoleSchema = z.enum(['cashier', 'owner', 'tech']);
 export const UserSchema = z.object({ id: z.string(), name: z.string(), role: RoleSchema });
 export type User = z.infer<typeof UserSchema>;
 
@@ -19,7 +20,7 @@ export const authChannels = {
     input: z.object({}).strict(),
     output: SessionSchema,
     access: 'public',
-    description: 'Sign out (switch cashier)',
+    description: 'Sign out (switch cashier); signed out it does nothing and says nothing more',
   }),
   'auth.current': defineChannel({
     input: z.object({}).strict(),

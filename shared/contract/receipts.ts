@@ -49,7 +49,7 @@ export const receiptsChannels = {
   'settings.setLanguage': defineChannel({
     input: z.object({ language: LanguageSchema }).strict(),
     output: z.object({ language: LanguageSchema }),
-    access: 'public',
-    description: 'The language of the counter and its receipts (Spanish by default)',
+    access: 'cashier',
+    description: 'The language of the counter and its receipts (Spanish by default); signed out the sign-in screen switches only itself',
   }),
 };

@@ -219,7 +219,7 @@ export const salesChannels = {
   'connectivity.get': defineChannel({
     input: z.object({}).strict(),
     output: ConnectivitySchema,
-    access: 'public',
+    access: 'cashier',
     description: 'Whether each provider answered lately',
   }),
 };

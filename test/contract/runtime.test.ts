@@ -30,7 +30,10 @@ describe('the assembled core', () => {
   });
 
   it('starts in demo mode with healthy storage and all three providers configured', async () => {
-    expect(await call('app.info')).toMatchObject({ ok: true, value: { mode: 'demo', name: 'Saldo' } });
+    // Signed out, the app tells its name, version and mode, nothing about the machine.
+    expect(await call('app.info')).toEqual({ ok: true, value: { name: 'Saldo', version: '0.0.0-test', mode: 'demo' } });
+    expect((await call('auth.signIn', { pin: '4321' })).ok).toBe(true);
+    expect(await call('app.info')).toMatchObject({ ok: true, value: { mode: 'demo', name: 'Saldo', host: 'cli', dataDir } });
     const health = await call('app.health');
     expect(health).toMatchObject({ ok: true, value: { ok: true, database: { ok: true } } });
     if (health.ok) expect((health.value as { providers: Array<{ configured: boolean }> }).providers.every((provider) => provider.configured)).toBe(true);

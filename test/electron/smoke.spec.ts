@@ -36,7 +36,8 @@ test.describe('Electron host', () => {
     expect(probe.invoke).toEqual([...channelNames].sort());
     expect(probe.subscribe).toEqual([...eventNames].sort());
     const info = await page.evaluate(() => window.saldo!.invoke['app.info']({}));
-    expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
+    // Signed out, only name, version and mode: nothing about the machine (issue 12).
+    expect(info).toEqual({ ok: true, value: { name: 'Saldo', version: expect.any(String), mode: 'demo' } });
     // Served from app://saldo, never file://; the scheme serves nothing outside out/renderer.
     expect(page.url()).toBe('app://saldo/index.html');
     const outside = await page.evaluate(() => fetch('app://saldo/%2e%2e%2fmain%2findex.js').then((response) => response.status));

@@ -1,10 +1,13 @@
 /** Handlers of the app.* and settings.* channels: identity, health and the masked settings view. */
 import type { AppInfo, Health, SettingsView } from '../../../shared/contract/app';
+import type { User } from '../../../shared/contract/auth';
 import type { EventBus } from '../ipc/event-bus';
-import type { HandlerMap } from '../ipc/dispatcher';
+import { roleMayCall, type HandlerMap } from '../ipc/dispatcher';
 
 export interface AppHandlerDeps {
   info: AppInfo;
+  /** Who is asking: the host, platform and data folder are told only to a technician or an owner. */
+  viewer(): User | null;
   events: EventBus;
   health(): Health;
   settings(): SettingsView;
@@ -13,7 +16,11 @@ export interface AppHandlerDeps {
 
 export function createAppHandlers(deps: AppHandlerDeps): Pick<HandlerMap, 'app.info' | 'app.health' | 'settings.get' | 'app.ping'> {
   return {
-    'app.info': () => deps.info,
+    'app.info': () => {
+      const viewer = deps.viewer();
+      if (viewer && roleMayCall(viewer.role, 'tech')) return deps.info;
+      return { name: deps.info.name, version: deps.info.version, mode: deps.info.mode };
+    },
     'app.health': () => deps.health(),
     'settings.get': () => deps.settings(),
     'app.ping': ({ echo }) => {

@@ -1,29 +1,27 @@
 /**
- * Sign-in by PIN at the counter. PINs are 4 to 6 digits, stored as scrypt hashes with a per-user random salt
- * (node:crypto), compared in constant time. A PIN names its user (the contract's sign-in takes only a PIN),
- * so a wrong PIN cannot be charged to anyone: failures are counted for the counter's keypad as a whole, on
- * every user row, and after MAX_FAILURES in a row the keypad is locked for LOCK_MS (kept in the database, so a
- * restart does not reset it). A successful sign-in clears the count.
+ * Sign-in by PIN at the counter, the owner's PIN typed on the spot (override), and which users exist in
+ * which mode. A PIN names its user (the contract's sign-in takes only a PIN), so PINs are unique per shop:
+ * a new PIN equal to an existing one is refused (compared through the hashes). Wrong PINs count toward the
+ * keypad's lock (./lockout.ts), whether typed to sign in or to override.
  *
- * Demo mode seeds a demo cashier (PIN 1234) and a demo owner (PIN 4321) when there are no users at all.
+ * Demo mode seeds a demo cashier (PIN 1234) and a demo owner (PIN 4321) when there are no users at all. Live
+ * mode never has them: it disables every demo user (their sales stay attributed by name) and refuses the demo
+ * PINs for new users; with no owner, it refuses to sell (`requireOwner`).
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { ScryptOptions } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { AppMode } from '../../../shared/contract/app';
 import type { User } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../ipc/dispatcher';
-import type { EventBus } from '../ipc/event-bus';
+import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import { newId } from '../kernel/ids';
-import { createUsersRepository, type UserRow } from './users-repository';
+import { createLockout, MAX_FAILURES, type LockoutStatus } from './lockout';
+import { monotonicClock } from './monotonic';
+import { hashPin, PIN_PATTERN, SCRYPT_OPTIONS, usersWithPin } from './pins';
 import type { Session } from './session';
-
-export const PIN_PATTERN = /^\d{4,6}$/;
-export const MAX_FAILURES = 5;
-export const LOCK_MS = 5 * 60_000;
-const KEY_LENGTH = 32;
-/** scrypt cost: N=2^14, r=8, p=1 (about 16 MiB, tens of milliseconds). */
-const SCRYPT_OPTIONS: ScryptOptions = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+import { createUsersRepository, type UserRow } from './users-repository';
 
 export const DEMO_USERS = [
   { name: 'Cajero demo', role: 'cashier', pin: '1234' },
@@ -35,57 +33,52 @@ export type AuthHandlers = Pick<HandlerMap, 'auth.signIn' | 'auth.signOut' | 'au
 export interface AuthModuleOptions {
   db: Database;
   session: Session;
-  /** Session changes are already pushed by the session's own callback (runtime); kept for future events. */
-  events?: EventBus;
   logger: Logger;
+  /** Wall clock: timestamps and the lock's end as shown. */
   clock?: () => Date;
+  /** Monotonic clock: how long the lock lasts (tests inject one). */
+  monotonic?: Clock;
   /** Tests lower the scrypt cost. */
   scryptOptions?: ScryptOptions;
 }
 
 export interface AuthModule {
   handlers: AuthHandlers;
-  /** Creates the demo cashier and owner when the users table is empty; answers how many it created. */
-  seedDemoUsers(): Promise<number>;
-  /** Adds a user with a PIN (owner screens, tests). */
+  /** Demo: seeds the demo users into an empty table. Live: disables every demo user. Answers what it did. */
+  prepareForMode(mode: AppMode): Promise<{ seeded: number; disabled: number }>;
+  /** Adds a user with a PIN nobody else has (owner screens, tests). */
   createUser(user: { name: string; role: User['role']; pin: string }): Promise<User>;
-  /** A user's display name (receipts), or null. */
+  /**
+   * An owner's PIN typed on the spot lets `requestedBy` (a user id) do `action` (a channel or a named step).
+   * Recorded and logged; a wrong PIN is `forbidden` and counts toward the keypad's lock.
+   */
+  verifyOwnerPin(pin: string, action: string, requestedBy: string): Promise<{ ownerId: string }>;
+  /** Throws `forbidden` while no owner can sign in (a live install before its set-up). */
+  requireOwner(): void;
+  /** A user's display name (receipts), or null; disabled users keep theirs. */
   userName(id: string): string | null;
 }
 
-function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(pin, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+function lockedError(until: string): AppError {
+  return new AppError('forbidden', `Too many wrong PINs; the keypad is locked until ${until}`, [`lockedUntil: ${until}`]);
 }
 
-/** A stored hash names its own cost ("scrypt$N$r$p$hash"), so a later cost change still verifies old PINs. */
-export async function hashPin(pin: string, options: ScryptOptions = SCRYPT_OPTIONS): Promise<{ hash: string; salt: string }> {
-  if (!PIN_PATTERN.test(pin)) throw new AppError('invalid_input', 'A PIN is 4 to 6 digits');
-  const salt = randomBytes(16);
-  const cost = { N: options.N ?? 16_384, r: options.r ?? 8, p: options.p ?? 1 };
-  const hash = await scrypt(pin, salt, { ...options, ...cost });
-  return { hash: `scrypt$${cost.N}$${cost.r}$${cost.p}$${hash.toString('base64')}`, salt: salt.toString('base64') };
+function wrongPinError(code: 'unauthenticated' | 'forbidden', message: string, status: LockoutStatus): AppError {
+  if (status.lockedUntil !== null) return lockedError(status.lockedUntil);
+  return new AppError(code, message, [`attemptsLeft: ${MAX_FAILURES - status.failures}`]);
 }
 
-export async function pinMatches(pin: string, stored: string, salt: string): Promise<boolean> {
-  const [scheme, n, r, p, encoded] = stored.split('$');
-  if (scheme !== 'scrypt' || !encoded) return false;
-  const cost = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![cost.N, cost.r, cost.p].every((value) => Number.isSafeInteger(value) && value > 0)) return false;
-  const expected = Buffer.from(encoded, 'base64');
-  const actual = await scrypt(pin, Buffer.from(salt, 'base64'), { ...cost, maxmem: SCRYPT_OPTIONS.maxmem ?? 64 * 1024 * 1024 });
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
+const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role });
 
 export function createAuthModule(options: AuthModuleOptions): AuthModule {
   const { db, session, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const scryptOptions = options.scryptOptions ?? SCRYPT_OPTIONS;
-
   const users = createUsersRepository(db);
+  const lockout = createLockout({ db, wallClock: clock, monotonic: options.monotonic ?? monotonicClock });
+  let mode: AppMode = 'demo';
 
-  /** Serialises sign-ins: two taps in flight must not both count (or both pass) against the lock. */
+  /** Serialises PIN checks: two taps in flight must not both count (or both pass) against the lock. */
   let queue: Promise<unknown> = Promise.resolve();
   function serially<T>(work: () => Promise<T>): Promise<T> {
     const next = queue.then(work, work);
@@ -93,46 +86,85 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     return next;
   }
 
-  function lockedUntil(users: readonly UserRow[], now: number): number | null {
-    const until = users.reduce((latest, user) => Math.max(latest, user.locked_until ?? 0), 0);
-    return until > now ? until : null;
+  /**
+   * The one PIN check: while locked only an owner's PIN passes (and lifts the lock), within a few tries;
+   * otherwise a wrong PIN counts. Answers the single user the PIN names among those `eligible`.
+   */
+  async function checkPin(pin: string, eligible: (row: UserRow) => boolean, wrong: (status: LockoutStatus) => AppError): Promise<UserRow> {
+    const before = lockout.status();
+    if (before.lockedUntil !== null) {
+      if (!lockout.takeTryWhileLocked()) throw lockedError(before.lockedUntil);
+      const [owner, ...others] = (await usersWithPin(pin, users.active())).filter((row) => row.role === 'owner');
+      if (!owner || others.length > 0) throw lockedError(before.lockedUntil);
+      lockout.clear();
+      logger.warn('auth.lock_lifted_by_owner', { ownerId: owner.id });
+      return owner;
+    }
+    const matched = PIN_PATTERN.test(pin) ? await usersWithPin(pin, users.active()) : [];
+    if (matched.length > 1) {
+      // Only a database from before PINs were unique can get here: refuse rather than guess who is typing.
+      logger.error('auth.shared_pin', { users: matched.map((row) => row.id) });
+      throw new AppError('forbidden', 'This PIN belongs to more than one person; an owner must give each a PIN of their own');
+    }
+    const [found] = matched;
+    if (!found || !eligible(found)) {
+      const status = lockout.recordFailure();
+      logger.warn('auth.wrong_pin', { failures: status.failures, locked: status.lockedUntil !== null });
+      throw wrong(status);
+    }
+    lockout.clear();
+    return found;
   }
 
   async function signIn(pin: string): Promise<{ user: User }> {
-    const everyone = users.all();
-    const now = clock().getTime();
-    const locked = lockedUntil(everyone, now);
-    if (locked !== null) {
-      logger.warn('auth.locked', { until: new Date(locked).toISOString() });
-      throw new AppError('forbidden', `Too many wrong PINs; sign-in is locked until ${new Date(locked).toISOString()}`, [`lockedUntil: ${new Date(locked).toISOString()}`]);
-    }
-    let found: UserRow | undefined;
-    // Every user is checked, whatever matched, so the time taken does not tell which users exist.
-    for (const user of everyone) {
-      if ((await pinMatches(pin, user.pin_hash, user.pin_salt)) && !found) found = user;
-    }
-    if (!found) {
-      const until = now + LOCK_MS;
-      users.recordFailure(MAX_FAILURES, until);
-      const failures = Math.max(0, ...users.all().map((user) => user.failed_attempts));
-      logger.warn('auth.wrong_pin', { failures });
-      if (failures >= MAX_FAILURES) {
-        throw new AppError('forbidden', `Too many wrong PINs; sign-in is locked until ${new Date(until).toISOString()}`, [`lockedUntil: ${new Date(until).toISOString()}`]);
-      }
-      throw new AppError('unauthenticated', 'Wrong PIN', [`attemptsLeft: ${MAX_FAILURES - failures}`]);
-    }
-    users.clearFailures();
-    const user: User = { id: found.id, name: found.name, role: found.role };
+    const found = await checkPin(pin, () => true, (status) => wrongPinError('unauthenticated', 'Wrong PIN', status));
+    const user = toUser(found);
     session.signIn(user);
     logger.info('auth.signed_in', { userId: user.id, role: user.role });
     return { user };
   }
 
-  async function createUser(input: { name: string; role: User['role']; pin: string }): Promise<User> {
+  async function verifyOwnerPin(pin: string, action: string, requestedBy: string): Promise<{ ownerId: string }> {
+    const owner = await checkPin(pin, (row) => row.role === 'owner', (status) => wrongPinError('forbidden', 'That is not an owner’s PIN', status));
+    const at = clock().toISOString();
+    users.recordOverride({ id: newId(), ownerId: owner.id, requestedBy, action, at });
+    logger.warn('auth.owner_override', { ownerId: owner.id, requestedBy, action, at });
+    return { ownerId: owner.id };
+  }
+
+  async function createUser(input: { name: string; role: User['role']; pin: string }, demo = false): Promise<User> {
     const { hash, salt } = await hashPin(input.pin, scryptOptions);
+    if (mode === 'live' && DEMO_USERS.some((user) => user.pin === input.pin)) {
+      throw new AppError('invalid_input', 'That PIN is a demo PIN everyone knows; choose another');
+    }
+    if ((await usersWithPin(input.pin, users.active())).length > 0) {
+      throw new AppError('invalid_input', 'Someone already has that PIN; choose another');
+    }
     const id = newId();
-    users.insert({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt, createdAt: clock().toISOString() });
+    users.insert({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt, demo, createdAt: clock().toISOString() });
+    logger.info('auth.user_created', { userId: id, role: input.role, demo });
     return { id, name: input.name, role: input.role };
+  }
+
+  async function seedDemoUsers(): Promise<number> {
+    if (users.count() > 0) return 0;
+    for (const user of DEMO_USERS) await createUser(user, true);
+    logger.info('auth.demo_users_seeded', { count: DEMO_USERS.length });
+    return DEMO_USERS.length;
+  }
+
+  /** Every active demo user, and anyone still on a demo PIN, can no longer sign in. */
+  async function disableDemoUsers(): Promise<number> {
+    const at = clock().toISOString();
+    let disabled = 0;
+    for (const row of users.active()) {
+      const onDemoPin = row.demo === 1 || (await Promise.all(DEMO_USERS.map(({ pin }) => usersWithPin(pin, [row])))).some((found) => found.length > 0);
+      if (!onDemoPin) continue;
+      users.disable(row.id, at);
+      disabled += 1;
+      logger.warn('auth.demo_user_disabled', { userId: row.id });
+    }
+    return disabled;
   }
 
   const handlers: AuthHandlers = {
@@ -150,20 +182,18 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
 
   return {
     handlers,
-    async seedDemoUsers() {
-      if (users.count() > 0) return 0;
-      const prepared = await Promise.all(DEMO_USERS.map(async (user) => ({ user, ...(await hashPin(user.pin, scryptOptions)) })));
-      const at = clock().toISOString();
-      const created = users.transaction(() => {
-        // Checked again inside the transaction: another start-up may have seeded meanwhile.
-        if (users.count() > 0) return 0;
-        for (const { user, hash, salt } of prepared) users.insert({ id: newId(), name: user.name, role: user.role, pinHash: hash, pinSalt: salt, createdAt: at });
-        return prepared.length;
-      });
-      if (created) logger.info('auth.demo_users_seeded', { count: created });
-      return created;
+    async prepareForMode(next) {
+      mode = next;
+      if (next === 'demo') return { seeded: await serially(seedDemoUsers), disabled: 0 };
+      const disabled = await serially(disableDemoUsers);
+      if (!users.active().some((row) => row.role === 'owner')) logger.warn('auth.no_owner_in_live_mode', {});
+      return { seeded: 0, disabled };
     },
-    createUser,
+    createUser: (user) => serially(() => createUser(user)),
+    verifyOwnerPin: (pin, action, requestedBy) => serially(() => verifyOwnerPin(pin, action, requestedBy)),
+    requireOwner() {
+      if (!users.active().some((row) => row.role === 'owner')) throw new AppError('forbidden', 'Set up an owner first: nobody can sell until this shop has an owner');
+    },
     userName: (id) => users.nameOf(id),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The `users` table: every SQL statement on it, prepared once. Failed sign-ins are counted on every row at
- * once: a wrong PIN matches nobody, so it cannot be charged to one user.
+ * The `users` table and the owner overrides: every SQL statement on them, prepared once. A user is never
+ * deleted: a disabled user keeps their name for the sales they made, and their PIN no longer signs anyone in.
  */
 import type { Database } from 'better-sqlite3';
 import type { User } from '../../../shared/contract/auth';
@@ -11,8 +11,7 @@ export interface UserRow {
   role: User['role'];
   pin_hash: string;
   pin_salt: string;
-  failed_attempts: number;
-  locked_until: number | null;
+  demo: 0 | 1;
 }
 
 export interface NewUserRow {
@@ -21,39 +20,49 @@ export interface NewUserRow {
   role: User['role'];
   pinHash: string;
   pinSalt: string;
+  demo: boolean;
   createdAt: string;
 }
 
+export interface OwnerOverrideRow {
+  id: string;
+  ownerId: string;
+  requestedBy: string;
+  action: string;
+  at: string;
+}
+
 export interface UsersRepository {
-  all(): UserRow[];
+  /** Users whose PIN signs in (not disabled), oldest first. */
+  active(): UserRow[];
+  /** Every user ever created, disabled ones too. */
   count(): number;
   insert(user: NewUserRow): void;
   nameOf(id: string): string | null;
-  /** Counts one more failed sign-in; sets `locked_until` once the failures reach `maxFailures`. */
-  recordFailure(maxFailures: number, lockUntil: number): void;
-  clearFailures(): void;
+  disable(id: string, at: string): void;
+  recordOverride(override: OwnerOverrideRow): void;
   /** Runs `work` in one transaction. */
   transaction<T>(work: () => T): T;
 }
 
 export function createUsersRepository(db: Database): UsersRepository {
-  const selectAll = db.prepare<[], UserRow>('SELECT id, name, role, pin_hash, pin_salt, failed_attempts, locked_until FROM users ORDER BY created_at, id');
+  const selectActive = db.prepare<[], UserRow>('SELECT id, name, role, pin_hash, pin_salt, demo FROM users WHERE disabled_at IS NULL ORDER BY created_at, id');
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
-  const insertOne = db.prepare<[string, string, string, string, string, string]>(
-    'INSERT INTO users (id, name, role, pin_hash, pin_salt, failed_attempts, locked_until, created_at) VALUES (?, ?, ?, ?, ?, 0, NULL, ?)',
+  const insertOne = db.prepare<[string, string, string, string, string, number, string]>(
+    'INSERT INTO users (id, name, role, pin_hash, pin_salt, demo, disabled_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
   );
   const selectName = db.prepare<[string], { name: string }>('SELECT name FROM users WHERE id = ?');
-  const addFailure = db.prepare<[number, number]>(
-    'UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END',
+  const disableOne = db.prepare<[string, string]>('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const insertOverride = db.prepare<[string, string, string, string, string]>(
+    'INSERT INTO owner_overrides (id, owner_id, requested_by, action, at) VALUES (?, ?, ?, ?, ?)',
   );
-  const resetFailures = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL');
   return {
-    all: () => selectAll.all(),
+    active: () => selectActive.all(),
     count: () => countAll.get()?.n ?? 0,
-    insert: (user) => void insertOne.run(user.id, user.name, user.role, user.pinHash, user.pinSalt, user.createdAt),
+    insert: (user) => void insertOne.run(user.id, user.name, user.role, user.pinHash, user.pinSalt, user.demo ? 1 : 0, user.createdAt),
     nameOf: (id) => selectName.get(id)?.name ?? null,
-    recordFailure: (maxFailures, lockUntil) => void addFailure.run(maxFailures, lockUntil),
-    clearFailures: () => void resetFailures.run(),
+    disable: (id, at) => void disableOne.run(at, id),
+    recordOverride: (override) => void insertOverride.run(override.id, override.ownerId, override.requestedBy, override.action, override.at),
     transaction: (work) => db.transaction(work).immediate(),
   };
 }

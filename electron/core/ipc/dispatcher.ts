@@ -15,6 +15,8 @@ import type { Logger } from '../kernel/logger';
 /** Which host an IPC call came through (the desktop app, the browser host, the command line, a test). */
 export interface InvocationContext {
   host: 'electron' | 'browser' | 'cli' | 'test';
+  /** Set by the dispatcher when a cashier called an owner channel with an owner's PIN (`ownerOverride: true`). */
+  ownerOverride?: { ownerId: string };
 }
 
 export type Handler<C extends ChannelName> = (
@@ -32,18 +34,26 @@ export interface Dispatcher {
 
 /** Who is signed in, as the dispatcher needs it. Declared here so ipc stays below auth, which owns the session. */
 export interface SignedInUser {
+  /** The signed-in user, or null (an idle session has ended by the time this answers). */
   current(): User | null;
+  /** A call from the signed-in person: their idle time starts again. */
+  touch(): void;
 }
+
+/** Checks an owner's PIN typed on the spot and records the override (auth's `verifyOwnerPin`). */
+export type VerifyOwnerPin = (pin: string, action: string, requestedBy: string) => Promise<{ ownerId: string }>;
 
 export interface DispatcherOptions {
   handlers: Partial<HandlerMap>;
   session: SignedInUser;
+  /** Needed for channels with `ownerOverride: true`; without it a cashier's `ownerPin` is refused. */
+  verifyOwnerPin?: VerifyOwnerPin;
   logger: Logger;
   validateOutputs: boolean;
 }
 
 /** Which signed-in roles pass each access level: the one place the levels get their meaning. */
-function roleMayCall(role: string, access: AccessLevel): boolean {
+export function roleMayCall(role: User['role'], access: AccessLevel): boolean {
   switch (access) {
     case 'public':
     case 'cashier':
@@ -62,12 +72,24 @@ const FORBIDDEN_MESSAGES: Record<AccessLevel, string> = {
   tech: 'Only a technician or an owner may do this',
 };
 
+const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong inside Saldo; it was logged' } as const;
+
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`);
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { handlers, session, logger, validateOutputs } = options;
+
+  /**
+   * A cashier on an `ownerOverride` channel passes with an owner's PIN in the input: checked (a wrong one
+   * counts toward the keypad's lock) and recorded by auth; the handler gets the owner's id, not the PIN.
+   */
+  async function overrideByOwnerPin(channel: ChannelName, input: unknown, user: User): Promise<{ ownerId: string } | null> {
+    const pin = typeof input === 'object' && input !== null ? (input as { ownerPin?: unknown }).ownerPin : undefined;
+    if (!channels[channel].ownerOverride || typeof pin !== 'string' || !options.verifyOwnerPin) return null;
+    return options.verifyOwnerPin(pin, channel, user.id);
+  }
 
   async function invoke(channel: string, rawInput: unknown, context: InvocationContext): Promise<Envelope<unknown>> {
     if (!isChannelName(channel)) {
@@ -82,15 +104,29 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (definition.access !== 'public' && !user) {
       return { ok: false, error: { code: 'unauthenticated', message: 'Sign in first' } };
     }
+    if (user) session.touch();
+    let callContext: InvocationContext = { host: context.host };
+    let input: unknown = parsed.data;
     if (user && !roleMayCall(user.role, definition.access)) {
-      return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGES[definition.access] } };
+      let override: { ownerId: string } | null;
+      try {
+        override = await overrideByOwnerPin(channel, parsed.data, user);
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toShape() };
+        logger.error('ipc.owner_override_crashed', { channel, error: error instanceof Error ? error.message : String(error) });
+        return { ok: false, error: INTERNAL_ERROR };
+      }
+      if (!override) return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGES[definition.access] } };
+      callContext = { ...callContext, ownerOverride: override };
+      const { ownerPin: _typed, ...rest } = parsed.data as { ownerPin?: string };
+      input = rest;
     }
     const handler = handlers[channel] as Handler<typeof channel> | undefined;
     if (!handler) {
       return { ok: false, error: { code: 'not_supported', message: `${channel} is not available in this build` } };
     }
     try {
-      const value = await handler(parsed.data as never, context);
+      const value = await handler(input as never, callContext);
       if (validateOutputs) {
         const checked = definition.output.safeParse(value);
         if (!checked.success) {
@@ -102,7 +138,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       logger.error('ipc.handler_crashed', { channel, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Saldo; it was logged' } };
+      return { ok: false, error: INTERNAL_ERROR };
     }
   }
 

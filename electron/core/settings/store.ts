@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_BUSINESS_DAY_RULE } from '../../../shared/business-day';
-import { SettingsViewSchema } from '../../../shared/contract/app';
+import { DEFAULT_IDLE_SIGN_OUT_MINUTES, SettingsViewSchema } from '../../../shared/contract/app';
 import type { Logger } from '../kernel/logger';
 
 export const ShopSettingsSchema = SettingsViewSchema.omit({ providers: true });
@@ -24,6 +24,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   receiptWidthMm: 58,
   ...DEFAULT_BUSINESS_DAY_RULE,
   resellWindowMinutes: 10,
+  idleSignOutMinutes: DEFAULT_IDLE_SIGN_OUT_MINUTES,
 };
 
 /** One setting's raw value (JSON), or undefined when absent or unreadable. Callers parse it with their schema. */

@@ -18,11 +18,12 @@ export interface Route {
   section?: string;
 }
 
-// An owner sees what a cashier sees until the back office lands.
+// An owner sees what a cashier sees until the back office lands; a technician, who installs and diagnoses
+// rather than sells, sees today's sales until the diagnostics screen lands.
 export const ROUTES: readonly Route[] = [
   { id: 'sign-in', audience: ['signed-out'] },
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
-  { id: 'today', audience: ['cashier', 'owner'], section: 'nav.today' },
+  { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
 ];
 
 function visibleTo(audience: Audience): Route[] {

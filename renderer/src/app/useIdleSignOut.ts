@@ -1,12 +1,13 @@
-/** Back to sign-in after an idle time, never in the middle of a sale being sent. */
+/**
+ * Back to sign-in after the shop's idle time (`idleSignOutMinutes`) without a touch or a key, never in the
+ * middle of a sale being sent. The core ends an idle session on its own too (it cannot see touches, only calls).
+ */
 import { useEffect } from 'react';
 import { useSaldo } from './store';
 
-/** Back to sign-in after this long without a touch or a key. */
-export const IDLE_SIGN_OUT_MS = 5 * 60_000;
-
 export function useIdleSignOut(): void {
   const user = useSaldo((state) => state.user);
+  const idleMs = useSaldo((state) => state.idleSignOutMinutes) * 60_000;
   useEffect(() => {
     if (!user) return;
     let timer = 0;
@@ -16,7 +17,7 @@ export function useIdleSignOut(): void {
         const state = useSaldo.getState();
         if (state.step === 'sending') arm();
         else void state.signOut();
-      }, IDLE_SIGN_OUT_MS);
+      }, idleMs);
     };
     const activity = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
     activity.forEach((name) => window.addEventListener(name, arm, { passive: true }));
@@ -25,5 +26,5 @@ export function useIdleSignOut(): void {
       window.clearTimeout(timer);
       activity.forEach((name) => window.removeEventListener(name, arm));
     };
-  }, [user]);
+  }, [user, idleMs]);
 }

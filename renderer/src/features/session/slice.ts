@@ -1,8 +1,9 @@
 /** Who is signed in, and signing in with a PIN. */
 import { DEFAULT_BUSINESS_DAY_RULE } from '../../../../shared/business-day';
+import { DEFAULT_IDLE_SIGN_OUT_MINUTES } from '../../../../shared/contract/app';
 import type { Slice } from '../../app/slice';
 import { ClientError, errorCodeOf } from '../../bridge/client';
-import type { LanguageActions } from '../language/types';
+import type { LanguageActions, LanguageState } from '../language/types';
 import type { NavigationState } from '../navigation/types';
 import type { ReceiptActions } from '../receipt/types';
 import type { SellActions } from '../sell/types';
@@ -14,13 +15,23 @@ import type { SessionSlice, SessionState } from './types';
 
 /** A change of person starts every feature afresh: the boot applies the shop's language and connectivity. */
 type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
+  Pick<LanguageState, 'language'> &
   Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
   Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
   Pick<TodayActions, 'resetToday'> &
   Pick<ReceiptActions, 'closeReceipt'> &
   Pick<NavigationState, 'route'>;
 
-export const sessionInitialState: SessionState = { booted: false, info: null, user: null, signingIn: false, signInProblem: null, businessDay: DEFAULT_BUSINESS_DAY_RULE };
+export const sessionInitialState: SessionState = {
+  booted: false,
+  info: null,
+  user: null,
+  signingIn: false,
+  signInProblem: null,
+  businessDay: DEFAULT_BUSINESS_DAY_RULE,
+  idleSignOutMinutes: DEFAULT_IDLE_SIGN_OUT_MINUTES,
+  signInScreenLanguage: null,
+};
 
 function issueValue(error: unknown, name: string): string | null {
   if (!(error instanceof ClientError)) return null;
@@ -33,11 +44,11 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
   async boot() {
     const [info, settings, session] = await Promise.allSettled([sessionService.info(), sessionService.settings(), sessionService.current()]);
     if (settings.status === 'fulfilled') {
-      const { timeZone, dayStartHour } = settings.value;
-      set({ businessDay: { timeZone, dayStartHour } });
+      const { timeZone, dayStartHour, idleSignOutMinutes } = settings.value;
+      set({ businessDay: { timeZone, dayStartHour }, idleSignOutMinutes });
       await get().setLanguage(settings.value.language, false);
     }
-    set({ info: info.status === 'fulfilled' ? info.value : null, booted: true });
+    set({ info: info.status === 'fulfilled' ? info.value : null, booted: true, signInScreenLanguage: get().language });
     try {
       get().connectivityChanged(await statusService.connectivity());
     } catch {
@@ -69,15 +80,30 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
       get().sessionChanged(null);
     }
   },
+  async loadShopSettings() {
+    // Signed out the core tells nothing of the shop's settings, so the sign-in screen's language switch
+    // changed only that screen: a language picked there is stored now, otherwise the shop's applies.
+    try {
+      const settings = await sessionService.settings();
+      const { timeZone, dayStartHour, idleSignOutMinutes } = settings;
+      set({ businessDay: { timeZone, dayStartHour }, idleSignOutMinutes });
+      const picked = get().language;
+      if (picked !== get().signInScreenLanguage) await get().setLanguage(picked, true);
+      else await get().setLanguage(settings.language, false);
+    } catch {
+      // The counter keeps the language and business day it has; the next sign-in tries again.
+    }
+  },
   sessionChanged(user) {
     const before = get().user;
     if (before?.id === user?.id) return;
-    set({ user, signInProblem: null });
+    set({ user, signInProblem: null, ...(user ? {} : { signInScreenLanguage: get().language }) });
     get().resetSell();
     get().resetToday();
     get().closeReceipt();
     set({ route: 'sell' });
     if (user) {
+      void get().loadShopSettings();
       void get().refreshStatus();
       void get().loadCatalog();
       void get().loadRecent();

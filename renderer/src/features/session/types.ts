@@ -2,6 +2,7 @@
 import type { BusinessDayRule } from '../../../../shared/business-day';
 import type { AppInfo } from '../../../../shared/contract/app';
 import type { User } from '../../../../shared/contract/auth';
+import type { Language } from '../../../../shared/contract/receipts';
 import type { ErrorCode } from '../../../../shared/errors';
 
 export interface SignInProblem {
@@ -18,6 +19,10 @@ export interface SessionState {
   signInProblem: SignInProblem | null;
   /** The shop's business day (time zone, day start hour) from its settings: what "today" means. */
   businessDay: BusinessDayRule;
+  /** The shop's idle time before the counter goes back to sign-in (the core enforces it too). */
+  idleSignOutMinutes: number;
+  /** The language the sign-in screen showed when it opened: a different one now was picked there. */
+  signInScreenLanguage: Language | null;
 }
 
 export interface SessionActions {
@@ -25,6 +30,8 @@ export interface SessionActions {
   boot(): Promise<void>;
   signIn(pin: string): Promise<boolean>;
   signOut(): Promise<void>;
+  /** After sign-in: the shop's language and business day (the core tells them only to a signed-in user). */
+  loadShopSettings(): Promise<void>;
   /** Someone signed in or out (from the session.changed event or our own calls). */
   sessionChanged(user: User | null): void;
 }

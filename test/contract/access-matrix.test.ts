@@ -1,0 +1,128 @@
+/**
+ * Who may do what, channel by channel, for every audience (signed out, cashier, owner, technician), through
+ * the assembled core. The expected matrix is written by hand below from what each person should be able to
+ * do at the counter, not read from the contract: a channel added without a decision here fails the first test.
+ * An allowed call never answers `unauthenticated` or `forbidden`; a refused one does, and changes nothing in
+ * the ledger, the settings, the users, the overrides or the keypad lock.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPin } from '../../electron/core/auth';
+import { createSaldoCore, type SaldoCore } from '../../electron/core/runtime';
+import { startDemoSandboxes, type RunningSandbox } from '../../electron/sandbox';
+import { channelNames } from '../../shared/contract';
+
+type Audience = 'signed-out' | 'cashier' | 'owner' | 'tech';
+const AUDIENCES: readonly Audience[] = ['signed-out', 'cashier', 'owner', 'tech'];
+
+const EVERYONE: readonly Audience[] = AUDIENCES;
+const SIGNED_IN: readonly Audience[] = ['cashier', 'owner', 'tech'];
+const TECH_OR_OWNER: readonly Audience[] = ['owner', 'tech'];
+const OWNER_ONLY: readonly Audience[] = ['owner'];
+
+const PINS: Record<Exclude<Audience, 'signed-out'>, string> = { cashier: '1234', owner: '4321', tech: '246810' };
+
+let saleId = '';
+const sellInput = () => ({ requestId: crypto.randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
+
+/** Each channel: who may call it, and a valid input (so a refusal can only be about who is calling). */
+const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknown }> = {
+  'auth.signIn': { allowed: EVERYONE, input: () => ({ pin: '1234' }) },
+  'auth.signOut': { allowed: EVERYONE, input: () => ({}) },
+  'auth.current': { allowed: EVERYONE, input: () => ({}) },
+  'app.info': { allowed: EVERYONE, input: () => ({}) },
+  'app.ping': { allowed: EVERYONE, input: () => ({ echo: 'hola' }) },
+  'app.health': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  'settings.get': { allowed: SIGNED_IN, input: () => ({}) },
+  'settings.setLanguage': { allowed: SIGNED_IN, input: () => ({ language: 'en' }) },
+  'connectivity.get': { allowed: SIGNED_IN, input: () => ({}) },
+  'sales.sell': { allowed: SIGNED_IN, input: sellInput },
+  'sales.get': { allowed: SIGNED_IN, input: () => ({ id: saleId }) },
+  'sales.list': { allowed: SIGNED_IN, input: () => ({}) },
+  'sales.checkResell': { allowed: SIGNED_IN, input: () => ({ phone: '5512345678', country: 'MX', amount: { minor: 5000, currency: 'MXN' } }) },
+  'sales.refundAtCounter': { allowed: SIGNED_IN, input: () => ({ id: saleId }) },
+  'sales.markRefunded': { allowed: OWNER_ONLY, input: () => ({ id: saleId }) },
+  'sales.recentNumbers': { allowed: SIGNED_IN, input: () => ({}) },
+  'queue.status': { allowed: SIGNED_IN, input: () => ({}) },
+  'catalog.get': { allowed: SIGNED_IN, input: () => ({ country: 'MX' }) },
+  'balances.get': { allowed: SIGNED_IN, input: () => ({}) },
+  'receipts.render': { allowed: SIGNED_IN, input: () => ({ saleId }) },
+  'receipts.print': { allowed: SIGNED_IN, input: () => ({ saleId }) },
+};
+
+const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];
+
+let core: SaldoCore<RunningSandbox>;
+let dataDir: string;
+const call = (channel: string, input: unknown) => core.dispatcher.invoke(channel, input, { host: 'test' });
+
+function snapshot(): Record<string, unknown[]> {
+  return Object.fromEntries(WATCHED_TABLES.map((table) => [table, core.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]));
+}
+
+async function become(audience: Audience): Promise<void> {
+  await call('auth.signOut', {});
+  if (audience !== 'signed-out') expect(await call('auth.signIn', { pin: PINS[audience] })).toMatchObject({ ok: true });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'saldo-access-'));
+  core = await createSaldoCore({ dataDir, host: 'cli', version: '0.0.0-test', validateContract: true, startSync: false, pinHashCost: { N: 1024 }, demoProviders: () => startDemoSandboxes() });
+  await core.recovery;
+  const { hash, salt } = await hashPin(PINS.tech, { N: 1024, r: 8, p: 1 });
+  core.db.prepare("INSERT INTO users (id, name, role, pin_hash, pin_salt, created_at) VALUES ('u-tech', 'Tere', 'tech', ?, ?, '2025-01-01T00:00:00Z')").run(hash, salt);
+  await become('cashier');
+  const sold = await call('sales.sell', sellInput());
+  expect(sold).toMatchObject({ ok: true });
+  if (sold.ok) saleId = (sold.value as { id: string }).id;
+});
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('who may do what', () => {
+  it('the table decides every channel of the contract, and only those', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...channelNames].sort());
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([channel, { allowed, input }]) =>
+    AUDIENCES.map((audience) => ({ channel, audience, allowed: allowed.includes(audience), input })),
+  );
+
+  it.each(cases)('$channel by $audience: allowed $allowed', async ({ channel, audience, allowed, input }) => {
+    await become(audience);
+    const before = snapshot();
+    const answer = await call(channel, input());
+    const code = answer.ok ? 'ok' : answer.error.code;
+    if (allowed) {
+      expect(['unauthenticated', 'forbidden'], JSON.stringify(answer)).not.toContain(code);
+    } else {
+      expect(code).toBe(audience === 'signed-out' ? 'unauthenticated' : 'forbidden');
+      expect(snapshot()).toEqual(before);
+    }
+  });
+
+  it('signed out, app.info tells the name, version and mode and nothing about the machine', async () => {
+    await become('signed-out');
+    expect(await call('app.info', {})).toEqual({ ok: true, value: { name: 'Saldo', version: '0.0.0-test', mode: 'demo' } });
+    await become('cashier');
+    expect(await call('app.info', {})).toEqual({ ok: true, value: { name: 'Saldo', version: '0.0.0-test', mode: 'demo' } });
+    for (const audience of ['owner', 'tech'] as const) {
+      await become(audience);
+      expect(await call('app.info', {})).toMatchObject({ ok: true, value: { dataDir, host: 'cli', platform: expect.any(String) } });
+    }
+  });
+
+  it("a cashier marks a sale refunded with an owner's PIN typed on the spot, and it is recorded", async () => {
+    await become('cashier');
+    const before = core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get();
+    const answer = await call('sales.markRefunded', { id: saleId, ownerPin: PINS.owner });
+    expect(answer.ok ? 'ok' : answer.error.code).not.toMatch(/^(forbidden|unauthenticated)$/);
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get()).not.toEqual(before);
+    expect(core.db.prepare('SELECT action FROM owner_overrides ORDER BY rowid DESC LIMIT 1').get()).toEqual({ action: 'sales.markRefunded' });
+  });
+});
