@@ -52,7 +52,8 @@ async function start(): Promise<void> {
     allowDevTools: !app.isPackaged && !kiosk,
   });
   forwardEvents(core, window);
-  if (app.isPackaged) startAutoUpdates({ logger: core.logger, channel: process.env.SALDO_UPDATE_CHANNEL });
+  // Updates start after recovery's local phase (done inside createSaldoCore) and install only when the policy allows.
+  if (app.isPackaged) startAutoUpdates({ db: core.db, logger: core.logger });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,18 +1,15 @@
 /**
- * Auto-update from the generic feed in electron-builder.yml. Updates download in the background and install
- * when the app quits, so an update never interrupts a sale. Setting a channel silently turns on
- * allowDowngrade in electron-updater; it is turned off again because a store PC must never go backwards.
+ * Auto-update from the generic feed in electron-builder.yml, through update-scheduler.ts: it checks every few
+ * hours and installs only when the core's update policy allows it (never mid-sale, never with a queue or
+ * unresolved outcomes unless the owner says so, in shop hours only with the owner's confirmation).
  */
 import electronUpdater from 'electron-updater';
+import type { Database } from '../core/db/open';
 import type { Logger } from '../core/kernel/logger';
+import { createUpdateScheduler, type UpdateScheduler } from './update-scheduler';
 
-export function startAutoUpdates(options: { channel?: string; logger: Logger }): void {
-  const { autoUpdater } = electronUpdater;
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
-  if (options.channel) autoUpdater.channel = options.channel;
-  autoUpdater.allowDowngrade = false;
-  autoUpdater.on('error', (error) => options.logger.warn('updates.error', { error: error.message }));
-  autoUpdater.on('update-downloaded', (info) => options.logger.info('updates.downloaded', { version: info.version }));
-  autoUpdater.checkForUpdates().catch((error: unknown) => options.logger.warn('updates.check_failed', { error: String(error) }));
+export function startAutoUpdates(options: { db: Database; logger: Logger }): UpdateScheduler {
+  const scheduler = createUpdateScheduler({ updater: electronUpdater.autoUpdater, db: options.db, logger: options.logger });
+  scheduler.start();
+  return scheduler;
 }
