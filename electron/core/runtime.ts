@@ -29,6 +29,7 @@ import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './auth/session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
+import { recordRunningVersion } from './updates/settings';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -131,6 +132,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     userName: (id) => auth.userName(id),
   });
 
+  const lastUpdate = recordRunningVersion(db, options.version, clock());
   const info: AppInfo = {
     name: 'Saldo',
     version: options.version,
@@ -138,6 +140,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     host: options.host,
     platform: `${process.platform}-${process.arch}`,
     dataDir: options.dataDir,
+    ...(lastUpdate ? { lastUpdate } : {}),
   };
 
   const providerConfig = (id: ProviderId): ProvidersConfig[ProviderId] => providers.config[id];
