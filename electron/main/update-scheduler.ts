@@ -11,6 +11,8 @@
  *   is offered again at the next start.
  * - The channel is read from the settings before every check. Setting `channel` on electron-updater silently
  *   turns `allowDowngrade` on; it is turned off again each time, so a store PC never goes backwards.
+ * - Create it after any other configuration of the updater (signature checks, web installer off): it takes
+ *   over `autoDownload`, `autoInstallOnAppQuit`, `channel`, `allowPrerelease` and `allowDowngrade`.
  * - Staged rollouts need nothing here: electron-updater reads `stagingPercentage` from the feed and places
  *   this PC by its own stable random id (docs/releasing.md says how to publish one).
  */
@@ -29,6 +31,7 @@ export interface UpdaterPort {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
   allowDowngrade: boolean;
+  allowPrerelease: boolean;
   channel: string | null;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: UpdateInfoLike) => void): unknown;
@@ -78,6 +81,7 @@ export function createUpdateScheduler(options: UpdateSchedulerOptions): UpdateSc
   function applyChannel(): void {
     const feed = FEED_CHANNEL[loadUpdateSettings(db).channel];
     if (updater.channel !== feed) updater.channel = feed;
+    updater.allowPrerelease = feed === FEED_CHANNEL.beta;
     updater.allowDowngrade = false;
   }
 

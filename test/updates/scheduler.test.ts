@@ -28,6 +28,7 @@ class FakeUpdater extends EventEmitter implements UpdaterPort {
   autoDownload = false;
   autoInstallOnAppQuit = true; // electron-updater's default: the scheduler must turn it off
   allowDowngrade = false;
+  allowPrerelease = false;
   checks = 0;
   installs: Array<[boolean | undefined, boolean | undefined]> = [];
   private channelValue: string | null = null;
@@ -126,7 +127,11 @@ describe('update scheduler', () => {
     saveUpdateSettings(db, { channel: 'beta' }, new Date(clock));
     await updates.checkNow();
     expect(updater.channel).toBe('beta');
+    expect(updater.allowPrerelease).toBe(true);
     expect(updater.allowDowngrade).toBe(false);
+    saveUpdateSettings(db, { channel: 'stable' }, new Date(clock));
+    await updates.checkNow();
+    expect({ channel: updater.channel, allowPrerelease: updater.allowPrerelease, allowDowngrade: updater.allowDowngrade }).toEqual({ channel: 'latest', allowPrerelease: false, allowDowngrade: false });
   });
 
   it('records what each check found, for the tech', async () => {
