@@ -102,12 +102,11 @@ describe('electron-builder.yml', () => {
     expect(config.generateUpdatesFilesForAllChannels).toBe(true);
   });
 
-  // Signing and fuses belong to the hardened-Electron work; these assert them as soon as they are on the branch.
-  const publisherName = config.win?.signtoolOptions?.publisherName ?? config.win?.publisherName;
-  it.skipIf(publisherName === undefined)('PENDING-SIGNING: takes the Windows publisherName from the environment, never a literal name', () => {
-    const names = ([] as unknown[]).concat(publisherName);
-    for (const name of names) expect(String(name)).toMatch(/^\$\{env\.[A-Z0-9_]+\}$/);
-  });
+  // Signing and fuses belong to the hardened-Electron work; the fuses are asserted as soon as they are on the branch.
+  // electron-builder expands ${env.X} only in some fields (artifactName, file patterns), NOT in publisherName, so
+  // "from the environment" needs the release script to pass it (-c.win.signtoolOptions.publisherName=...) or a JS
+  // config reading process.env; the lead finishes this test once that mechanism is chosen.
+  it.todo('PENDING-SIGNING: win.signtoolOptions.publisherName comes from the environment at release time, never a literal in electron-builder.yml');
 
   it.skipIf(config.electronFuses === undefined)('PENDING-FUSES: flips the Electron fuses a kiosk needs', () => {
     expect(config.electronFuses).toMatchObject({
