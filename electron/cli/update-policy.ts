@@ -8,7 +8,8 @@
  *   update-policy --withdraw                       withdraw the owner's yes
  *
  * Whether an update is downloaded is known only to the running app; it records each check in the settings,
- * and that record is what "updateDownloaded" is read from here.
+ * and that record is what "updateDownloaded" is read from here. The answer is the `updates.status` channel's,
+ * with the decision first: {"ok":true,"now","updatePolicy":{decision,reason,shopOpen},"ifUpdateReady",…}.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +17,9 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { databaseFileIn, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
-import { decideUpdate, type ShopHours, type UpdateChannel } from '../core/updates/policy';
-import { giveOwnerConsent, readLastUpdateCheck, saveUpdateSettings, withdrawOwnerConsent } from '../core/updates/settings';
-import { readUpdatePolicyInput } from '../core/updates/state';
+import type { ShopHours, UpdateChannel } from '../core/updates/policy';
+import { giveOwnerConsent, saveUpdateSettings, withdrawOwnerConsent } from '../core/updates/settings';
+import { updateStatus } from '../core/updates/state';
 
 const FLAGS = {
   channel: { type: 'string' },
@@ -70,28 +71,11 @@ export function runUpdatePolicyCommand(argv: string[], options: UpdatePolicyComm
     const changes: { channel?: UpdateChannel; shopHours?: ShopHours } = {};
     if (values.channel !== undefined) changes.channel = values.channel as UpdateChannel;
     if (values['shop-hours'] !== undefined) changes.shopHours = parseShopHours(values['shop-hours']);
-    const settings = saveUpdateSettings(db, changes, now);
+    saveUpdateSettings(db, changes, now);
     if (values['owner-confirms']) giveOwnerConsent(db, values['allow-queue'] ?? false, now);
     if (values.withdraw) withdrawOwnerConsent(db);
-
-    const version = options.version ?? runningVersion();
-    const lastCheck = readLastUpdateCheck(db);
-    const updateDownloaded = lastCheck?.result === 'downloaded' && lastCheck.version !== version;
-    const input = readUpdatePolicyInput(db, { now: now.getTime(), updateDownloaded });
-    const { updateDownloaded: _downloaded, now: _now, shopHours: _hours, timeZone, channel: _channel, ...ledgerAndOwner } = input;
-    output(
-      JSON.stringify({
-        ok: true,
-        now: now.toISOString(),
-        version,
-        updatePolicy: decideUpdate(input),
-        // The same question with an update ready, so the tech hears what would happen before one arrives.
-        ifUpdateReady: decideUpdate({ ...input, updateDownloaded: true }),
-        state: ledgerAndOwner,
-        settings: { ...settings, timeZone },
-        lastCheck,
-      }),
-    );
+    const { policy, ...rest } = updateStatus(db, { now: now.getTime(), version: options.version ?? runningVersion() });
+    output(JSON.stringify({ ok: true, now: now.toISOString(), updatePolicy: policy, ...rest }));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return fail('invalid_input', error.message);

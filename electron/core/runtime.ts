@@ -29,6 +29,7 @@ import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './auth/session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
+import { createUpdatesHandlers } from './updates/handlers';
 import { recordRunningVersion } from './updates/settings';
 
 export type { DemoProvider } from './providers/endpoints';
@@ -179,6 +180,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...sales.handlers,
       ...auth.handlers,
       ...receipts.handlers,
+      ...createUpdatesHandlers({ db, version: options.version, clock }),
     },
     session,
     logger,

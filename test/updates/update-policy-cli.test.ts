@@ -46,8 +46,10 @@ describe('cli update-policy', () => {
       ok: true,
       updatePolicy: { decision: 'wait', reason: { code: 'no_update_downloaded' } },
       ifUpdateReady: { decision: 'install-now', reason: { code: 'shop_closed' } },
-      settings: { channel: 'stable', shopHours: { open: 8, close: 21 }, timeZone: 'America/Mexico_City' },
-      state: { sending: false, queued: 0, unknown: 0, pending: 0 },
+      channel: 'stable',
+      shopHours: { open: 8, close: 21 },
+      timeZone: 'America/Mexico_City',
+      ledger: { sending: false, queued: 0, unknown: 0, pending: 0 },
     });
   });
 
@@ -59,22 +61,22 @@ describe('cli update-policy', () => {
     });
     expect(run(dataDir).answer).toMatchObject({
       updatePolicy: { decision: 'wait', reason: { code: 'offline_queue_not_empty' } },
-      state: { queued: 1 },
+      ledger: { queued: 1 },
       lastCheck: { result: 'downloaded', version: '0.2.0' },
     });
-    expect(run(dataDir, ['--owner-confirms', '--allow-queue']).answer).toMatchObject({ updatePolicy: { decision: 'install-now' }, state: { ownerAllowsNonEmptyQueue: true } });
-    expect(run(dataDir, ['--withdraw']).answer).toMatchObject({ updatePolicy: { decision: 'wait' }, state: { ownerConfirmed: false } });
+    expect(run(dataDir, ['--owner-confirms', '--allow-queue']).answer).toMatchObject({ updatePolicy: { decision: 'install-now' }, ownerAllowsNonEmptyQueue: true });
+    expect(run(dataDir, ['--withdraw']).answer).toMatchObject({ updatePolicy: { decision: 'wait' }, ownerConfirmed: false });
   });
 
   it('changes the channel and shop hours when asked, and refuses nonsense with invalid_input', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'saldo-upcli-'));
-    expect(run(dataDir, ['--channel', 'beta', '--shop-hours', '18-2']).answer).toMatchObject({ settings: { channel: 'beta', shopHours: { open: 18, close: 2 } }, ifUpdateReady: { decision: 'ask-owner' } });
+    expect(run(dataDir, ['--channel', 'beta', '--shop-hours', '18-2']).answer).toMatchObject({ channel: 'beta', shopHours: { open: 18, close: 2 }, ifUpdateReady: { decision: 'ask-owner' } });
     for (const bad of [['--channel', 'nightly'], ['--shop-hours', 'late'], ['--shop-hours', '9-9'], ['--allow-queue'], ['--frobnicate']]) {
       const { status, answer } = run(dataDir, bad);
       expect(status).toBe(1);
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect(run(dataDir).answer).toMatchObject({ settings: { channel: 'beta', shopHours: { open: 18, close: 2 } } });
+    expect(run(dataDir).answer).toMatchObject({ channel: 'beta', shopHours: { open: 18, close: 2 } });
   });
 
   it('is routed by `npm run cli` and prints one JSON line for SALDO_DATA_DIR', () => {

@@ -13,8 +13,8 @@
  * The channel (stable or beta) chooses which feed is read, never when an update installs.
  */
 import { businessDayOf } from '../../../shared/business-day';
+import type { UPDATE_CHANNELS, UPDATE_DECISIONS, UPDATE_REASON_CODES } from '../../../shared/contract/updates';
 
-export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
 /**
@@ -49,17 +49,7 @@ export interface UpdatePolicyInput {
   channel: UpdateChannel;
 }
 
-export type UpdateDecision = 'install-now' | 'wait' | 'ask-owner';
-
-export const UPDATE_REASON_CODES = [
-  'no_update_downloaded',
-  'sale_in_flight',
-  'offline_queue_not_empty',
-  'outcomes_unresolved',
-  'shop_open_needs_owner',
-  'shop_open_owner_confirmed',
-  'shop_closed',
-] as const;
+export type UpdateDecision = (typeof UPDATE_DECISIONS)[number];
 export type UpdateReasonCode = (typeof UPDATE_REASON_CODES)[number];
 
 export interface UpdatePolicyResult {

@@ -10,8 +10,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { LastUpdateCheckSchema, ShopHoursSchema, UpdateChannelSchema } from '../../../shared/contract/updates';
 import { readSetting, writeSetting } from '../settings/store';
-import { UPDATE_CHANNELS, type ShopHours, type UpdateChannel } from './policy';
+import type { ShopHours, UpdateChannel } from './policy';
 
 export const UPDATE_CHANNEL_KEY = 'updateChannel';
 export const SHOP_HOURS_KEY = 'shopHours';
@@ -24,27 +25,10 @@ export const DEFAULT_SHOP_HOURS: Readonly<ShopHours> = { open: 8, close: 21 };
 /** How long the owner's "yes, install" counts: one shop day, not forever. */
 export const CONSENT_VALID_MS = 12 * 60 * 60 * 1000;
 
-export const UpdateChannelSchema = z.enum(UPDATE_CHANNELS);
-export const ShopHoursSchema = z
-  .object({
-    open: z.number().int().min(0).max(23),
-    close: z.number().int().min(1).max(24),
-  })
-  .strict()
-  .refine((hours) => hours.open !== hours.close, 'open and close must differ (0 → 24 is open all day; a close before the open hour crosses midnight)');
-
 const OwnerConsentSchema = z.object({ at: z.iso.datetime(), allowNonEmptyQueue: z.boolean() });
 export type OwnerConsent = z.infer<typeof OwnerConsentSchema>;
 
-export const LAST_CHECK_RESULTS = ['up-to-date', 'downloading', 'downloaded', 'error'] as const;
-const LastCheckSchema = z.object({
-  at: z.iso.datetime(),
-  result: z.enum(LAST_CHECK_RESULTS),
-  /** The version offered by the feed (up-to-date: the running one). */
-  version: z.string().optional(),
-  error: z.string().optional(),
-});
-export type LastUpdateCheck = z.infer<typeof LastCheckSchema>;
+export type LastUpdateCheck = z.infer<typeof LastUpdateCheckSchema>;
 
 const VersionsSchema = z.object({ current: z.string(), previous: z.string().optional(), changedAt: z.iso.datetime().optional() });
 
@@ -98,11 +82,11 @@ export function withdrawOwnerConsent(db: Database): void {
 }
 
 export function readLastUpdateCheck(db: Database): LastUpdateCheck | null {
-  return readChecked(db, LAST_CHECK_KEY, LastCheckSchema) ?? null;
+  return readChecked(db, LAST_CHECK_KEY, LastUpdateCheckSchema) ?? null;
 }
 
 export function recordUpdateCheck(db: Database, check: LastUpdateCheck): void {
-  writeSetting(db, LAST_CHECK_KEY, LastCheckSchema.parse(check), new Date(check.at));
+  writeSetting(db, LAST_CHECK_KEY, LastUpdateCheckSchema.parse(check), new Date(check.at));
 }
 
 export interface VersionChange {
