@@ -4,6 +4,7 @@
  */
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
+import { runUpdatePolicyCommand } from './update-policy';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -13,6 +14,7 @@ const USAGE = [
   '  sales [--state S] [--today] [--limit N]                 sales, newest first',
   '  sync                                                    one pass: recovery, expiry, drain, polls',
   '  verify                                                  integrity check and hash chain, first broken link',
+  '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
 ].join('\n');
 
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));
+    case 'update-policy':
+      return runUpdatePolicyCommand(argv.slice(1));
     case undefined:
     case 'help':
     case '--help':

@@ -30,6 +30,8 @@ import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './auth/session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
+import { createUpdatesHandlers } from './updates/handlers';
+import { recordRunningVersion } from './updates/settings';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -155,6 +157,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     userName: (id) => auth.userName(id),
   });
 
+  const lastUpdate = recordRunningVersion(db, options.version, clock());
   const info: AppInfo = {
     name: 'Saldo',
     version: options.version,
@@ -162,6 +165,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     host: options.host,
     platform: `${process.platform}-${process.arch}`,
     dataDir: options.dataDir,
+    ...(lastUpdate ? { lastUpdate } : {}),
   };
 
   const providerConfig = (id: ProviderId): ProvidersConfig[ProviderId] => providers.config[id];
@@ -201,6 +205,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...(providers.mode === 'live' ? { 'sales.sell': requireOwnerToSell(auth, sales.handlers['sales.sell']) } : {}),
       ...auth.handlers,
       ...receipts.handlers,
+      ...createUpdatesHandlers({ db, version: options.version, clock }),
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,

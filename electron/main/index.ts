@@ -54,10 +54,8 @@ async function start(): Promise<void> {
     allowDevTools: !app.isPackaged && !kiosk,
   });
   forwardEvents(core, window);
-  if (app.isPackaged) {
-    const logger = core.logger;
-    startAutoUpdates({ logger, channel: process.env.SALDO_UPDATE_CHANNEL }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
-  }
+  // Updates start after recovery's local phase (done inside createSaldoCore) and install only when the policy allows.
+  if (app.isPackaged) startAutoUpdates({ db: core.db, logger: core.logger }).catch((error: unknown) => core.logger.warn('updates.start_failed', { error: String(error) }));
 }
 
 // Before the app is ready: every renderer sandboxed whatever its options say, the privileged scheme, and the

@@ -1,6 +1,8 @@
 /**
- * Auto-update from the generic feed in electron-builder.yml. Updates download in the background and install
- * when the app quits, so an update never interrupts a sale. A store PC never goes backwards (setting a
+ * Auto-update from the generic feed in electron-builder.yml, through update-scheduler.ts: it checks every few
+ * hours and installs only when the core's update policy allows it (never mid-sale, never with a queue or
+ * unresolved outcomes unless the owner says so, in shop hours only with the owner's confirmation); the channel
+ * (stable or beta) comes from the shop's settings. A store PC never goes backwards (setting a
  * channel silently turns allowDowngrade on in electron-updater; it is turned off again), follows only the
  * stable or beta channel, never runs a web installer, and on Windows installs only updates signed by
  * Saldo's publisher (update-signature.ts); without a publisher to check against it does not update at all.
@@ -8,7 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import electronUpdater, { type AppUpdater } from 'electron-updater';
+import type { Database } from '../core/db/open';
 import type { Logger } from '../core/kernel/logger';
+import { createUpdateScheduler, type UpdateScheduler } from './update-scheduler';
 import { requireSignedUpdates, updateConfigNamesPublisher } from './update-signature';
 
 /** `latest` is stable; `beta` also receives x.y.z-beta.N builds. docs/releasing.md explains both. */
@@ -22,7 +26,8 @@ export function updateChannelFrom(requested: string | undefined): UpdateChannel 
 /** Everything the kiosk's updater must be, in one place; also applied in the plain-Node updater test. */
 export function configureAutoUpdater(updater: AppUpdater, channel: UpdateChannel): void {
   updater.autoDownload = true;
-  updater.autoInstallOnAppQuit = true;
+  // Off until the scheduler's policy says install-now (it re-decides at every evaluation).
+  updater.autoInstallOnAppQuit = false;
   updater.channel = channel;
   updater.allowPrerelease = channel === 'beta';
   updater.allowDowngrade = false;
@@ -44,19 +49,16 @@ export async function windowsUpdateBlocker(platform: NodeJS.Platform, appUpdateY
   }
 }
 
-export async function startAutoUpdates(options: { channel?: string; logger: Logger }): Promise<void> {
+/** Starts the scheduler once the Windows signature check can work; null when updates must stay off. */
+export async function startAutoUpdates(options: { db: Database; logger: Logger }): Promise<UpdateScheduler | null> {
   const blocker = await windowsUpdateBlocker(process.platform, join(process.resourcesPath, 'app-update.yml'));
   if (blocker !== null) {
     options.logger.error('updates.disabled_unverifiable', { reason: blocker });
-    return;
+    return null;
   }
   const { autoUpdater } = electronUpdater;
-  const channel = updateChannelFrom(options.channel);
-  if (options.channel !== undefined && options.channel !== channel) {
-    options.logger.warn('updates.unknown_channel', { requested: options.channel, using: channel });
-  }
-  configureAutoUpdater(autoUpdater, channel);
-  autoUpdater.on('error', (error) => options.logger.warn('updates.error', { error: error.message }));
-  autoUpdater.on('update-downloaded', (info) => options.logger.info('updates.downloaded', { version: info.version }));
-  autoUpdater.checkForUpdates().catch((error: unknown) => options.logger.warn('updates.check_failed', { error: String(error) }));
+  configureAutoUpdater(autoUpdater, 'latest');
+  const scheduler = createUpdateScheduler({ updater: autoUpdater, db: options.db, logger: options.logger });
+  scheduler.start();
+  return scheduler;
 }

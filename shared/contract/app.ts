@@ -18,6 +18,8 @@ export const AppInfoSchema = z.object({
   host: HostKindSchema.optional(),
   platform: z.string().optional(),
   dataDir: z.string().optional(),
+  /** The last change of version seen at start-up ("updated from X to Y"), so the app can say what changed. */
+  lastUpdate: z.object({ from: z.string(), to: z.string(), at: z.string() }).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

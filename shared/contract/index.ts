@@ -7,6 +7,7 @@ import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
+import { updatesChannels } from './updates';
 import type { ChannelMap, EventMap } from './define';
 
 export const channels = {
@@ -14,6 +15,7 @@ export const channels = {
   ...authChannels,
   ...salesChannels,
   ...receiptsChannels,
+  ...updatesChannels,
 } satisfies ChannelMap;
 
 export const events = {
