@@ -55,7 +55,10 @@ async function start(): Promise<void> {
   });
   forwardEvents(core, window);
   // Updates start after recovery's local phase (done inside createSaldoCore) and install only when the policy allows.
-  if (app.isPackaged) startAutoUpdates({ db: core.db, logger: core.logger }).catch((error: unknown) => core.logger.warn('updates.start_failed', { error: String(error) }));
+  if (app.isPackaged) {
+    const { db, logger } = core;
+    startAutoUpdates({ db, logger }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
+  }
 }
 
 // Before the app is ready: every renderer sandboxed whatever its options say, the privileged scheme, and the

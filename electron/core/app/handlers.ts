@@ -19,7 +19,9 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<HandlerMap, 'app.i
     'app.info': () => {
       const viewer = deps.viewer();
       if (viewer && roleMayCall(viewer.role, 'tech')) return deps.info;
-      return { name: deps.info.name, version: deps.info.version, mode: deps.info.mode };
+      // What anyone may see: which app and version, demo or live, and "updated from X to Y" (versions only).
+      const { name, version, mode, lastUpdate } = deps.info;
+      return { name, version, mode, ...(lastUpdate ? { lastUpdate } : {}) };
     },
     'app.health': () => deps.health(),
     'settings.get': () => deps.settings(),
