@@ -31,6 +31,10 @@ export const APP_ERROR_CODES = [
   'invalid_output',
   'offline_not_allowed',
   'no_provider',
+  /** A sale to this number is still unresolved: selling again could deliver twice (an owner may override). */
+  'resell_blocked',
+  /** The same number and amount was sold moments ago: the cashier must confirm it is really another one. */
+  'repeat_unconfirmed',
   'internal',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -39,6 +39,8 @@ export const SettingsViewSchema = z.object({
   // America/Mexico_City from midnight, which the settings store fills in for any key not stored.
   timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone, e.g. America/Mexico_City'),
   dayStartHour: z.number().int().min(0).max(23),
+  /** How long a sale of the same number and amount makes the counter ask "¿Otra recarga igual?" (0: never). */
+  resellWindowMinutes: z.number().int().min(0).max(120),
   providers: z.array(
     z.object({
       id: ProviderIdSchema,

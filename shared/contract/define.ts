@@ -7,11 +7,22 @@
 import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 
+export const ACCESS_LEVELS = ['public', 'cashier', 'owner', 'tech'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
 export interface ChannelDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** Who may call it: anyone (sign-in, app info), a signed-in user, or an owner. */
-  access: 'public' | 'user' | 'owner';
+  /**
+   * Who may call it, enforced by the core's one dispatcher: `public` (signed out too: read-only, reveals nothing
+   * about the machine), `cashier` (anyone signed in), `owner` (owners only), `tech` (a technician or an owner).
+   */
+  access: AccessLevel;
+  /**
+   * For an `owner` channel: a cashier may call it when the input carries an owner's PIN (`ownerPin`), typed on
+   * the spot. The dispatcher checks the PIN and records who overrode what; the handler learns the owner's id.
+   */
+  ownerOverride?: true;
   description: string;
 }
 

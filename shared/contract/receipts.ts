@@ -33,7 +33,7 @@ export const receiptsChannels = {
   'receipts.render': defineChannel({
     input: ReceiptRequestSchema,
     output: RenderedReceiptSchema,
-    access: 'user',
+    access: 'cashier',
     description: "A sale's receipt as text lines for the shop's paper width (preview, PDF, printing)",
   }),
   'receipts.print': defineChannel({
@@ -43,7 +43,7 @@ export const receiptsChannels = {
       via: z.enum(['printer', 'renderer']),
       printed: z.boolean(),
     }),
-    access: 'user',
+    access: 'cashier',
     description: "Print a sale's receipt through the host's printer (or hand it back for the page to print)",
   }),
   'settings.setLanguage': defineChannel({

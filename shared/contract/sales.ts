@@ -14,6 +14,8 @@ const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. M
 /** National number, digits only (5512345678); the country says how many digits. */
 const NationalPhoneSchema = z.string().regex(/^\d{6,15}$/, 'digits only, no country code');
 const IsoTimeSchema = z.string().min(10);
+/** A PIN typed for an owner's override (4–6 digits); checked by the core, never stored or echoed. */
+export const OwnerPinSchema = z.string().regex(/^\d{4,6}$/, '4 to 6 digits');
 
 export const SaleSchema = z.object({
   id: z.string(),
@@ -100,6 +102,8 @@ export const ConnectivitySchema = z.object({
       reachable: z.boolean(),
       checkedAt: IsoTimeSchema.nullable(),
       lastError: z.string().nullable(),
+      /** When the client-side rate limiter lets the next request go (the provider is being paced); absent or null: not paced. */
+      pacedUntil: IsoTimeSchema.nullable().optional(),
     }),
   ),
 });
@@ -115,22 +119,36 @@ export const SellInputSchema = z
     amount: MoneySchema.optional(),
     sku: z.string().min(1).max(64).optional(),
     provider: ProviderIdSchema.optional(),
+    /** An owner's PIN typed on the spot: lets a sale through while an earlier one to the number is unresolved (recorded). */
+    ownerPin: OwnerPinSchema.optional(),
+    /** The cashier answered "¿Otra recarga igual?" with yes: the same number and amount again within the window. */
+    repeatConfirmed: z.boolean().optional(),
   })
   .strict()
   .refine((input) => Boolean(input.amount) !== Boolean(input.sku), { message: 'give exactly one of amount or sku' });
 export type SellInput = z.infer<typeof SellInputSchema>;
 
+/** What the ledger knows about earlier sales to a number, asked before the read-back; writes nothing. */
+export const ResellCheckSchema = z.object({
+  /** A sale to this number still unresolved (created, queued, sending, pending, unknown): blocks a new one. */
+  unresolved: SaleSchema.nullable(),
+  /** The latest sale of the same number and amount within the window: ask "¿Otra recarga igual?". */
+  sameRecently: SaleSchema.nullable(),
+  windowMinutes: z.number().int().nonnegative(),
+});
+export type ResellCheck = z.infer<typeof ResellCheckSchema>;
+
 export const salesChannels = {
   'sales.sell': defineChannel({
     input: SellInputSchema,
     output: SaleSchema,
-    access: 'user',
+    access: 'cashier',
     description: 'Record a sale durably, then send it (or queue it when offline); answers with its state',
   }),
   'sales.get': defineChannel({
     input: z.object({ id: z.string().min(1) }).strict(),
     output: z.object({ sale: SaleSchema, events: z.array(SaleEventSchema) }),
-    access: 'user',
+    access: 'cashier',
     description: 'One sale with its history',
   }),
   'sales.list': defineChannel({
@@ -138,37 +156,64 @@ export const salesChannels = {
       .object({ state: SaleStateSchema.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() })
       .strict(),
     output: z.object({ sales: z.array(SaleSchema) }),
-    access: 'user',
+    access: 'cashier',
     description: 'Sales, newest first, optionally only today or only one state',
   }),
-  'sales.markRefunded': defineChannel({
+  'sales.checkResell': defineChannel({
+    input: z
+      .object({ phone: NationalPhoneSchema, country: CountrySchema, amount: MoneySchema.optional(), sku: z.string().min(1).max(64).optional() })
+      .strict(),
+    output: ResellCheckSchema,
+    access: 'cashier',
+    description: 'Before the read-back: an unresolved sale to this number, or the same number and amount within the window',
+  }),
+  'sales.refundAtCounter': defineChannel({
     input: z.object({ id: z.string().min(1) }).strict(),
     output: SaleSchema,
-    access: 'user',
-    description: 'A refund_due sale whose money was handed back to the customer',
+    access: 'cashier',
+    description: 'Right after a failure, the cashier who sold it handed the cash back (refund_due → refunded, this shift)',
+  }),
+  'sales.markRefunded': defineChannel({
+    input: z.object({ id: z.string().min(1), ownerPin: OwnerPinSchema.optional() }).strict(),
+    output: SaleSchema,
+    access: 'owner',
+    ownerOverride: true,
+    description: 'Paying out a refund_due sale later: an owner, or a cashier with an owner PIN typed on the spot (recorded)',
   }),
   'sales.recentNumbers': defineChannel({
     input: z.object({ limit: z.number().int().min(1).max(20).optional() }).strict(),
-    output: z.object({ numbers: z.array(z.object({ phone: NationalPhoneSchema, country: CountrySchema, carrier: z.string(), lastSoldAt: IsoTimeSchema })) }),
-    access: 'user',
+    output: z.object({
+      numbers: z.array(
+        z.object({
+          phone: NationalPhoneSchema,
+          country: CountrySchema,
+          carrier: z.string(),
+          lastSoldAt: IsoTimeSchema,
+          /** The last sale to the number and its state, so the counter shows it beside the number. */
+          lastSaleId: z.string().optional(),
+          lastState: SaleStateSchema.optional(),
+        }),
+      ),
+    }),
+    access: 'cashier',
     description: 'The last numbers sold to, for customers who top up every week',
   }),
   'queue.status': defineChannel({
     input: z.object({}).strict(),
     output: QueueStatusSchema,
-    access: 'user',
+    access: 'cashier',
     description: 'Queued sales, sales awaiting the provider, sales owed back to customers',
   }),
   'catalog.get': defineChannel({
     input: z.object({ country: CountrySchema }).strict(),
     output: CatalogSchema,
-    access: 'user',
+    access: 'cashier',
     description: 'Carriers and products from the cached catalog (works offline)',
   }),
   'balances.get': defineChannel({
     input: z.object({}).strict(),
     output: BalancesSchema,
-    access: 'user',
+    access: 'cashier',
     description: 'Provider balances as last refreshed',
   }),
   'connectivity.get': defineChannel({

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput, type Envelope } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { User } from '../../../shared/contract/auth';
+import type { AccessLevel } from '../../../shared/contract/define';
 import type { Logger } from '../kernel/logger';
 
 /** Which host an IPC call came through (the desktop app, the browser host, the command line, a test). */
@@ -41,6 +42,26 @@ export interface DispatcherOptions {
   validateOutputs: boolean;
 }
 
+/** Which signed-in roles pass each access level: the one place the levels get their meaning. */
+function roleMayCall(role: string, access: AccessLevel): boolean {
+  switch (access) {
+    case 'public':
+    case 'cashier':
+      return true;
+    case 'owner':
+      return role === 'owner';
+    case 'tech':
+      return role === 'owner' || role === 'tech';
+  }
+}
+
+const FORBIDDEN_MESSAGES: Record<AccessLevel, string> = {
+  public: '',
+  cashier: '',
+  owner: 'Only an owner may do this',
+  tech: 'Only a technician or an owner may do this',
+};
+
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`);
 }
@@ -61,8 +82,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (definition.access !== 'public' && !user) {
       return { ok: false, error: { code: 'unauthenticated', message: 'Sign in first' } };
     }
-    if (definition.access === 'owner' && user?.role !== 'owner') {
-      return { ok: false, error: { code: 'forbidden', message: 'Only an owner may do this' } };
+    if (user && !roleMayCall(user.role, definition.access)) {
+      return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGES[definition.access] } };
     }
     const handler = handlers[channel] as Handler<typeof channel> | undefined;
     if (!handler) {

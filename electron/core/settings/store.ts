@@ -23,6 +23,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   shop: { name: 'Mi Tienda', address: '' },
   receiptWidthMm: 58,
   ...DEFAULT_BUSINESS_DAY_RULE,
+  resellWindowMinutes: 10,
 };
 
 /** One setting's raw value (JSON), or undefined when absent or unreadable. Callers parse it with their schema. */

@@ -150,6 +150,8 @@ export const en: Resources = {
     invalid_output: 'Invalid internal answer. The error was logged.',
     offline_not_allowed: 'Offline, and the shop does not allow queued sales.',
     no_provider: 'No provider sells this top-up.',
+    resell_blocked: 'A sale to this number is still being checked: do not sell another until its outcome is known (the owner can allow it).',
+    repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
   },
 };

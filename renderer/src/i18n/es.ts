@@ -152,6 +152,8 @@ export const es = {
     invalid_output: 'Respuesta interna no válida. Se registró el error.',
     offline_not_allowed: 'Sin conexión y la tienda no permite ventas en cola.',
     no_provider: 'Ningún proveedor vende esta recarga.',
+    resell_blocked: 'Una venta a este número todavía se está verificando: no venda otra hasta saber su resultado (el dueño puede autorizarla).',
+    repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
   } satisfies Record<ErrorCode, string>,
 };
