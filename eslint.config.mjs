@@ -40,6 +40,7 @@ const coreLayers = {
   sync: ['sales', 'ledger', 'providers', 'settings', 'ipc', 'kernel'],
   receipts: ['settings', 'ledger', 'ipc', 'kernel'],
   app: ['settings', 'ledger', 'ipc', 'kernel'],
+  diagnostics: ['settings', 'ledger', 'providers', 'db', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
+import { diagnosticsChannels } from './diagnostics';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import type { ChannelMap, EventMap } from './define';
@@ -14,6 +15,7 @@ export const channels = {
   ...authChannels,
   ...salesChannels,
   ...receiptsChannels,
+  ...diagnosticsChannels,
 } satisfies ChannelMap;
 
 export const events = {

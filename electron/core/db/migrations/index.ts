@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from './migration';
 import { usersSettingsSales } from './001-users-settings-sales';
 import { offlineCaches } from './002-offline-caches';
+import { connectivityHistory } from './003-connectivity-history';
 
 export type { Migration };
 
@@ -24,7 +25,7 @@ export class DatabaseTooNewError extends Error {
 }
 
 /** The whole schema history, in order. Append new migrations; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches];
+export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, connectivityHistory];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
 
