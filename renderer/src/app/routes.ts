@@ -23,6 +23,8 @@ export const ROUTES: readonly Route[] = [
   { id: 'sign-in', audience: ['signed-out'] },
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner'], section: 'nav.today' },
+  // The technician's screens (issue 11); a technician role joins this audience when the contract has one.
+  { id: 'diagnostics', audience: ['owner'], section: 'nav.diagnostics' },
 ];
 
 function visibleTo(audience: Audience): Route[] {
