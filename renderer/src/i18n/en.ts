@@ -182,7 +182,7 @@ export const en: Resources = {
     history: 'Connection in the last 24 h',
     historyNone: 'No connection changes in the last 24 h.',
     wentOffline: '{{provider}} stopped answering',
-    wentOnline: '{{provider}} answered again',
+    wentOnline: '{{provider}} is answering',
     logs_one: 'Last log line ({{count}})',
     logs_other: 'Last log lines ({{count}})',
   },

@@ -184,7 +184,7 @@ export const es = {
     history: 'Conexión en las últimas 24 h',
     historyNone: 'Sin cambios de conexión en las últimas 24 h.',
     wentOffline: '{{provider}} dejó de responder',
-    wentOnline: '{{provider}} volvió a responder',
+    wentOnline: '{{provider}} responde',
     logs_one: 'Última línea del registro ({{count}})',
     logs_other: 'Últimas líneas del registro ({{count}})',
   },

@@ -59,8 +59,12 @@ function Providers({ data, language }: { data: DiagnosticsData; language: Langua
           <tr>
             <th scope="col">{t('diagnostics.provider')}</th>
             <th scope="col">{t('diagnostics.state')}</th>
-            <th scope="col">{t('diagnostics.latency')}</th>
-            <th scope="col">{t('diagnostics.balance')}</th>
+            <th scope="col" className="num">
+              {t('diagnostics.latency')}
+            </th>
+            <th scope="col" className="num">
+              {t('diagnostics.balance')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -73,7 +77,7 @@ function Providers({ data, language }: { data: DiagnosticsData; language: Langua
                 </span>
               </td>
               <td className="num">{provider.latencyMs === null ? t('diagnostics.none') : t('diagnostics.ms', { count: provider.latencyMs })}</td>
-              <td className="num">{provider.balance ? money(provider.balance, language) : t('diagnostics.none')}</td>
+              <td className="num">{provider.balance ? `${money(provider.balance, language)} ${provider.balance.currency}` : t('diagnostics.none')}</td>
             </tr>
           ))}
         </tbody>
