@@ -72,11 +72,24 @@ describe('migration 2: offline caches', () => {
     const db = openDatabase({ file: freshFile(), migrate: false });
     migrate(db, MIGRATIONS, 1);
     expect(tables(db).has('catalog_cache')).toBe(false);
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, MIGRATIONS, 2)).toEqual([2]);
     expect(schemaVersion(db)).toBe(2);
     const all = tables(db);
     for (const name of ['catalog_cache', 'balance_cache', 'connectivity_cache']) expect(all.get(name), name).toMatch(/STRICT\s*$/);
-    expect(migrate(db)).toEqual([]);
+    expect(migrate(db, MIGRATIONS, 2)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 3: connectivity history', () => {
+  it('adds the history of provider reachability on top of version 2, and runs once', () => {
+    const db = openDatabase({ file: freshFile(), migrate: false });
+    migrate(db, MIGRATIONS, 2);
+    expect(tables(db).has('connectivity_history')).toBe(false);
+    expect(migrate(db, MIGRATIONS, 3)).toEqual([3]);
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db).get('connectivity_history')).toMatch(/STRICT\s*$/);
+    expect(migrate(db, MIGRATIONS, 3)).toEqual([]);
     db.close();
   });
 });
