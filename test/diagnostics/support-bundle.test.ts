@@ -177,6 +177,19 @@ describe('the support bundle', () => {
   });
 });
 
+describe('who may look', () => {
+  it('refuses diagnostics and the bundle to a cashier, and to nobody signed in', async () => {
+    await call('auth.signOut');
+    for (const channel of ['app.diagnostics', 'diagnostics.supportBundle']) {
+      expect(await core.dispatcher.invoke(channel, {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+    await call('auth.signIn', { pin: '1234' });
+    for (const channel of ['app.diagnostics', 'diagnostics.supportBundle']) {
+      expect(await core.dispatcher.invoke(channel, {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
+
 function diagnosticsEvents(): number {
   return (core.db.prepare('SELECT count(*) AS n FROM sale_events').get() as { n: number }).n;
 }
