@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, zip, type AsyncZippable } from 'fflate';
 import type { Database } from 'better-sqlite3';
 import type { Diagnostics } from '../../../shared/contract/diagnostics';
 import { tailLines } from './collect';
@@ -67,7 +67,7 @@ export async function buildSupportBundle(sources: SupportBundleSources): Promise
   const redactor = sources.redactor();
   const diagnostics = await sources.diagnostics();
   const json = (value: unknown): Uint8Array => strToU8(`${JSON.stringify(redactor.value(value), null, 2)}\n`);
-  const files: Zippable = {
+  const files: AsyncZippable = {
     'README.txt': strToU8(README),
     'diagnostics.json': json(diagnostics),
     'settings.json': json(withoutCredentialHints(sources.settings())),
@@ -79,5 +79,12 @@ export async function buildSupportBundle(sources: SupportBundleSources): Promise
   }
   files['database/saldo-masked.sqlite'] = maskedDatabaseCopy(sources.db, redactor);
   const stamp = sources.clock().toISOString().replace(/[:.]/g, '-');
-  return { fileName: `saldo-support-${stamp}.zip`, zip: zipSync(files, { level: 6 }), files: Object.keys(files) };
+  return { fileName: `saldo-support-${stamp}.zip`, zip: await zipInWorkers(files), files: Object.keys(files) };
+}
+
+/** fflate compresses in worker threads here: the counter keeps answering while a large database is packed. */
+function zipInWorkers(files: AsyncZippable): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data)));
+  });
 }
