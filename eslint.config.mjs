@@ -41,6 +41,7 @@ const coreLayers = {
   receipts: ['settings', 'ledger', 'ipc', 'kernel'],
   app: ['settings', 'ledger', 'ipc', 'kernel'],
   updates: ['settings', 'ledger', 'ipc', 'kernel'],
+  diagnostics: ['settings', 'ledger', 'providers', 'db', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

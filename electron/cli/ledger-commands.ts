@@ -53,7 +53,7 @@ function failure(output: Output, code: string, message: string, issues?: string[
   return 1;
 }
 
-async function withCore<T>(run: (core: SaldoCore) => Promise<T>): Promise<T> {
+export async function withCore<T>(run: (core: SaldoCore) => Promise<T>): Promise<T> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const core = await createSaldoCore({
     dataDir: resolveDataDir(),

@@ -2,6 +2,7 @@
  * `npm run cli -- <command> ...`: the core from the command line, for field techs and scripts. Every command
  * prints one JSON line and exits 0 or 1; the data folder comes from SALDO_DATA_DIR.
  */
+import { isDiagnosticsCommand, runDiagnosticsCommand } from './diagnostics';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
@@ -15,6 +16,8 @@ const USAGE = [
   '  sync                                                    one pass: recovery, expiry, drain, polls',
   '  verify                                                  integrity check and hash chain, first broken link',
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
+  '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
+  '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
 ].join('\n');
 
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
@@ -22,6 +25,7 @@ const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[n
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
+  if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));

@@ -10,22 +10,24 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
+import type { FullAppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
 import { createAppHandlers } from './app/handlers';
 import { createAuthModule, type AuthModule } from './auth';
+import { createDiagnosticsModule } from './diagnostics';
 import { databaseFileIn, openDatabase, type Database } from './db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import type { Clock } from './kernel/clock';
 import { createLogger, type Logger } from './kernel/logger';
-import { maskProviderCredentials, resolveProviderConfig } from './providers/config';
+import { CREDENTIAL_FIELDS, maskProviderCredentials, resolveProviderConfig } from './providers/config';
 import { providersConfigFromEndpoints, type DemoProvider } from './providers/endpoints';
 import { createProviderAdapters, PROVIDER_IDS, type ProvidersConfig } from './providers/registry';
 import type { ProviderAdapter } from './providers/types';
 import { publicSale } from './ledger/ledger';
 import { createReceiptsModule, rendererPrinter, type Printer } from './receipts';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from './sales-module';
+import { loadOfflinePolicy } from './sales/policy';
 import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './auth/session';
@@ -37,7 +39,7 @@ export type { DemoProvider } from './providers/endpoints';
 
 export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   dataDir: string;
-  host: AppInfo['host'];
+  host: FullAppInfo['host'];
   version: string;
   /** Check every handler output and event payload against the contract (development and tests). */
   validateContract: boolean;
@@ -66,7 +68,7 @@ export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
 }
 
 export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
-  readonly info: AppInfo;
+  readonly info: FullAppInfo;
   readonly dispatcher: Dispatcher;
   readonly events: EventBus;
   readonly session: Session;
@@ -104,7 +106,8 @@ async function providerSetup<Demo extends DemoProvider>(options: SaldoCoreOption
 export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoCoreOptions<Demo>): Promise<SaldoCore<Demo>> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
-  const logger = createLogger({ file: join(options.dataDir, 'logs', 'saldo.log'), stderr: options.logToStderr ?? false });
+  const logFile = join(options.dataDir, 'logs', 'saldo.log');
+  const logger = createLogger({ file: logFile, stderr: options.logToStderr ?? false });
   const events = createEventBus({ logger, validatePayloads: options.validateContract });
   let secretStore = options.secretStore;
   const secrets = (): SecretStore => (secretStore ??= NodeSecretStore.open(options.dataDir));
@@ -158,7 +161,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   });
 
   const lastUpdate = recordRunningVersion(db, options.version, clock());
-  const info: AppInfo = {
+  const info: FullAppInfo = {
     name: 'Saldo',
     version: options.version,
     mode: providers.mode,
@@ -198,6 +201,32 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     };
   }
 
+  // Every credential value held, so diagnostics can scrub each one from anything they hand out.
+  const credentialValues = (): string[] =>
+    PROVIDER_IDS.flatMap((id) => {
+      const config = providerConfig(id) as Record<string, unknown> | undefined;
+      return CREDENTIAL_FIELDS[id].map((field) => config?.[field]).filter((value): value is string => typeof value === 'string');
+    });
+  const printer = options.printer ?? rendererPrinter;
+  const diagnostics = createDiagnosticsModule({
+    db,
+    info,
+    databaseFile: databaseFileIn(options.dataDir),
+    logFile,
+    events,
+    logger,
+    ledger: sales.ledger,
+    providers: PROVIDER_IDS,
+    adapters,
+    credentials: credentialValues,
+    settings: settingsView,
+    currency: () => loadOfflinePolicy(db).maxSale.currency,
+    printer: { kind: printer.kind, name: printer.kind === 'host' ? ((options.env ?? process.env).SALDO_PRINTER ?? null) : null },
+    clock,
+    // A probe is a request like any other: the counter's connectivity learns from it.
+    onProbe: (id, result) => sales.connectivity.observe(id, result),
+  });
+
   const dispatcher = createDispatcher({
     handlers: {
       ...createAppHandlers({ info, events, clock, health, settings: settingsView, viewer: () => session.current() }),
@@ -206,6 +235,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...auth.handlers,
       ...receipts.handlers,
       ...createUpdatesHandlers({ db, version: options.version, clock }),
+      ...diagnostics.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -228,6 +258,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     recovery,
     async close() {
       session.dispose();
+      diagnostics.close();
       await sales.close();
       await recovery;
       await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));

@@ -22,6 +22,8 @@ export const AppInfoSchema = z.object({
   lastUpdate: z.object({ from: z.string(), to: z.string(), at: z.string() }).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+/** The whole app info, as the core holds it: the machine fields are always known inside. */
+export type FullAppInfo = AppInfo & Required<Pick<AppInfo, 'host' | 'platform' | 'dataDir'>>;
 
 export const HealthSchema = z.object({
   ok: z.boolean(),

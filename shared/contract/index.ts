@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
+import { diagnosticsChannels } from './diagnostics';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
@@ -16,6 +17,7 @@ export const channels = {
   ...salesChannels,
   ...receiptsChannels,
   ...updatesChannels,
+  ...diagnosticsChannels,
 } satisfies ChannelMap;
 
 export const events = {

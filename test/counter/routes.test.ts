@@ -11,6 +11,9 @@ describe('who sees which screen', () => {
     { audience: 'cashier', asked: 'today', shows: 'today' },
     { audience: 'owner', asked: 'sell', shows: 'sell' },
     { audience: 'owner', asked: 'today', shows: 'today' },
+    { audience: 'owner', asked: 'diagnostics', shows: 'diagnostics' },
+    { audience: 'cashier', asked: 'diagnostics', shows: 'sell' },
+    { audience: 'signed-out', asked: 'diagnostics', shows: 'sign-in' },
   ] as const)('$audience asking for $asked sees $shows', ({ audience, asked, shows }) => {
     expect(resolveRoute(asked, audience)).toBe(shows);
   });
@@ -18,7 +21,7 @@ describe('who sees which screen', () => {
   it.each([
     { audience: 'signed-out', sections: [] },
     { audience: 'cashier', sections: ['sell', 'today'] },
-    { audience: 'owner', sections: ['sell', 'today'] },
+    { audience: 'owner', sections: ['sell', 'today', 'diagnostics'] },
   ] as const)('$audience gets the sections $sections', ({ audience, sections }) => {
     expect(sectionsFor(audience).map((section) => section.id)).toEqual(sections);
   });

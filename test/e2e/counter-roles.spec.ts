@@ -1,6 +1,7 @@
 /**
  * Who sees which screen: signed out, only the PIN screen and no sections; a cashier and the owner both get
- * the sections Vender and Ventas de hoy (the owner sees what a cashier sees until the back office exists);
+ * the sections Vender and Ventas de hoy (the owner sees what a cashier sees until the back office exists), and
+ * the owner also Diagnóstico;
  * switching cashier goes back to the PIN screen.
  */
 import { expect, signIn, test } from './counter-fixture';
@@ -12,8 +13,8 @@ async function expectSignInOnly(page: Page): Promise<void> {
 }
 
 for (const person of [
-  { role: 'cashier', pin: '1234' },
-  { role: 'owner', pin: '4321' },
+  { role: 'cashier', pin: '1234', sections: ['Vender', 'Ventas de hoy'] },
+  { role: 'owner', pin: '4321', sections: ['Vender', 'Ventas de hoy', 'Diagnóstico'] },
 ]) {
   test(`the ${person.role} gets the selling sections; signed out shows only the PIN screen`, async ({ page, counter }) => {
     await counter.open(page);
@@ -21,7 +22,7 @@ for (const person of [
 
     await signIn(page, person.pin);
     const sections = page.getByRole('navigation', { name: 'Secciones' });
-    await expect(sections.getByRole('button')).toHaveText(['Vender', 'Ventas de hoy']);
+    await expect(sections.getByRole('button')).toHaveText(person.sections);
     await expect(sections.getByRole('button', { name: 'Vender' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { name: 'Nueva venta' })).toBeAttached();
 

@@ -81,6 +81,19 @@ describe('migration 2: offline caches', () => {
   });
 });
 
+describe('migration 4: connectivity history', () => {
+  it('adds the history of provider reachability on top of version 3, and runs once', () => {
+    const db = openDatabase({ file: freshFile(), migrate: false });
+    migrate(db, MIGRATIONS, 3);
+    expect(tables(db).has('connectivity_history')).toBe(false);
+    expect(migrate(db, MIGRATIONS, 4)).toEqual([4]);
+    expect(schemaVersion(db)).toBe(4);
+    expect(tables(db).get('connectivity_history')).toMatch(/STRICT\s*$/);
+    expect(migrate(db, MIGRATIONS, 4)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('the migration runner', () => {
   it('refuses a database from a newer app with a clear message, and leaves it untouched', () => {
     const file = freshFile();

@@ -6,6 +6,7 @@ import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
 import './styles.css';
+import { Diagnostics } from '../features/diagnostics/screens/Diagnostics';
 import type { ScreenId } from '../features/navigation/types';
 import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
 import { Sell } from '../features/sell/screens/Sell';
@@ -17,7 +18,7 @@ import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
 
 /** What each route of the table in ./routes shows. */
-const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today };
+const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today, diagnostics: Diagnostics };
 
 export function App() {
   const { t } = useTranslation();

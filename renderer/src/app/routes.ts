@@ -24,6 +24,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'sign-in', audience: ['signed-out'] },
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
+  { id: 'diagnostics', audience: ['owner', 'tech'], section: 'nav.diagnostics' },
 ];
 
 function visibleTo(audience: Audience): Route[] {

@@ -8,6 +8,7 @@ import type { Migration } from './migration';
 import { usersSettingsSales } from './001-users-settings-sales';
 import { offlineCaches } from './002-offline-caches';
 import { rolesLockoutOverrides } from './003-roles-lockout-overrides';
+import { connectivityHistory } from './004-connectivity-history';
 
 export type { Migration };
 
@@ -25,7 +26,7 @@ export class DatabaseTooNewError extends Error {
 }
 
 /** The whole schema history, in order. Append new migrations; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides];
+export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides, connectivityHistory];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
 

@@ -2,7 +2,7 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today';
+export type RouteId = 'sell' | 'today' | 'diagnostics';
 
 export interface NavigationState {
   route: RouteId;
