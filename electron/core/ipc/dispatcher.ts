@@ -15,6 +15,8 @@ import type { Logger } from '../kernel/logger';
 /** Which host an IPC call came through (the desktop app, the browser host, the command line, a test). */
 export interface InvocationContext {
   host: 'electron' | 'browser' | 'cli' | 'test';
+  /** Set by the dispatcher on an `ownerOverride` channel when a cashier's `ownerPin` checked out: the owner who let it through. */
+  ownerOverride?: { ownerId: string };
 }
 
 export type Handler<C extends ChannelName> = (

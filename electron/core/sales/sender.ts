@@ -16,7 +16,7 @@ import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, Topu
 import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
 import { crashPoint } from '../kernel/crash-points';
-import { oweBack } from './owed-back';
+import { failAndOweBack } from './owed-back';
 import { guardLiveKey, type NotProcessedDecision } from './failover';
 
 /** How the provider said no: a failed transaction it reported, or an error answer to this request. */
@@ -238,8 +238,7 @@ export class SaleSender {
       if (decision.to === 'failed') {
         const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
         if (ptid) patch.providerTransactionId = ptid;
-        let sale = ledger.transition(saleId, 'sending', 'failed', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
-        if (decision.refundDue) sale = oweBack(ledger, saleId);
+        const sale = failAndOweBack(ledger, saleId, 'sending', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
         return { kind: 'settled', sale };
       }
       const patch: SalePatch = { provider: decision.provider, sku: decision.sku, failureCode: error.code, failureMessage: error.message };
@@ -291,7 +290,7 @@ export class SaleSender {
         { provider: sale.provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, kind: 'replay' },
         (error, _sale, context) =>
           context.reportedFailed
-            ? { to: 'failed', code: error.code, message: error.message, refundDue: true }
+            ? { to: 'failed', code: error.code, message: error.message }
             : { to: 'unknown', detail: 'the replay itself was refused; the original request is still unaccounted for' },
       );
       return outcome.sale;
@@ -343,8 +342,7 @@ export class SaleSender {
         const failure = status.failure;
         const patch: SalePatch = { failureCode: failure?.code ?? 'provider_error', failureMessage: failure?.message ?? 'the provider reported the top-up failed' };
         if (status.providerTransactionId) patch.providerTransactionId = status.providerTransactionId;
-        ledger.transition(sale.id, from, 'failed', patch, detail('failed'));
-        return oweBack(ledger, sale.id);
+        return failAndOweBack(ledger, sale.id, from, patch, detail('failed'));
       });
     } catch (error) {
       this.deps.logger.warn('sales.resolve_conflict', { saleId: sale.id, error: String(error) });
