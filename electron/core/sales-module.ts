@@ -98,10 +98,18 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const notifier = createSaleNotifier(events, logger, () => ledger.queueStatus(currency()));
   const notify = notifier.notify;
 
-  const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
-    events.emit('connectivity.changed', snapshot);
-    if (snapshot.online) sync.kick();
-  }, options.offlineRecheckMs ?? 15_000);
+  const connectivity = new ConnectivityTracker(
+    [...adapters.keys()],
+    cache,
+    clock,
+    (snapshot: Connectivity) => {
+      events.emit('connectivity.changed', snapshot);
+      if (snapshot.online) sync.kick();
+    },
+    options.offlineRecheckMs ?? 15_000,
+    // A sale waits on the top-up limiter, which also holds the provider's shared request budget.
+    (provider) => adapters.get(provider)?.rateLimits?.topup.msUntilFree() ?? 0,
+  );
   const sender = new SaleSender({
     ledger,
     cache,
@@ -174,6 +182,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     async close() {
       await sync.stop();
       notifier.cancel();
+      connectivity.close();
     },
   };
 }

@@ -78,7 +78,18 @@ function successPatch(value: TopupResult): SalePatch {
   return patch;
 }
 
+/**
+ * Who is waiting for a status check: the counter (a customer stands there) or the background poll. A background
+ * check yields to the counter's: it is skipped (asked again at the next poll) while the counter is asking the
+ * same provider or while that provider's client-side rate limiter has no room, so it never queues for a rate
+ * slot ahead of a customer.
+ */
+export type CheckPriority = 'counter' | 'background';
+
 export class SaleSender {
+  /** Status checks the counter is waiting on right now, per provider. */
+  private readonly counterChecks = new Map<ProviderId, number>();
+
   constructor(private readonly deps: SenderDeps) {}
 
   newKey(): string {
@@ -253,12 +264,28 @@ export class SaleSender {
    * replays the same key where the provider's idempotency makes that safe. Leaves it for a person otherwise.
    * Returns the sale as it now stands.
    */
-  async resolve(saleId: string): Promise<LedgerSale> {
-    const { ledger } = this.deps;
-    const sale = ledger.mustGet(saleId);
+  async resolve(saleId: string, priority: CheckPriority = 'counter'): Promise<LedgerSale> {
+    const sale = this.deps.ledger.mustGet(saleId);
     if (sale.state !== 'unknown' && sale.state !== 'pending') return sale;
     const adapter = this.deps.adapters.get(sale.provider);
     if (!adapter) return sale;
+    if (priority === 'background') return this.yieldsToCounter(adapter) ? sale : this.resolveWith(sale, adapter);
+    this.counterChecks.set(adapter.id, (this.counterChecks.get(adapter.id) ?? 0) + 1);
+    try {
+      return await this.resolveWith(sale, adapter);
+    } finally {
+      this.counterChecks.set(adapter.id, (this.counterChecks.get(adapter.id) ?? 1) - 1);
+    }
+  }
+
+  /** A background check waits while the counter asks this provider or its rate limiter has no room now. */
+  private yieldsToCounter(adapter: ProviderAdapter): boolean {
+    return (this.counterChecks.get(adapter.id) ?? 0) > 0 || (adapter.rateLimits?.request.msUntilFree() ?? 0) > 0;
+  }
+
+  private async resolveWith(sale: LedgerSale, adapter: ProviderAdapter): Promise<LedgerSale> {
+    const { ledger } = this.deps;
+    const saleId = sale.id;
     const caps = adapter.capabilities;
 
     if (caps.statusByKey || (caps.statusById && sale.providerTransactionId)) {
