@@ -79,17 +79,14 @@ function successPatch(value: TopupResult): SalePatch {
 }
 
 /**
- * Who is waiting for a status check: the counter (a customer stands there) or the background poll. A background
- * check yields to the counter's: it is skipped (asked again at the next poll) while the counter is asking the
- * same provider or while that provider's client-side rate limiter has no room, so it never queues for a rate
- * slot ahead of a customer.
+ * Who is waiting for a status check: the counter (a customer stands there) or the background poll. While a
+ * provider is paced (its client-side rate limiter has no room now), a background check is skipped and asked
+ * again at the next poll, so only the counter's checks queue for the next rate slot: they go first. When the
+ * limiter has room nobody waits, and background polls are never starved by a busy counter.
  */
 export type CheckPriority = 'counter' | 'background';
 
 export class SaleSender {
-  /** Status checks the counter is waiting on right now, per provider. */
-  private readonly counterChecks = new Map<ProviderId, number>();
-
   constructor(private readonly deps: SenderDeps) {}
 
   newKey(): string {
@@ -269,18 +266,9 @@ export class SaleSender {
     if (sale.state !== 'unknown' && sale.state !== 'pending') return sale;
     const adapter = this.deps.adapters.get(sale.provider);
     if (!adapter) return sale;
-    if (priority === 'background') return this.yieldsToCounter(adapter) ? sale : this.resolveWith(sale, adapter);
-    this.counterChecks.set(adapter.id, (this.counterChecks.get(adapter.id) ?? 0) + 1);
-    try {
-      return await this.resolveWith(sale, adapter);
-    } finally {
-      this.counterChecks.set(adapter.id, (this.counterChecks.get(adapter.id) ?? 1) - 1);
-    }
-  }
-
-  /** A background check waits while the counter asks this provider or its rate limiter has no room now. */
-  private yieldsToCounter(adapter: ProviderAdapter): boolean {
-    return (this.counterChecks.get(adapter.id) ?? 0) > 0 || (adapter.rateLimits?.request.msUntilFree() ?? 0) > 0;
+    const paced = (adapter.rateLimits?.request.msUntilFree() ?? 0) > 0;
+    if (priority === 'background' && paced) return sale;
+    return this.resolveWith(sale, adapter);
   }
 
   private async resolveWith(sale: LedgerSale, adapter: ProviderAdapter): Promise<LedgerSale> {
