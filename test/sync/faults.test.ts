@@ -58,6 +58,21 @@ function armReadFaults(sandboxes: Iterable<RunningSandbox>, count: number): void
   }
 }
 
+/**
+ * Every failure was owed back in the transaction that failed it (the refund_due event right after the failed one
+ * in the chain), the cash handed back at the counter is exactly the refunded sales, each recorded as handed back
+ * at the counter, and the refunds owed on the status bar are the refund_due sales.
+ */
+async function expectOwedBackAndHandedBack(core: CoreUnderTest, rows: Array<{ id: string; state: string }>, handedBack: ReadonlySet<string>): Promise<void> {
+  const failedEvents = core.db.prepare("SELECT seq, sale_id FROM sale_events WHERE to_state = 'failed'").all() as Array<{ seq: number; sale_id: string }>;
+  const owedNext = core.db.prepare<[number, string], { n: number }>("SELECT COUNT(*) AS n FROM sale_events WHERE seq = ? AND sale_id = ? AND from_state = 'failed' AND to_state = 'refund_due'");
+  expect(failedEvents.filter((event) => owedNext.get(event.seq + 1, event.sale_id)?.n !== 1)).toEqual([]);
+  expect(rows.filter((row) => row.state === 'refunded').map((row) => row.id).sort()).toEqual([...handedBack].sort());
+  for (const id of handedBack) expect(JSON.parse(core.module.ledger.events(id).at(-1)?.detail ?? '{}')).toMatchObject({ handedBackAtCounter: true });
+  const owed = rows.filter((row) => row.state === 'refund_due').length;
+  expect((await core.module.handlers['queue.status']({}, { host: 'test' })).refundDue).toBe(owed);
+}
+
 beforeAll(async () => {
   set = await startSandboxes(['relier', 'mobisend', 'liquido'], { asyncDelayMs: 20, startingBalanceUsd: 1_000_000 }, 200);
 });
@@ -158,13 +173,7 @@ describe('1,000 sales under 30% mixed faults', () => {
     // Terminal, owed back, or visibly awaiting reconciliation (unknown, counted in the queue status); none rests
     // in failed: every failure is owed back in the transaction that failed it.
     expect(rows.filter((row) => !['succeeded', 'refund_due', 'refunded', 'unknown'].includes(row.state))).toEqual([]);
-    const failedEvents = core.db.prepare("SELECT seq, sale_id FROM sale_events WHERE to_state = 'failed'").all() as Array<{ seq: number; sale_id: string }>;
-    const owedNext = core.db.prepare<[number, string], { n: number }>("SELECT COUNT(*) AS n FROM sale_events WHERE seq = ? AND sale_id = ? AND from_state = 'failed' AND to_state = 'refund_due'");
-    expect(failedEvents.filter((event) => owedNext.get(event.seq + 1, event.sale_id)?.n !== 1)).toEqual([]);
-    // The cash handed back at the counter is exactly the refunded sales, each recorded as such; none was delivered.
-    expect(rows.filter((row) => row.state === 'refunded').map((row) => row.id).sort()).toEqual([...handedBack].sort());
-    for (const id of handedBack) expect(JSON.parse(ledger.events(id).at(-1)?.detail ?? '{}')).toMatchObject({ handedBackAtCounter: true });
-    expect((await core.module.handlers['queue.status']({}, { host: 'test' })).refundDue).toBe(byState.get('refund_due') ?? 0);
+    await expectOwedBackAndHandedBack(core, rows, handedBack);
     expect((await core.module.handlers['queue.status']({}, { host: 'test' })).awaitingProvider).toBe(byState.get('unknown') ?? 0);
 
     const keyToSale = new Map((core.db.prepare('SELECT idempotency_key, sale_id FROM attempts').all() as Array<{ idempotency_key: string; sale_id: string }>).map((row) => [row.idempotency_key, row.sale_id]));
