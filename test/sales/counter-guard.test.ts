@@ -5,6 +5,7 @@
  * back at the counter within 30 minutes of the failure in their own shift, otherwise an owner pays it out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ResellCheckSchema, salesChannels } from '../../shared/contract/sales';
 import { writeSetting } from '../../electron/core/settings/store';
 import { COUNTER_REFUND_MINUTES } from '../../electron/core/sales/refunds';
 import { FakeAdapter, err, harness, ok, OWNER_ID, OWNER_PIN, sellInput, timeout, type Harness } from './fakes';
@@ -31,6 +32,7 @@ describe('re-selling to a number', () => {
 
     const check = await h.module.handlers['sales.checkResell']({ phone: '5511112222', country: 'MX', amount: { minor: 10000, currency: 'MXN' } }, test);
     expect(check).toMatchObject({ unresolved: { id: first.id, state: 'unknown' }, sameRecently: null, windowMinutes: 10 });
+    expect(ResellCheckSchema.parse(check)).toEqual(check);
 
     const again = sellInput({ phone: '5511112222', amount: { minor: 10000, currency: 'MXN' } });
     const refusal = await h.module.service.sell(again).catch((error: unknown) => error);
@@ -88,7 +90,9 @@ describe('re-selling to a number', () => {
     await h.module.service.sell(sellInput({ phone: '5511112222' }));
     const last = await h.module.service.sell(sellInput({ phone: '5511112222', amount: { minor: 2000, currency: 'MXN' } }));
     const stuck = await h.module.service.sell(sellInput({ phone: '5599990000' }));
-    const { numbers } = await h.module.handlers['sales.recentNumbers']({}, test);
+    const recent = await h.module.handlers['sales.recentNumbers']({}, test);
+    expect(salesChannels['sales.recentNumbers'].output.parse(recent)).toEqual(recent);
+    const { numbers } = recent;
     expect(numbers.map((entry) => [entry.phone, entry.lastSaleId, entry.lastState])).toEqual([
       ['5599990000', stuck.id, 'unknown'],
       ['5511112222', last.id, 'succeeded'],
