@@ -77,12 +77,15 @@ describe('re-selling to a number', () => {
     expect((await h.module.service.sell(sellInput({ phone: '5511112222', amount: { minor: 10000, currency: 'MXN' } }))).state).toBe('succeeded');
   });
 
-  it('the window is the setting resellWindowMinutes: 0 never asks', async () => {
+  it('the window is the setting resellWindowMinutes (0–120): 0 never asks', async () => {
     const h = make([new FakeAdapter('relier')]);
     writeSetting(h.db, 'resellWindowMinutes', 0);
     await h.module.service.sell(sellInput({ phone: '5511112222' }));
     expect((await h.module.service.sell(sellInput({ phone: '5511112222' }))).state).toBe('succeeded');
     expect((await h.module.handlers['sales.checkResell']({ phone: '5511112222', country: 'MX' }, test)).windowMinutes).toBe(0);
+    // Out of range (0–120) is not taken: the default 10 applies.
+    writeSetting(h.db, 'resellWindowMinutes', 500);
+    expect((await h.module.handlers['sales.checkResell']({ phone: '5511112222', country: 'MX' }, test)).windowMinutes).toBe(10);
   });
 
   it('recent numbers carry their last sale and its state', async () => {
