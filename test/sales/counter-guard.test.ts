@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ResellCheckSchema, salesChannels } from '../../shared/contract/sales';
 import { writeSetting } from '../../electron/core/settings/store';
 import { COUNTER_REFUND_MINUTES } from '../../electron/core/sales/refunds';
-import { FakeAdapter, err, harness, ok, OWNER_ID, OWNER_PIN, sellInput, timeout, type Harness } from './fakes';
+import { OFFLINE_POLICY_KEY } from '../../electron/core/sales/policy';
+import { FakeAdapter, err, harness, ok, OWNER_ID, OWNER_PIN, refused, sellInput, timeout, type Harness } from './fakes';
 
 const open: Harness[] = [];
 function make(...args: Parameters<typeof harness>): Harness {
@@ -75,6 +76,15 @@ describe('re-selling to a number', () => {
     expect(confirmed.state).toBe('succeeded');
     expect(JSON.parse(h.module.ledger.events(confirmed.id)[0]?.detail ?? '{}')).toEqual({ repeatOf: first.id });
     expect((await h.module.service.sell(sellInput({ phone: '5511112222', amount: { minor: 10000, currency: 'MXN' } }))).state).toBe('succeeded');
+  });
+
+  it('a queued sale blocks too, and the cashier reads that refusal first, before the line or the offline policy', async () => {
+    const h = make([new FakeAdapter('relier', () => refused())]);
+    const first = await h.module.service.sell(sellInput({ phone: '5511112222' }));
+    expect(first.state).toBe('queued');
+    writeSetting(h.db, OFFLINE_POLICY_KEY, { enabled: false });
+    await expect(h.module.service.sell(sellInput({ phone: '5511112222' }))).rejects.toMatchObject({ code: 'resell_blocked' });
+    await expect(h.module.service.sell(sellInput({ phone: '5533334444' }))).rejects.toMatchObject({ code: 'offline_not_allowed' });
   });
 
   it('the window is the setting resellWindowMinutes (0–120): 0 never asks', async () => {

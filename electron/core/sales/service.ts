@@ -103,7 +103,7 @@ export class SalesService {
 
     const { price, skuProvider } = this.priceOf(input);
     if (price.minor <= 0) throw new AppError('invalid_input', 'The amount must be more than zero');
-    const override = await this.resellOverride(input, user, price);
+    const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
     const candidates = routeCandidates(
       { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
@@ -127,7 +127,7 @@ export class SalesService {
     const created = ledger.transaction(() => {
       // Checked inside the transaction that records the sale, so two sales to one number at once cannot both pass.
       const facts = this.resellFactsFor(input.phone, input.country, price);
-      enforceResellGuard(facts, { ownerOverride: override !== null, repeatConfirmed: input.repeatConfirmed === true }, (earlier) => this.describeEarlier(earlier));
+      this.enforceResell(facts, input, override);
       const sale = ledger.createSale({
         id,
         requestId: input.requestId,
@@ -229,12 +229,25 @@ export class SalesService {
     return resellFacts(earlier, { phone, country, price }, now, windowMinutes);
   }
 
-  /** The owner's override for a blocked re-sell: asked only when an unresolved sale blocks and a PIN was typed. */
-  private async resellOverride(input: SellInput, user: User, price: Money): Promise<ResellOverride | null> {
-    if (!input.ownerPin || !this.resellFactsFor(input.phone, input.country, price).unresolved) return null;
-    if (!this.deps.verifyOwnerPin) throw new AppError('forbidden', 'An owner PIN cannot be checked here; an owner must sign in');
-    const { ownerId } = await this.deps.verifyOwnerPin(input.ownerPin, RESELL_OVERRIDE_ACTION, user.id);
-    return { ownerId, requestedBy: user.id };
+  /**
+   * The duplicate guard before anything else, so its refusal is the one the cashier reads: an owner's PIN is
+   * checked only when one was typed and an unresolved sale blocks. Answers the override to record; the guard is
+   * checked again inside the transaction that records the sale.
+   */
+  private async passResellGuard(input: SellInput, user: User, price: Money): Promise<ResellOverride | null> {
+    const facts = this.resellFactsFor(input.phone, input.country, price);
+    let override: ResellOverride | null = null;
+    if (input.ownerPin && facts.unresolved) {
+      if (!this.deps.verifyOwnerPin) throw new AppError('forbidden', 'Owner PINs cannot be checked in this build');
+      const { ownerId } = await this.deps.verifyOwnerPin(input.ownerPin, RESELL_OVERRIDE_ACTION, user.id);
+      override = { ownerId, requestedBy: user.id };
+    }
+    this.enforceResell(facts, input, override);
+    return override;
+  }
+
+  private enforceResell(facts: ResellFacts<LedgerSale>, input: SellInput, override: ResellOverride | null): void {
+    enforceResellGuard(facts, { ownerOverride: override !== null, repeatConfirmed: input.repeatConfirmed === true }, (earlier) => this.describeEarlier(earlier));
   }
 
   private resellDetail(facts: ResellFacts<LedgerSale>, override: ResellOverride | null, repeatConfirmed: boolean): string | null {
