@@ -4,7 +4,8 @@
  * can preview the very same lines. Every line is at most `columns` characters; long values wrap.
  *
  * The state is said in words and never overstated: only a delivered sale says delivered; a queued one says
- * the airtime is on its way; an unknown one says it is being checked and must not be sold again.
+ * the airtime is on its way; an unknown one says it is being checked and must not be sold again; one that did
+ * not go through says so (NO REALIZADA), says where the money is (POR DEVOLVER, DINERO DEVUELTO) and ends there.
  */
 import type { Sale, SaleState } from './contract/sales';
 import type { Language, ReceiptWidthMm, RenderedReceipt } from './contract/receipts';
@@ -35,6 +36,16 @@ export interface ReceiptOptions {
   copy?: boolean;
 }
 
+/**
+ * A state in words. `money` says, for a sale that did not go through, where the customer's cash is (owed back or
+ * handed back); such a sale's receipt ends with that, never with "Gracias por su compra".
+ */
+interface StateWords {
+  head: string;
+  body: string;
+  money?: string;
+}
+
 interface Words {
   title: string;
   copy: string;
@@ -49,7 +60,9 @@ interface Words {
   sale: string;
   none: string;
   thanks: string;
-  states: Record<SaleState, { head: string; body: string }>;
+  /** How a receipt of a sale that did not go through ends: never with thanks for a purchase. */
+  keepReceipt: string;
+  states: Record<SaleState, StateWords>;
   failure: Partial<Record<ErrorCode, string>>;
 }
 
@@ -67,6 +80,7 @@ const SPANISH: Words = {
   sale: 'Venta',
   none: '—',
   thanks: 'Gracias por su compra',
+  keepReceipt: 'Conserve este comprobante',
   states: {
     created: { head: 'EN CAMINO', body: 'Su recarga está registrada y se está enviando.' },
     queued: { head: 'EN CAMINO', body: 'Sin línea por ahora: su recarga está en camino y se enviará en cuanto vuelva la conexión.' },
@@ -74,9 +88,9 @@ const SPANISH: Words = {
     pending: { head: 'EN PROCESO', body: 'La compañía está aplicando su recarga; llega en unos minutos.' },
     unknown: { head: 'EN VERIFICACIÓN', body: 'Estamos confirmando con la compañía. No vuelva a comprar esta recarga.' },
     succeeded: { head: 'RECARGA ENTREGADA', body: 'Su saldo ya está en el teléfono.' },
-    failed: { head: 'NO SE REALIZÓ', body: 'La recarga no se aplicó. Se le devuelve su dinero.' },
-    refund_due: { head: 'NO SE REALIZÓ', body: 'La recarga no se aplicó. Se le devuelve su dinero.' },
-    refunded: { head: 'NO SE REALIZÓ', body: 'La recarga no se aplicó. Su dinero fue devuelto.' },
+    failed: { head: 'RECARGA NO REALIZADA', body: 'La recarga no se aplicó. La tienda le debe su dinero.', money: 'POR DEVOLVER' },
+    refund_due: { head: 'RECARGA NO REALIZADA', body: 'La recarga no se aplicó. La tienda le debe su dinero.', money: 'POR DEVOLVER' },
+    refunded: { head: 'RECARGA NO REALIZADA', body: 'La recarga no se aplicó. Su dinero le fue devuelto.', money: 'DINERO DEVUELTO' },
   },
   failure: {
     number_rejected: 'La compañía rechazó el número.',
@@ -100,6 +114,7 @@ const ENGLISH: Words = {
   sale: 'Sale',
   none: '—',
   thanks: 'Thank you',
+  keepReceipt: 'Keep this receipt',
   states: {
     created: { head: 'ON ITS WAY', body: 'Your top-up is recorded and being sent.' },
     queued: { head: 'ON ITS WAY', body: 'The line is down for now: your airtime is on its way and will be sent as soon as the line is back.' },
@@ -107,9 +122,9 @@ const ENGLISH: Words = {
     pending: { head: 'IN PROGRESS', body: 'The carrier is applying your top-up; it arrives within minutes.' },
     unknown: { head: 'BEING CHECKED', body: 'We are confirming with the carrier. Do not buy this top-up again.' },
     succeeded: { head: 'TOP-UP DELIVERED', body: 'The airtime is on the phone.' },
-    failed: { head: 'TOP-UP FAILED', body: 'The top-up was not applied. Your money is given back.' },
-    refund_due: { head: 'TOP-UP FAILED', body: 'The top-up was not applied. Your money is given back.' },
-    refunded: { head: 'TOP-UP FAILED', body: 'The top-up was not applied. Your money was given back.' },
+    failed: { head: 'TOP-UP NOT COMPLETED', body: 'The top-up was not applied. The shop owes you your money.', money: 'MONEY OWED BACK' },
+    refund_due: { head: 'TOP-UP NOT COMPLETED', body: 'The top-up was not applied. The shop owes you your money.', money: 'MONEY OWED BACK' },
+    refunded: { head: 'TOP-UP NOT COMPLETED', body: 'The top-up was not applied. Your money was handed back.', money: 'MONEY HANDED BACK' },
   },
   failure: {
     number_rejected: 'The carrier rejected the number.',
@@ -187,7 +202,7 @@ function dateText(date: Date, language: Language, timeZone: string | undefined):
 }
 
 /** The words for a sale's state on a receipt (also used by tests to check nothing overstates). */
-export function receiptStateWords(state: SaleState, language: Language): { head: string; body: string } {
+export function receiptStateWords(state: SaleState, language: Language): StateWords {
   return WORDS[language].states[state];
 }
 
@@ -219,7 +234,12 @@ export function renderReceipt(data: ReceiptData, options: ReceiptOptions): Rende
   const why = sale.failureCode && (sale.state === 'failed' || sale.state === 'refund_due' || sale.state === 'refunded') ? words.failure[sale.failureCode] : undefined;
   if (why) lines.push(...wrapText(why, columns));
   lines.push(rule);
-  lines.push(...center(words.thanks, columns));
+  if (state.money) {
+    lines.push(...center(state.money, columns));
+    lines.push(...center(words.keepReceipt, columns));
+  } else {
+    lines.push(...center(words.thanks, columns));
+  }
   return { lines: lines.map((line) => line.replace(/\s+$/, '')), columns, widthMm: options.widthMm, language: options.language };
 }
 

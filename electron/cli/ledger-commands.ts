@@ -2,7 +2,9 @@
  * The ledger from the command line, over the same core as the app (`npm run cli -- <command>`), one JSON
  * line out, exit status 0 or 1, data folder from SALDO_DATA_DIR:
  *
- *   sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME]
+ *   sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME] [--repeat] [--owner-pin PIN]
+ *               --repeat: yes, the same number and amount again within the window (else repeat_unconfirmed)
+ *               --owner-pin: an owner lets it through while an earlier sale to the number is unresolved (else resell_blocked)
  *   sales [--state S] [--today] [--limit N]
  *   sync        one pass: recovery, expiry, drain, polls
  *   verify      integrity check and hash chain, first broken link
@@ -37,6 +39,8 @@ const FLAGS = {
   state: { type: 'string' },
   today: { type: 'boolean' },
   limit: { type: 'string' },
+  repeat: { type: 'boolean' },
+  'owner-pin': { type: 'string' },
 } as const;
 
 class UsageError extends Error {}
@@ -88,6 +92,8 @@ async function sell(values: Record<string, string | boolean | undefined>, output
   if (amountText) input.amount = moneyFromMajor(amountText, currency);
   if (sku) input.sku = sku;
   if (typeof values.provider === 'string') input.provider = values.provider;
+  if (values.repeat === true) input.repeatConfirmed = true;
+  if (typeof values['owner-pin'] === 'string') input.ownerPin = values['owner-pin'];
   return withCore(async (core) => {
     const answer = await core.dispatcher.invoke('sales.sell', input, { host: 'cli' });
     if (!answer.ok) return failure(output, answer.error.code, answer.error.message, answer.error.issues);

@@ -25,12 +25,22 @@ import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync/options';
 import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './sales/policy';
 import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/recovery';
 import { SaleSender } from './sales/sender';
-import { SalesService } from './sales/service';
+import { SalesService, type VerifyOwnerPin } from './sales/service';
 import { createSettingsStore } from './settings/store';
 
 export type SalesHandlers = Pick<
   HandlerMap,
-  'sales.sell' | 'sales.get' | 'sales.list' | 'sales.markRefunded' | 'sales.recentNumbers' | 'queue.status' | 'catalog.get' | 'balances.get' | 'connectivity.get'
+  | 'sales.sell'
+  | 'sales.get'
+  | 'sales.list'
+  | 'sales.checkResell'
+  | 'sales.refundAtCounter'
+  | 'sales.markRefunded'
+  | 'sales.recentNumbers'
+  | 'queue.status'
+  | 'catalog.get'
+  | 'balances.get'
+  | 'connectivity.get'
 >;
 
 export interface SalesModuleOptions {
@@ -57,8 +67,8 @@ export interface SalesModuleOptions {
   offlineRecheckMs?: number;
   /** Balances whose available amount is under this many minor units are flagged low. */
   lowBalanceMinor?: number;
-  /** auth's check of an owner's PIN typed on the spot, recorded (the counter's blocked re-sell asks for it). */
-  verifyOwnerPin?: (pin: string, action: string, requestedBy: string) => Promise<{ ownerId: string }>;
+  /** Checks an owner's PIN typed at the counter (auth implements it); without it a blocked re-sell cannot be overridden. */
+  verifyOwnerPin?: VerifyOwnerPin;
 }
 
 export interface SalesModule {
@@ -88,10 +98,18 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const notifier = createSaleNotifier(events, logger, () => ledger.queueStatus(currency()));
   const notify = notifier.notify;
 
-  const connectivity = new ConnectivityTracker([...adapters.keys()], cache, clock, (snapshot: Connectivity) => {
-    events.emit('connectivity.changed', snapshot);
-    if (snapshot.online) sync.kick();
-  }, options.offlineRecheckMs ?? 15_000);
+  const connectivity = new ConnectivityTracker(
+    [...adapters.keys()],
+    cache,
+    clock,
+    (snapshot: Connectivity) => {
+      events.emit('connectivity.changed', snapshot);
+      if (snapshot.online) sync.kick();
+    },
+    options.offlineRecheckMs ?? 15_000,
+    // A sale waits on the top-up limiter, which also holds the provider's shared request budget.
+    (provider) => adapters.get(provider)?.rateLimits?.topup.msUntilFree() ?? 0,
+  );
   const sender = new SaleSender({
     ledger,
     cache,
@@ -121,6 +139,8 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     onlineWaitMs: options.online?.waitMs ?? 15_000,
     onlinePollMs: options.online?.pollMs ?? 750,
     businessDay: () => shopSettings.read(),
+    resellWindowMinutes: () => shopSettings.read().resellWindowMinutes,
+    ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,
@@ -162,6 +182,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     async close() {
       await sync.stop();
       notifier.cancel();
+      connectivity.close();
     },
   };
 }
@@ -224,7 +245,10 @@ function salesHandlers({ ledger, cache, service, connectivity, currency, lowBala
           })
           .map(publicSale),
       }),
-    'sales.markRefunded': (input) => publicSale(service.markRefunded(input.id)),
+    'sales.checkResell': (input) => service.checkResell(input),
+    'sales.refundAtCounter': (input) => publicSale(service.refundAtCounter(input.id)),
+    // The dispatcher checked a cashier's ownerPin and says whose it was; an owner signed in needs none.
+    'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null)),
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
     'catalog.get': (input) => cache.catalog(input.country),

@@ -37,6 +37,8 @@ export function providersConfigFrom(addresses: SandboxAddress[], timeoutMs: numb
 }
 
 const AMOUNTS = [10, 20, 30, 50, 100, 150, 200, 300, 500];
+/** Relier's documented test number that always fails. */
+const ALWAYS_FAILS = '5500000001';
 const ORDERS: ProviderId[][] = [
   ['relier', 'mobisend', 'liquido'],
   ['mobisend', 'liquido', 'relier'],
@@ -79,10 +81,18 @@ async function main(): Promise<void> {
     const amount = AMOUNTS[random.int(AMOUNTS.length)] ?? 50;
     emit({ ev: 'selling', requestId });
     try {
-      // One sale in eight to Relier's "always fails" test number, so failures and refunds are exercised too.
-      const phone = random.int(8) === 0 ? '5500000001' : `56${String(random.int(10_000_000, 99_999_999))}`;
+      // One sale in eight to Relier's "always fails" test number, so failures and refunds are exercised too;
+      // like the counter, it asks first and sells to another number while an earlier sale to that one is unresolved.
+      const failing = random.int(8) === 0 && module.service.checkResell({ phone: ALWAYS_FAILS, country: 'MX' }).unresolved === null;
+      const phone = failing ? ALWAYS_FAILS : `56${String(random.int(10_000_000, 99_999_999))}`;
       const sale = await module.service.sell({ requestId, phone, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
       emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
+      // Half the failures are handed back at the counter at once (refund_due → refunded), the rest stay owed.
+      if (sale.state === 'refund_due' && random.int(2) === 0) {
+        emit({ ev: 'handing-back', id: sale.id });
+        const refunded = module.service.refundAtCounter(sale.id);
+        emit({ ev: 'handed-back', id: refunded.id, state: refunded.state });
+      }
     } catch (error) {
       emit({ ev: 'refused', requestId, code: error instanceof AppError ? error.code : 'internal', message: String(error) });
     }

@@ -24,6 +24,25 @@ const PROVIDERS: ProviderId[] = ['relier', 'mobisend', 'liquido'];
 let sandboxes: RunningSandbox[] = [];
 const lanes: Array<{ dir: string; lives: LifeResult[] }> = [];
 
+/**
+ * Under kills too, every failure was owed back in the transaction that failed it (refund_due right after failed in
+ * the chain), and a cash hand-back the child finished is refunded and recorded at the counter (one it was killed in
+ * is either); only the counter refunded anything. Answers the hand-backs the children finished.
+ */
+function expectOwedBackAndHandedBack(cores: CoreUnderTest[], lives: LifeResult[], sales: ReadonlyMap<string, { state: string }>): unknown[] {
+  for (const core of cores) {
+    const failures = core.db.prepare("SELECT seq, sale_id, to_state FROM sale_events WHERE from_state = 'failed' OR to_state = 'failed' ORDER BY seq").all() as Array<{ seq: number; sale_id: string; to_state: string }>;
+    const owedRightAfter = failures.filter((event) => event.to_state === 'failed').map((event) => failures.find((next) => next.seq === event.seq + 1 && next.sale_id === event.sale_id && next.to_state === 'refund_due'));
+    expect(owedRightAfter.filter((next) => next === undefined)).toEqual([]);
+  }
+  const handedBack = lives.flatMap((life) => life.events.filter((event) => event.ev === 'handed-back'));
+  for (const event of handedBack) expect(sales.get(String(event.id))?.state, `handed back ${String(event.id)}`).toBe('refunded');
+  const refundedAtCounter = cores.reduce((sum, core) => sum + (core.db.prepare("SELECT COUNT(*) AS n FROM sale_events WHERE to_state = 'refunded' AND detail LIKE '%handedBackAtCounter%'").get() as { n: number }).n, 0);
+  expect(refundedAtCounter).toBe([...sales.values()].filter((sale) => sale.state === 'refunded').length);
+  expect(refundedAtCounter).toBeGreaterThanOrEqual(handedBack.length);
+  return handedBack;
+}
+
 beforeAll(async () => {
   sandboxes = [];
   for (const provider of PROVIDERS) {
@@ -112,9 +131,11 @@ describe('crash and restart', () => {
         for (const row of core.db.prepare('SELECT id, state, price_minor FROM sales').all() as Array<{ id: string; state: string; price_minor: number }>) sales.set(row.id, { state: row.state, minor: row.price_minor });
         for (const row of core.db.prepare('SELECT sale_id, idempotency_key FROM attempts').all() as Array<{ sale_id: string; idempotency_key: string }>) keyToSale.set(row.idempotency_key, row.sale_id);
       }
-      // Every sale ends terminal or visibly awaiting reconciliation.
+      // Every sale ends terminal, owed back, or visibly awaiting reconciliation; none rests in failed (the cashier
+      // charged before sending, so a failure is owed back in the same transaction, whatever was killed when).
       const states = [...sales.values()].map((sale) => sale.state);
-      expect(states.filter((state) => !['succeeded', 'failed', 'refund_due', 'refunded', 'unknown'].includes(state))).toEqual([]);
+      expect(states.filter((state) => !['succeeded', 'refund_due', 'refunded', 'unknown'].includes(state))).toEqual([]);
+      const handedBack = expectOwedBackAndHandedBack(cores, lives, sales);
 
       // No acknowledged sale is missing; an acknowledged success is still a success.
       const acks = lives.flatMap((life) => life.events.filter((event) => event.ev === 'ack'));
@@ -145,7 +166,7 @@ describe('crash and restart', () => {
       expect(sandboxTotal).toBe(ledgerTotal);
       const stillUnknown = [...sales.entries()].filter(([, sale]) => sale.state === 'unknown').slice(0, 3).map(([saleId]) => history(saleId));
       if (stillUnknown.length > 0) console.log('awaiting reconciliation:', JSON.stringify(stillUnknown));
-      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
+      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, refundDue: states.filter((state) => state === 'refund_due').length, handedBack: handedBack.length, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
     } finally {
       for (const core of cores) {
         await core.module.close();

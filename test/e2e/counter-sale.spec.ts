@@ -87,7 +87,7 @@ test("Relier's always-fail number fails in words and no receipt claims success",
   await expect(page.getByText(/entregada/i)).toHaveCount(0);
   await page.getByRole('button', { name: 'Imprimir recibo' }).click();
   const receipt = page.getByRole('dialog', { name: 'Recibo' }).getByTestId('receipt');
-  await expect(receipt).toContainText('NO SE REALIZÓ');
+  await expect(receipt).toContainText('NO REALIZADA');
   await expect(receipt).not.toContainText('ENTREGADA');
   const { sales } = await invokeInPage<{ sales: Sale[] }>(page, 'sales.list', { today: true });
   for (const language of ['es-MX', 'en'] as const) {

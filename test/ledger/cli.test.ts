@@ -46,6 +46,18 @@ describe('ledger commands', () => {
     expect(verified).toMatchObject({ code: 0, json: { ok: true, integrity: ['ok'], chain: { ok: true, firstBroken: null } } });
   }, 60_000);
 
+  it('sell asks before the same number and amount again (--repeat confirms) and names the flags for a blocked re-sell', async () => {
+    const first = await run('sell', '--phone', '5512340099', '--amount', '30', '--carrier', 'Telcel');
+    expect(first.code).toBe(0);
+    const again = await run('sell', '--phone', '5512340099', '--amount', '30', '--carrier', 'Telcel');
+    expect(again.code).toBe(1);
+    const state = (first.json.sale as { state: string }).state;
+    // A delivered sale asks "another one?"; one still being applied blocks until it is resolved.
+    expect(again.json).toMatchObject({ ok: false, error: { code: state === 'succeeded' ? 'repeat_unconfirmed' : 'resell_blocked' } });
+    if (state === 'succeeded') expect(await run('sell', '--phone', '5512340099', '--amount', '30', '--carrier', 'Telcel', '--repeat')).toMatchObject({ code: 0, json: { ok: true } });
+    expect(await run('sell', '--phone', '5512340099', '--amount', '30', '--owner-pin', '12')).toMatchObject({ code: 1, json: { ok: false, error: { code: 'invalid_input' } } });
+  }, 60_000);
+
   it('refuses bad input with one JSON line and exit status 1', async () => {
     expect(await run('sell', '--phone', '5512345678')).toMatchObject({ code: 1, json: { ok: false, error: { code: 'invalid_input' } } });
     expect(await run('sell', '--phone', '5512345678', '--amount', 'fifty')).toMatchObject({ code: 1, json: { ok: false, error: { code: 'invalid_input' } } });

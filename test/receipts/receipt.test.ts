@@ -66,7 +66,31 @@ describe('receipt layout', () => {
   it('a failed sale says why', () => {
     const text = renderReceipt(data('refund_due', { failureCode: 'number_rejected', providerTransactionId: null }), { widthMm: 58, language: 'es-MX' }).lines.join('\n');
     expect(text).toContain('rechazó el número');
-    expect(text).toContain('NO SE REALIZÓ');
+    expect(text).toContain('NO REALIZADA');
+  });
+
+  // Issue 15: a sale that did not go through says so plainly, says where the money is, and never thanks for a purchase.
+  const MONEY_WORDS: Array<[SaleState, string, string]> = [
+    ['failed', 'POR DEVOLVER', 'MONEY OWED BACK'],
+    ['refund_due', 'POR DEVOLVER', 'MONEY OWED BACK'],
+    ['refunded', 'DINERO DEVUELTO', 'MONEY HANDED BACK'],
+  ];
+  for (const widthMm of [58, 80] as const) {
+    it.each(MONEY_WORDS)(`${widthMm} mm: a %s sale says NO REALIZADA and %s, and never ends with thanks`, (state, spanish, english) => {
+      const es = renderReceipt(data(state, { providerTransactionId: null }), { widthMm, language: 'es-MX' }).lines;
+      const en = renderReceipt(data(state, { providerTransactionId: null }), { widthMm, language: 'en' }).lines;
+      expect(es.join('\n')).toContain('NO REALIZADA');
+      expect(es.join('\n')).toContain(spanish);
+      expect(es.join('\n')).not.toContain('Gracias por su compra');
+      expect(es.at(-1)?.trim()).toBe('Conserve este comprobante');
+      expect(en.join('\n')).toContain('NOT COMPLETED');
+      expect(en.join('\n')).toContain(english);
+      expect(en.join('\n')).not.toContain('Thank you');
+    });
+  }
+
+  it('a delivered sale still ends with thanks', () => {
+    expect(renderReceipt(data('succeeded'), { widthMm: 58, language: 'es-MX' }).lines.at(-1)?.trim()).toBe('Gracias por su compra');
   });
 
   it('a reprint is marked COPIA (and COPY in English)', () => {

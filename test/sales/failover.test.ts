@@ -70,8 +70,8 @@ describe('failover while an earlier request under the same key may still land', 
     { why: 'failover to another provider → same key, same provider', decision: { to: 'queued', provider: 'mobisend', sku: null, newKey: true, detail: 'x' }, reportedFailed: false, expected: sameKeySameProvider },
     { why: 'queue for later under a new key → same key', decision: { to: 'queued', provider: 'relier', sku: 'R-50', newKey: true, detail: 'x' }, reportedFailed: false, expected: sameKeySameProvider },
     { why: 'stay queued under the same key → unchanged', decision: { to: 'queued', provider: 'relier', sku: 'R-50', newKey: false, detail: 'kept' }, reportedFailed: false, expected: { to: 'queued', newKey: false, detail: 'kept' } },
-    { why: 'fail on an error answer → unknown', decision: { to: 'failed', code: 'insufficient_balance', message: 'x', refundDue: true }, reportedFailed: false, expected: { to: 'unknown' } },
-    { why: 'fail when the provider reported the key failed → fails', decision: { to: 'failed', code: 'provider_error', message: 'x', refundDue: true }, reportedFailed: true, expected: { to: 'failed', refundDue: true } },
+    { why: 'fail on an error answer → unknown', decision: { to: 'failed', code: 'insufficient_balance', message: 'x'}, reportedFailed: false, expected: { to: 'unknown' } },
+    { why: 'fail when the provider reported the key failed → fails', decision: { to: 'failed', code: 'provider_error', message: 'x'}, reportedFailed: true, expected: { to: 'failed'} },
     { why: 'unknown stays unknown', decision: { to: 'unknown', detail: 'replay refused' }, reportedFailed: false, expected: { to: 'unknown', detail: 'replay refused' } },
   ];
   it.each(GUARD_TABLE)('$why', ({ decision, reportedFailed, expected }) => {

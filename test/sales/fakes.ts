@@ -22,6 +22,7 @@ import { createSession } from '../../electron/core/auth/session';
 import { silentLogger } from '../../electron/core/kernel/logger';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from '../../electron/core/sales-module';
 import type { SellInput } from '../../shared/contract/sales';
+import { AppError } from '../../shared/errors';
 import { RELIER_CAPABILITIES } from '../../electron/core/providers/relier';
 import { MOBISEND_CAPABILITIES } from '../../electron/core/providers/mobisend';
 import { LIQUIDO_CAPABILITIES } from '../../electron/core/providers/liquido';
@@ -110,7 +111,7 @@ export function harness(adapters: ProviderAdapter[], extra: Partial<SalesModuleO
   bus.subscribe((name, payload) => events.push({ name, payload }));
   const session = createSession();
   session.signIn(CASHIER);
-  const module = createSalesModule({ db, adapters, events: bus, session, logger: silentLogger, online: { waitMs: 200, pollMs: 20 }, ...extra });
+  const module = createSalesModule({ db, adapters, events: bus, session, logger: silentLogger, online: { waitMs: 200, pollMs: 20 }, verifyOwnerPin: verifyOwnerPinForTests, ...extra });
   return {
     dir,
     db,
@@ -124,6 +125,22 @@ export function harness(adapters: ProviderAdapter[], extra: Partial<SalesModuleO
   };
 }
 
+let nextPhone = 0;
+/**
+ * A new sale to a number of its own: the duplicate guard refuses a second sale to a number whose first is
+ * unresolved, or asks first for the same number and amount, so tests that are not about it never collide.
+ */
 export function sellInput(overrides: Partial<SellInput> = {}): SellInput {
-  return { requestId: randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' }, ...overrides };
+  nextPhone += 1;
+  const phone = `5530${String(nextPhone).padStart(6, '0')}`;
+  return { requestId: randomUUID(), phone, country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' }, ...overrides };
+}
+
+export const OWNER_PIN = '4321';
+export const OWNER_ID = 'u-owner';
+
+/** A stand-in for auth's owner PIN check (auth wires the real one in the composition root). */
+export async function verifyOwnerPinForTests(pin: string): Promise<{ ownerId: string }> {
+  if (pin !== OWNER_PIN) throw new AppError('forbidden', 'That is not an owner PIN');
+  return { ownerId: OWNER_ID };
 }

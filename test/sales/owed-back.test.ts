@@ -63,7 +63,7 @@ describe('owed back: failed → refund_due', () => {
       expect(oweBack(ledger, id).state).toBe('refund_due');
       const last = ledger.events(id).at(-1);
       expect(last).toMatchObject({ fromState: 'failed', toState: 'refund_due' });
-      expect(JSON.parse(last?.detail ?? '{}')).toEqual({ reason: 'the customer has gone; money is owed back' });
+      expect(JSON.parse(last?.detail ?? '{}')).toEqual({ reason: 'the customer paid before it was sent; the money is owed back' });
     } else {
       expect(() => oweBack(ledger, id)).toThrow();
       expect(ledger.mustGet(id).state).toBe(state);

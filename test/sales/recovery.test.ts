@@ -123,11 +123,11 @@ describe('start-up recovery', () => {
     // Past the grace but the export may be cut short: nothing of ours sent later is in it yet. Still unknown.
     expect(h.module.ledger.get(absent.id)?.state).toBe('unknown');
     // A later sale of ours goes through; once the export lists it, the absence is proof.
-    const later = await h.module.service.sell({ requestId: randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 2000, currency: 'MXN' } });
+    const later = await h.module.service.sell({ requestId: randomUUID(), phone: '5512340001', country: 'MX', carrier: 'Telcel', amount: { minor: 2000, currency: 'MXN' } });
     expect(later).toMatchObject({ state: 'succeeded', provider: 'relier' });
     await h.module.sync.poll();
     expect(h.module.ledger.get(absent.id)?.state).toBe('unknown');
-    relier.reconcileRows = [...relier.reconcileRows, { providerTransactionId: later.providerTransactionId ?? '', reference: later.id, phone: '5512345678', amount: { minor: 2000, currency: 'MXN' }, state: 'succeeded', createdAt: new Date().toISOString() }];
+    relier.reconcileRows = [...relier.reconcileRows, { providerTransactionId: later.providerTransactionId ?? '', reference: later.id, phone: later.phone, amount: { minor: 2000, currency: 'MXN' }, state: 'succeeded', createdAt: new Date().toISOString() }];
     await h.module.sync.poll();
     expect(h.module.ledger.get(absent.id)?.state).toBe('queued');
     expect(relier.topups).toHaveLength(1);
@@ -138,7 +138,7 @@ describe('start-up recovery', () => {
     let final: 'pending' | 'succeeded' | 'failed' = 'pending';
     relier.status = async (query) => ({ ok: true, value: query.providerTransactionId === 'RLR7' ? (final === 'failed' ? { state: 'failed', providerTransactionId: 'RLR7' } : { state: final, providerTransactionId: 'RLR7' }) : { state: 'not_found' } });
     const h = make([relier]);
-    const sale = await h.module.service.sell({ requestId: randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
+    const sale = await h.module.service.sell({ requestId: randomUUID(), phone: '5512340002', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
     expect(sale.state).toBe('pending');
     await h.module.sync.poll();
     expect(h.module.ledger.get(sale.id)?.state).toBe('pending');
@@ -153,7 +153,7 @@ describe('start-up recovery', () => {
     const h = make([relier]);
     const crashed = crashedWhileSending(h, 'relier');
     const recovering = h.module.recover();
-    const sale = await h.module.service.sell({ requestId: randomUUID(), phone: '5512345678', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
+    const sale = await h.module.service.sell({ requestId: randomUUID(), phone: '5512340003', country: 'MX', carrier: 'Telcel', amount: { minor: 5000, currency: 'MXN' } });
     await recovering;
     expect(sale.state).toBe('succeeded');
     const events = h.db.prepare('SELECT sale_id FROM sale_events ORDER BY seq').all() as Array<{ sale_id: string }>;

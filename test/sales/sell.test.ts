@@ -129,7 +129,8 @@ describe('routing and failover', () => {
     expect(await h.module.service.sell(sellInput())).toMatchObject({ state: 'succeeded', provider: 'mobisend' });
     const mobisend = new FakeAdapter('mobisend');
     const rejected = make([new FakeAdapter('relier', () => err({ code: 'number_rejected' })), mobisend]);
-    expect(await rejected.module.service.sell(sellInput())).toMatchObject({ state: 'failed', failureCode: 'number_rejected', provider: 'relier' });
+    // The cashier charged before sending: a rejection at the counter is owed back at once.
+    expect(await rejected.module.service.sell(sellInput())).toMatchObject({ state: 'refund_due', failureCode: 'number_rejected', provider: 'relier' });
     expect(mobisend.topups).toHaveLength(0);
   });
 
@@ -189,10 +190,13 @@ describe('the offline policy', () => {
     const off = make([new FakeAdapter('relier', () => refused())]);
     writeSetting(off.db, OFFLINE_POLICY_KEY, { enabled: false });
     const input = sellInput();
-    await expect(off.module.service.sell(input)).rejects.toMatchObject({ code: 'offline_not_allowed' });
-    // It was recorded before the provider was found unreachable: it stays, failed, with the reason.
-    expect(off.module.ledger.byRequestId(input.requestId)).toMatchObject({ state: 'failed', failureCode: 'offline_not_allowed' });
-    await expect(off.module.service.sell(sellInput())).rejects.toMatchObject({ code: 'offline_not_allowed' });
+    // It was recorded (and charged) before the provider was found unreachable: it answers owed back, with the reason.
+    expect(await off.module.service.sell(input)).toMatchObject({ state: 'refund_due', failureCode: 'offline_not_allowed' });
+    expect(off.module.ledger.events(off.module.ledger.byRequestId(input.requestId)?.id ?? '').map((event) => event.toState)).toEqual(['created', 'sending', 'failed', 'refund_due']);
+    // Now known offline: the next one is refused before anything is recorded.
+    const next = sellInput();
+    await expect(off.module.service.sell(next)).rejects.toMatchObject({ code: 'offline_not_allowed' });
+    expect(off.module.ledger.byRequestId(next.requestId)).toBeNull();
   });
 });
 

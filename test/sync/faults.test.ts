@@ -19,6 +19,8 @@ const BATCH = 25;
 const FAULT_RATE = 0.3;
 const AMOUNTS = [10, 20, 30, 50, 100, 150, 200, 300, 500];
 const CARRIERS = ['Telcel', 'Movistar', 'AT&T'];
+/** The sandboxes' test number that every provider rejects. */
+const ALWAYS_REJECTED = '5500000001';
 
 let set: SandboxSet;
 let core: CoreUnderTest;
@@ -56,6 +58,21 @@ function armReadFaults(sandboxes: Iterable<RunningSandbox>, count: number): void
   }
 }
 
+/**
+ * Every failure was owed back in the transaction that failed it (the refund_due event right after the failed one
+ * in the chain), the cash handed back at the counter is exactly the refunded sales, each recorded as handed back
+ * at the counter, and the refunds owed on the status bar are the refund_due sales.
+ */
+async function expectOwedBackAndHandedBack(core: CoreUnderTest, rows: Array<{ id: string; state: string }>, handedBack: ReadonlySet<string>): Promise<void> {
+  const failedEvents = core.db.prepare("SELECT seq, sale_id FROM sale_events WHERE to_state = 'failed'").all() as Array<{ seq: number; sale_id: string }>;
+  const owedNext = core.db.prepare<[number, string], { n: number }>("SELECT COUNT(*) AS n FROM sale_events WHERE seq = ? AND sale_id = ? AND from_state = 'failed' AND to_state = 'refund_due'");
+  expect(failedEvents.filter((event) => owedNext.get(event.seq + 1, event.sale_id)?.n !== 1)).toEqual([]);
+  expect(rows.filter((row) => row.state === 'refunded').map((row) => row.id).sort()).toEqual([...handedBack].sort());
+  for (const id of handedBack) expect(JSON.parse(core.module.ledger.events(id).at(-1)?.detail ?? '{}')).toMatchObject({ handedBackAtCounter: true });
+  const owed = rows.filter((row) => row.state === 'refund_due').length;
+  expect((await core.module.handlers['queue.status']({}, { host: 'test' })).refundDue).toBe(owed);
+}
+
 beforeAll(async () => {
   set = await startSandboxes(['relier', 'mobisend', 'liquido'], { asyncDelayMs: 20, startingBalanceUsd: 1_000_000 }, 200);
 });
@@ -82,12 +99,33 @@ describe('1,000 sales under 30% mixed faults', () => {
     core.module.sync.start();
 
     const outcomes = new Map<string, string>();
+    const handedBack = new Set<string>();
+    // Every sale to a number of its own: the duplicate guard must not refuse any of the 1,000.
+    let serial = 0;
     for (const sandbox of set.sandboxes.values()) sandbox.control.setFaults([{ kind: 'latency', latencyMs: [0, 15] }]);
+    // The counter learns of each failure (at once or when it settles later): every other time the cashier hands
+    // the cash back there and then (refund_due → refunded), the rest stay owed. Runs while faults go on.
+    const decided = new Set<string>();
+    const handBackHalf = (): void => {
+      for (const sale of core.module.ledger.inStates(['refund_due'])) {
+        if (decided.has(sale.id)) continue;
+        decided.add(sale.id);
+        if (decided.size % 2 === 0) continue;
+        expect(core.module.service.refundAtCounter(sale.id).state).toBe('refunded');
+        handedBack.add(sale.id);
+      }
+    };
     for (let start = 0; start < SALES; start += BATCH) {
+      handBackHalf();
       armReadFaults(set.sandboxes.values(), 2);
-      const batch = Array.from({ length: Math.min(BATCH, SALES - start) }, async () => {
+      const batch = Array.from({ length: Math.min(BATCH, SALES - start) }, async (_, index) => {
         const amount = AMOUNTS[random.int(AMOUNTS.length)] ?? 50;
-        const phone = `57${String(random.int(10_000_000, 99_999_999))}`;
+        serial += 1;
+        // The first sale of every batch goes to the number every provider rejects, so failures at the counter
+        // (owed back, then handed back or not) happen under the faults too. Like the counter, the test asks first
+        // and sells to a number of its own while an earlier sale to that one is unresolved.
+        const failing = index === 0 && core.module.service.checkResell({ phone: ALWAYS_REJECTED, country: 'MX' }).unresolved === null;
+        const phone = failing ? ALWAYS_REJECTED : `57${String(10_000_000 + serial * 7919)}`;
         armSaleFaults(set.sandboxes.values(), phone);
         try {
           const sale = await core.module.service.sell({
@@ -106,6 +144,8 @@ describe('1,000 sales under 30% mixed faults', () => {
       await Promise.all(batch);
     }
     expect(outcomes.size).toBe(SALES);
+    // No sale was refused as a re-sell or an unconfirmed repeat: every one went through.
+    expect([...outcomes.values()].filter((code) => code === 'resell_blocked' || code === 'repeat_unconfirmed')).toEqual([]);
 
     // The line is clean again: let sync settle everything it can.
     for (const sandbox of set.sandboxes.values()) sandbox.control.clearFaults();
@@ -124,12 +164,16 @@ describe('1,000 sales under 30% mixed faults', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
+    // Failures learned while settling reach the counter too.
+    handBackHalf();
     const ledger = core.module.ledger;
     const rows = core.db.prepare('SELECT id, state, price_minor, cost_minor FROM sales').all() as Array<{ id: string; state: string; price_minor: number; cost_minor: number | null }>;
     const byState = new Map<string, number>();
     for (const row of rows) byState.set(row.state, (byState.get(row.state) ?? 0) + 1);
-    // Terminal, failed and owed back, or visibly awaiting reconciliation (unknown, counted in the queue status).
-    expect(rows.filter((row) => !['succeeded', 'failed', 'refund_due', 'refunded', 'unknown'].includes(row.state))).toEqual([]);
+    // Terminal, owed back, or visibly awaiting reconciliation (unknown, counted in the queue status); none rests
+    // in failed: every failure is owed back in the transaction that failed it.
+    expect(rows.filter((row) => !['succeeded', 'refund_due', 'refunded', 'unknown'].includes(row.state))).toEqual([]);
+    await expectOwedBackAndHandedBack(core, rows, handedBack);
     expect((await core.module.handlers['queue.status']({}, { host: 'test' })).awaitingProvider).toBe(byState.get('unknown') ?? 0);
 
     const keyToSale = new Map((core.db.prepare('SELECT idempotency_key, sale_id FROM attempts').all() as Array<{ idempotency_key: string; sale_id: string }>).map((row) => [row.idempotency_key, row.sale_id]));
@@ -151,7 +195,8 @@ describe('1,000 sales under 30% mixed faults', () => {
     const faulted = [...records.values()].reduce((sum, record) => sum + record.requests.filter((request) => request.fault && request.fault !== 'latency').length, 0);
     const requests = [...records.values()].reduce((sum, record) => sum + record.requests.length, 0);
     const faultedSales = new Set([...records.values()].flatMap((record) => record.requests.filter((request) => request.fault && request.phone).map((request) => request.phone))).size;
-    console.log(JSON.stringify({ sales: SALES, states: Object.fromEntries(byState), refused: [...outcomes.keys()].filter((key) => key.startsWith('refused:')).length, requests, faulted, faultShare: Number((faulted / requests).toFixed(3)), faultedSales }));
+    console.log(JSON.stringify({ sales: SALES, states: Object.fromEntries(byState), handedBack: handedBack.size, refused: [...outcomes.keys()].filter((key) => key.startsWith('refused:')).length, requests, faulted, faultShare: Number((faulted / requests).toFixed(3)), faultedSales }));
+    expect(handedBack.size).toBeGreaterThan(0);
     expect(faultedSales / SALES).toBeGreaterThan(0.2);
   }, 240_000);
 });

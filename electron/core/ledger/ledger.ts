@@ -186,8 +186,30 @@ export class Ledger {
     };
   }
 
-  recentNumbers(limit: number): Array<{ phone: string; country: string; carrier: string; lastSoldAt: string }> {
-    return this.repo.recentNumbers(limit).map((row) => ({ phone: row.phone, country: row.country, carrier: row.carrier, lastSoldAt: this.iso(row.lastMs) }));
+  /** The last numbers sold to, each with its last sale and that sale's state. */
+  recentNumbers(limit: number): Array<{ phone: string; country: string; carrier: string; lastSoldAt: string; lastSaleId: string; lastState: SaleState }> {
+    return this.repo.recentNumbers(limit).map((row) => ({
+      phone: row.phone,
+      country: row.country,
+      carrier: row.carrier,
+      lastSoldAt: this.iso(row.lastMs),
+      lastSaleId: row.lastSaleId,
+      lastState: row.lastState,
+    }));
+  }
+
+  /** Sales to one number created since `sinceMs`, plus those still in `states` however old; newest first. */
+  salesToNumber(phone: string, country: string, sinceMs: number, states: readonly SaleState[]): LedgerSale[] {
+    return this.repo.salesToNumber(phone, country, sinceMs, states);
+  }
+
+  /** When the sale last entered `state` (from its history), or null. */
+  enteredStateAt(saleId: string, state: SaleState): number | null {
+    const event = this.repo
+      .events(saleId)
+      .filter((candidate) => candidate.toState === state)
+      .at(-1);
+    return event ? Date.parse(event.at) : null;
   }
 
   /** Provider transaction ids of this provider's sales whose attempts started at or after `sinceIso`. */

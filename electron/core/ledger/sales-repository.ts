@@ -259,8 +259,13 @@ export class SalesRepository implements ChainHistory {
       totalInStates: db.prepare<[{ states: string; currency: string }], { total: number }>(
         `SELECT COALESCE(SUM(price_minor), 0) AS total FROM sales WHERE price_currency = @currency AND ${IN_STATES}`,
       ),
-      recentNumbers: db.prepare<[number], { phone: string; country: string; carrier: string; last_ms: number }>(
-        'SELECT phone, country, carrier, MAX(created_ms) AS last_ms FROM sales GROUP BY phone, country, carrier ORDER BY last_ms DESC LIMIT ?',
+      // With one MAX() aggregate, SQLite takes the bare columns (id, state) from the row holding the maximum.
+      recentNumbers: db.prepare<[number], { phone: string; country: string; carrier: string; last_ms: number; id: string; state: string }>(
+        'SELECT phone, country, carrier, MAX(created_ms) AS last_ms, id, state FROM sales GROUP BY phone, country, carrier ORDER BY last_ms DESC LIMIT ?',
+      ),
+      toNumber: db.prepare<[{ phone: string; country: string; since: number; states: string }], SaleRow>(
+        `SELECT * FROM sales WHERE phone = @phone AND country = @country AND (created_ms >= @since OR ${IN_STATES})
+         ORDER BY created_ms DESC, rowid DESC LIMIT 50`,
       ),
       knownTransactions: db.prepare<[string, string, string, number], { id: string }>(
         `SELECT DISTINCT s.provider_transaction_id AS id FROM sales s JOIN attempts a ON a.sale_id = s.id
@@ -371,8 +376,15 @@ export class SalesRepository implements ChainHistory {
     return this.stmt.totalInStates.get({ states: JSON.stringify(states), currency })?.total ?? 0;
   }
 
-  recentNumbers(limit: number): Array<{ phone: string; country: string; carrier: string; lastMs: number }> {
-    return this.stmt.recentNumbers.all(limit).map((row) => ({ phone: row.phone, country: row.country, carrier: row.carrier, lastMs: row.last_ms }));
+  recentNumbers(limit: number): Array<{ phone: string; country: string; carrier: string; lastMs: number; lastSaleId: string; lastState: SaleState }> {
+    return this.stmt.recentNumbers
+      .all(limit)
+      .map((row) => ({ phone: row.phone, country: row.country, carrier: row.carrier, lastMs: row.last_ms, lastSaleId: row.id, lastState: row.state as SaleState }));
+  }
+
+  /** Sales to one number: those created since `sinceMs` and those in `states` however old, newest first. */
+  salesToNumber(phone: string, country: string, sinceMs: number, states: readonly SaleState[]): LedgerSale[] {
+    return this.stmt.toNumber.all({ phone, country, since: sinceMs, states: JSON.stringify(states) }).map(toSale);
   }
 
   knownTransactionsSince(provider: ProviderId, sinceIso: string, limit: number): string[] {

@@ -57,7 +57,8 @@ export const FAILOVER_DETAIL = 'failover: the provider provably did not process 
 
 /** What happens to a sale whose attempt provably was not processed. Applied in the outcome's transaction. */
 export type NotProcessedDecision =
-  | { to: 'failed'; code: ErrorCode; message: string; refundDue: boolean }
+  /** Failed, and owed back in the same transaction (sales/owed-back.ts: no failure happens before the charge). */
+  | { to: 'failed'; code: ErrorCode; message: string }
   | { to: 'queued'; provider: ProviderId; sku: string | null; newKey: boolean; detail: string }
   /** Nothing can be concluded (a same-key replay whose own request failed says nothing about the original). */
   | { to: 'unknown'; detail: string };

@@ -38,7 +38,10 @@ export function recoverLocal(ledger: Ledger, notify: (sale: LedgerSale) => void)
   return { requeued, markedUnknown };
 }
 
-/** Resolves `unknown` and `pending` sales with at most `concurrency` provider calls in flight. */
+/**
+ * Resolves `unknown` and `pending` sales with at most `concurrency` provider calls in flight, in the background:
+ * a provider the counter is asking, or one being paced, is left for the next pass.
+ */
 export async function resolveAwaiting(ledger: Ledger, sender: SaleSender, logger: Logger, concurrency = 8): Promise<{ resolved: number; stillUnknown: number; stillPending: number }> {
   const sales = ledger.inStates(['unknown', 'pending']);
   let resolved = 0;
@@ -49,7 +52,7 @@ export async function resolveAwaiting(ledger: Ledger, sender: SaleSender, logger
       if (!sale) return;
       crashPoint('during-recovery');
       try {
-        const after = await sender.resolve(sale.id);
+        const after = await sender.resolve(sale.id, 'background');
         if (after.state !== sale.state) resolved += 1;
       } catch (error) {
         logger.warn('sales.resolve_failed', { saleId: sale.id, error: String(error) });

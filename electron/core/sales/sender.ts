@@ -16,7 +16,7 @@ import type { ProviderAdapter, ProviderError, ProviderResult, StatusResult, Topu
 import type { ConnectivityTracker } from './connectivity';
 import type { SaleState } from '../../../shared/contract/sales';
 import { crashPoint } from '../kernel/crash-points';
-import { oweBack } from './owed-back';
+import { failAndOweBack } from './owed-back';
 import { guardLiveKey, type NotProcessedDecision } from './failover';
 
 /** How the provider said no: a failed transaction it reported, or an error answer to this request. */
@@ -77,6 +77,14 @@ function successPatch(value: TopupResult): SalePatch {
   if (value.operatorTransactionId) patch.operatorTransactionId = value.operatorTransactionId;
   return patch;
 }
+
+/**
+ * Who is waiting for a status check: the counter (a customer stands there) or the background poll. While a
+ * provider is paced (its client-side rate limiter has no room now), a background check is skipped and asked
+ * again at the next poll, so only the counter's checks queue for the next rate slot: they go first. When the
+ * limiter has room nobody waits, and background polls are never starved by a busy counter.
+ */
+export type CheckPriority = 'counter' | 'background';
 
 export class SaleSender {
   constructor(private readonly deps: SenderDeps) {}
@@ -238,8 +246,7 @@ export class SaleSender {
       if (decision.to === 'failed') {
         const patch: SalePatch = { failureCode: decision.code, failureMessage: decision.message };
         if (ptid) patch.providerTransactionId = ptid;
-        let sale = ledger.transition(saleId, 'sending', 'failed', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
-        if (decision.refundDue) sale = oweBack(ledger, saleId);
+        const sale = failAndOweBack(ledger, saleId, 'sending', patch, detailJson({ attempt: attemptNo, provider, result: 'failed', code: error.code }));
         return { kind: 'settled', sale };
       }
       const patch: SalePatch = { provider: decision.provider, sku: decision.sku, failureCode: error.code, failureMessage: error.message };
@@ -254,12 +261,19 @@ export class SaleSender {
    * replays the same key where the provider's idempotency makes that safe. Leaves it for a person otherwise.
    * Returns the sale as it now stands.
    */
-  async resolve(saleId: string): Promise<LedgerSale> {
-    const { ledger } = this.deps;
-    const sale = ledger.mustGet(saleId);
+  async resolve(saleId: string, priority: CheckPriority = 'counter'): Promise<LedgerSale> {
+    const sale = this.deps.ledger.mustGet(saleId);
     if (sale.state !== 'unknown' && sale.state !== 'pending') return sale;
     const adapter = this.deps.adapters.get(sale.provider);
     if (!adapter) return sale;
+    const paced = (adapter.rateLimits?.request.msUntilFree() ?? 0) > 0;
+    if (priority === 'background' && paced) return sale;
+    return this.resolveWith(sale, adapter);
+  }
+
+  private async resolveWith(sale: LedgerSale, adapter: ProviderAdapter): Promise<LedgerSale> {
+    const { ledger } = this.deps;
+    const saleId = sale.id;
     const caps = adapter.capabilities;
 
     if (caps.statusByKey || (caps.statusById && sale.providerTransactionId)) {
@@ -291,7 +305,7 @@ export class SaleSender {
         { provider: sale.provider, sku: sale.sku, idempotencyKey: sale.idempotencyKey, kind: 'replay' },
         (error, _sale, context) =>
           context.reportedFailed
-            ? { to: 'failed', code: error.code, message: error.message, refundDue: true }
+            ? { to: 'failed', code: error.code, message: error.message }
             : { to: 'unknown', detail: 'the replay itself was refused; the original request is still unaccounted for' },
       );
       return outcome.sale;
@@ -343,8 +357,7 @@ export class SaleSender {
         const failure = status.failure;
         const patch: SalePatch = { failureCode: failure?.code ?? 'provider_error', failureMessage: failure?.message ?? 'the provider reported the top-up failed' };
         if (status.providerTransactionId) patch.providerTransactionId = status.providerTransactionId;
-        ledger.transition(sale.id, from, 'failed', patch, detail('failed'));
-        return oweBack(ledger, sale.id);
+        return failAndOweBack(ledger, sale.id, from, patch, detail('failed'));
       });
     } catch (error) {
       this.deps.logger.warn('sales.resolve_conflict', { saleId: sale.id, error: String(error) });

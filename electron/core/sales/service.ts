@@ -5,13 +5,14 @@
 import { businessDayOf, DEFAULT_BUSINESS_DAY_RULE, shiftIdOf, type BusinessDayRule } from '../../../shared/business-day';
 import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
-import type { SellInput } from '../../../shared/contract/sales';
+import type { ResellCheck, SellInput } from '../../../shared/contract/sales';
+import type { User } from '../../../shared/contract/auth';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import type { Session } from '../auth/session';
 import type { CacheStore } from '../ledger/cache';
 import type { Clock } from '../kernel/clock';
-import type { Ledger, LedgerSale } from '../ledger/ledger';
+import { publicSale, type Ledger, type LedgerSale } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
 import type { ConnectivityTracker } from './connectivity';
 import { crashPoint } from '../kernel/crash-points';
@@ -19,6 +20,17 @@ import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
 import type { SaleSender } from './sender';
 import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from './failover';
+import { enforceResellGuard, resellFacts, UNRESOLVED_STATES, RESELL_WINDOW_DEFAULT_MINUTES, type EarlierSale, type ResellFacts } from './duplicate-guard';
+import { payOutRefund, refundAtCounter } from './refunds';
+
+/**
+ * Checks an owner's PIN typed on the spot for `action`, asked by the signed-in user `requestedBy`. Resolves with
+ * the owner's id; throws AppError('forbidden') on a wrong PIN. Implemented by auth, injected by the composition.
+ */
+export type VerifyOwnerPin = (pin: string, action: string, requestedBy: string) => Promise<{ ownerId: string }>;
+
+/** The action name an owner's PIN is checked (and logged) for when it lets a re-sell through. */
+export const RESELL_OVERRIDE_ACTION = 'sales.sell:resell';
 
 export interface SalesServiceDeps {
   ledger: Ledger;
@@ -40,6 +52,16 @@ export interface SalesServiceDeps {
   onlinePollMs: number;
   /** The shop's business day (settings timeZone and dayStartHour); Mexico City from midnight when absent. */
   businessDay?: () => BusinessDayRule;
+  /** Setting `resellWindowMinutes`: how long the same number and amount asks before selling again. */
+  resellWindowMinutes?: () => number;
+  /** Checks an owner's PIN for a blocked re-sell; without it, no override is possible. */
+  verifyOwnerPin?: VerifyOwnerPin;
+}
+
+/** An owner let a re-sell through: who, for whom, over which earlier sale. Recorded in the new sale's history. */
+interface ResellOverride {
+  ownerId: string;
+  requestedBy: string;
 }
 
 /** The cashier's shift: one per cashier per business day of the shop (its time zone and day start hour). */
@@ -81,6 +103,7 @@ export class SalesService {
 
     const { price, skuProvider } = this.priceOf(input);
     if (price.minor <= 0) throw new AppError('invalid_input', 'The amount must be more than zero');
+    const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
     const candidates = routeCandidates(
       { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
@@ -102,6 +125,9 @@ export class SalesService {
     const id = newId();
     crashPoint('before-sale-commit');
     const created = ledger.transaction(() => {
+      // Checked inside the transaction that records the sale, so two sales to one number at once cannot both pass.
+      const facts = this.resellFactsFor(input.phone, input.country, price);
+      this.enforceResell(facts, input, override);
       const sale = ledger.createSale({
         id,
         requestId: input.requestId,
@@ -114,7 +140,7 @@ export class SalesService {
         sku: first.sku,
         phone: input.phone,
         price,
-      });
+      }, this.resellDetail(facts, override, input.repeatConfirmed === true));
       if (online) return sale;
       // Checked again inside the transaction that queues, so two sales at once cannot both squeeze in.
       const decision = mayQueue(policy, price, ledger.totalInStates(['queued'], price.currency));
@@ -139,7 +165,6 @@ export class SalesService {
     const errors: ProviderError[] = [];
     let from: 'created' | 'queued' = 'created';
     let current: LedgerSale = sale;
-    let offlineRefusal: string | null = null;
     for (let index = 0; index < candidates.length; index += 1) {
       const target = candidates[index];
       if (!target) break;
@@ -155,18 +180,16 @@ export class SalesService {
             const retry = candidates[0] ?? target;
             return { to: 'queued', provider: retry.provider, sku: retry.sku, newKey: true, detail: 'no provider reachable: queued for later' };
           }
-          offlineRefusal = decision.reason;
-          return { to: 'failed', code: 'offline_not_allowed', message: `No provider is reachable. ${decision.reason}.`, refundDue: false };
+          return { to: 'failed', code: 'offline_not_allowed', message: `No provider is reachable. ${decision.reason}.` };
         }
         const code: ErrorCode = error.code;
-        return { to: 'failed', code, message: error.message, refundDue: false };
+        return { to: 'failed', code, message: error.message };
       };
       const outcome = await this.deps.sender.send(current.id, from, { provider: target.provider, sku: target.sku, idempotencyKey: current.idempotencyKey, preferAsync: this.deps.preferAsync }, decide);
       current = outcome.sale;
       if (outcome.kind === 'settled' || queuedOffline) break;
       from = 'queued';
     }
-    if (offlineRefusal !== null) throw new AppError('offline_not_allowed', `No provider is reachable. ${offlineRefusal}.`);
     return current.state === 'pending' ? this.awaitSettled(current) : current;
   }
 
@@ -181,12 +204,78 @@ export class SalesService {
     return current;
   }
 
-  markRefunded(id: string): LedgerSale {
-    const sale = this.deps.ledger.get(id);
-    if (!sale) throw new AppError('not_found', `No sale ${id}`);
-    if (sale.state !== 'refund_due') throw new AppError('conflict', `Sale ${id} is ${sale.state}; only a sale owed back (refund_due) can be marked refunded`);
+  /**
+   * What the ledger knows about earlier sales to a number (asked before the read-back; writes nothing): an
+   * unresolved one, and the latest of the same amount within the window.
+   */
+  checkResell(query: { phone: string; country: string; amount?: Money; sku?: string }): ResellCheck {
+    const price = query.amount ?? (query.sku ? (this.deps.cache.productBySku(null, query.sku)?.amount ?? null) : null);
+    const facts = this.resellFactsFor(query.phone, query.country, price);
+    return {
+      unresolved: facts.unresolved ? publicSale(facts.unresolved) : null,
+      sameRecently: facts.sameRecently ? publicSale(facts.sameRecently) : null,
+      windowMinutes: this.resellWindowMinutes(),
+    };
+  }
+
+  private resellWindowMinutes(): number {
+    return this.deps.resellWindowMinutes?.() ?? RESELL_WINDOW_DEFAULT_MINUTES;
+  }
+
+  private resellFactsFor(phone: string, country: string, price: Money | null): ResellFacts<LedgerSale> {
+    const now = this.deps.clock.now();
+    const windowMinutes = this.resellWindowMinutes();
+    const earlier = this.deps.ledger.salesToNumber(phone, country, now - windowMinutes * 60_000, UNRESOLVED_STATES);
+    return resellFacts(earlier, { phone, country, price }, now, windowMinutes);
+  }
+
+  /**
+   * The duplicate guard before anything else, so its refusal is the one the cashier reads: an owner's PIN is
+   * checked only when one was typed and an unresolved sale blocks. Answers the override to record; the guard is
+   * checked again inside the transaction that records the sale.
+   */
+  private async passResellGuard(input: SellInput, user: User, price: Money): Promise<ResellOverride | null> {
+    const facts = this.resellFactsFor(input.phone, input.country, price);
+    let override: ResellOverride | null = null;
+    if (input.ownerPin && facts.unresolved) {
+      if (!this.deps.verifyOwnerPin) throw new AppError('forbidden', 'Owner PINs cannot be checked in this build');
+      const { ownerId } = await this.deps.verifyOwnerPin(input.ownerPin, RESELL_OVERRIDE_ACTION, user.id);
+      override = { ownerId, requestedBy: user.id };
+    }
+    this.enforceResell(facts, input, override);
+    return override;
+  }
+
+  private enforceResell(facts: ResellFacts<LedgerSale>, input: SellInput, override: ResellOverride | null): void {
+    enforceResellGuard(facts, { ownerOverride: override !== null, repeatConfirmed: input.repeatConfirmed === true }, (earlier) => this.describeEarlier(earlier));
+  }
+
+  private resellDetail(facts: ResellFacts<LedgerSale>, override: ResellOverride | null, repeatConfirmed: boolean): string | null {
+    const detail: Record<string, unknown> = {};
+    if (override && facts.unresolved) detail.ownerOverride = { ...override, earlierSaleId: facts.unresolved.id, earlierState: facts.unresolved.state };
+    if (facts.sameRecently && (repeatConfirmed || override)) detail.repeatOf = facts.sameRecently.id;
+    return Object.keys(detail).length > 0 ? JSON.stringify(detail) : null;
+  }
+
+  /** "sold at 14:05 (shop time), now unknown": the earlier sale as the refusal names it. */
+  private describeEarlier(sale: EarlierSale): string {
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: this.businessDayRule().timeZone }).format(sale.createdMs);
+    return `sold at ${time}, now ${sale.state}`;
+  }
+
+  /** Right after a failure, the cashier who sold it handed the cash back at the counter. */
+  refundAtCounter(id: string): LedgerSale {
     const user = this.deps.session.current();
-    const updated = this.deps.ledger.transition(id, 'refund_due', 'refunded', {}, JSON.stringify({ refundedBy: user?.id ?? null }));
+    if (!user) throw new AppError('unauthenticated', 'Sign in first');
+    const now = this.deps.clock.now();
+    const updated = refundAtCounter(this.deps.ledger, id, { user, currentShiftId: shiftIdFor(user.id, now, this.businessDayRule()), nowMs: now });
+    this.deps.notify(updated);
+    return updated;
+  }
+
+  /** A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. */
+  markRefunded(id: string, overridingOwnerId: string | null = null): LedgerSale {
+    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId });
     this.deps.notify(updated);
     return updated;
   }

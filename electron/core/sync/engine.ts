@@ -16,7 +16,7 @@ import { resolveAwaiting } from '../sales/recovery';
 import { routeCandidates } from '../sales/routing';
 import type { ClaimedSale, SendOutcome, SendTarget } from '../sales/sender';
 import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from '../sales/failover';
-import { oweBack } from '../sales/owed-back';
+import { failAndOweBack } from '../sales/owed-back';
 import type { DrainReport, SyncDeps, SyncOptions, SyncReport } from './options';
 import { refreshCaches } from './refresh';
 
@@ -66,10 +66,8 @@ export class SyncEngine {
       if (sale.createdMs > cutoff) break;
       if (this.deps.isHeld(sale.id)) continue;
       try {
-        const updated = ledger.transaction(() => {
-          ledger.transition(sale.id, 'queued', 'failed', { failureCode: 'offline_not_allowed', failureMessage: `Waited in the offline queue longer than ${Math.round(maxAge / 3600_000)} h` }, JSON.stringify({ expired: true }));
-          return oweBack(ledger, sale.id);
-        });
+        const failure = { failureCode: 'offline_not_allowed' as const, failureMessage: `Waited in the offline queue longer than ${Math.round(maxAge / 3600_000)} h` };
+        const updated = failAndOweBack(ledger, sale.id, 'queued', failure, JSON.stringify({ expired: true }));
         this.deps.notify(updated);
         expired += 1;
       } catch (error) {
@@ -103,7 +101,7 @@ export class SyncEngine {
     const verdict = decideFailover({ error, remaining, anyTransient: isTransient(error) });
     if (verdict.action === 'try_next') return { to: 'queued', provider: verdict.next.provider, sku: verdict.next.sku, newKey: true, detail: FAILOVER_DETAIL };
     if (verdict.action === 'queue') return { to: 'queued', provider: sale.provider, sku: sale.sku, newKey: true, detail: 'provider unavailable: stays queued' };
-    return { to: 'failed', code: error.code, message: error.message, refundDue: true };
+    return { to: 'failed', code: error.code, message: error.message };
   }
 
   private inBackoff(provider: ProviderId): boolean {
