@@ -2,6 +2,7 @@
  * `npm run cli -- <command> ...`: the core from the command line, for field techs and scripts. Every command
  * prints one JSON line and exits 0 or 1; the data folder comes from SALDO_DATA_DIR.
  */
+import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 
@@ -12,7 +13,8 @@ const USAGE = [
   '  sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME]   record and send one sale',
   '  sales [--state S] [--today] [--limit N]                 sales, newest first',
   '  sync                                                    one pass: recovery, expiry, drain, polls',
-  '  verify                                                  integrity check and hash chain, first broken link',
+  '  verify                                                  integrity check and hash chain, first broken link,',
+  '                                                          and the chain head hash (chain.head); exit 1 when broken',
 ].join('\n');
 
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
@@ -37,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.log(JSON.stringify({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }));
+    console.log(redact(JSON.stringify({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } })));
     process.exit(1);
   },
 );
