@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/kernel/logger';
 import { MESSAGE_MAX_CHARS, registerSecrets } from '../../electron/core/kernel/redact';
 import { createProviderAdapters } from '../../electron/core/providers/registry';
+import { withSafeMessages } from '../../electron/core/providers/safe-messages';
 import { serveLoopback, type LoopbackServer } from './loopback';
 
 const servers: LoopbackServer[] = [];
@@ -84,5 +85,14 @@ describe('the logger redacts by itself', () => {
     expect(text).not.toContain('eyJzdWIiOiIxMjM0NTY3ODkwIn0');
     expect(text).toContain('ok=1');
     expect(text.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+});
+
+describe('an adapter that throws', () => {
+  it('throws on with its message redacted', async () => {
+    registerSecrets(['thrown-secret-8642']);
+    const adapter = withSafeMessages({ topup: () => Promise.reject(new TypeError('socket said thrown-secret-8642')) });
+    await expect(adapter.topup()).rejects.toThrow(/^socket said \[redacted\]$/);
+    await expect(adapter.topup()).rejects.toBeInstanceOf(Error);
   });
 });

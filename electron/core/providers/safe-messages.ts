@@ -30,7 +30,17 @@ export function safeResult<T>(result: T): T {
   return result;
 }
 
-/** The adapter, with every asynchronous method's result passed through safeResult. */
+/** An adapter that threw: the same error, its message made safe (the sender stores it as the failure). */
+function safeRejection(error: unknown): never {
+  if (error instanceof Error) {
+    const safe = new Error(safeMessage(error.message));
+    safe.name = error.name;
+    throw safe;
+  }
+  throw new Error(safeMessage(String(error)));
+}
+
+/** The adapter, with every asynchronous method's result (or thrown error) passed through the gate. */
 export function withSafeMessages<A extends object>(adapter: A): A {
   return new Proxy(adapter, {
     get(target, property, receiver) {
@@ -38,7 +48,7 @@ export function withSafeMessages<A extends object>(adapter: A): A {
       if (typeof member !== 'function') return member;
       return (...args: unknown[]): unknown => {
         const returned: unknown = Reflect.apply(member as (...a: unknown[]) => unknown, target, args);
-        return returned instanceof Promise ? returned.then(safeResult) : returned;
+        return returned instanceof Promise ? returned.then(safeResult, safeRejection) : returned;
       };
     },
   });
