@@ -10,6 +10,8 @@ const USAGE = [
   'usage: npm run cli -- <command> [flags]',
   '  provider <relier|mobisend|liquido> <operation> [flags]   one provider operation (health, balance, carriers,',
   '                                                           catalog, topup, status, billers, billpay, orders, reconcile)',
+  '      with real credentials, topup and billpay spend without a ledger row: refused unless',
+  '      --allow-unrecorded --confirm "SIN REGISTRO" (prefer `sell`); every spend is logged',
   '  sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME]   record and send one sale',
   '  sales [--state S] [--today] [--limit N]                 sales, newest first',
   '  sync                                                    one pass: recovery, expiry, drain, polls',

@@ -84,6 +84,11 @@ describe('the logger redacts by itself', () => {
     expect(text).not.toContain('zz9988776655');
     expect(text).not.toContain('eyJzdWIiOiIxMjM0NTY3ODkwIn0');
     expect(text).toContain('ok=1');
+    logger.info('fields', { apiKey: 'unregistered-key-1357', customer_id: 'unregistered-customer-2468', provider: 'relier' });
+    const fieldsLine = readFileSync(file, 'utf8');
+    expect(fieldsLine).not.toContain('unregistered-key-1357');
+    expect(fieldsLine).not.toContain('unregistered-customer-2468');
+    expect(fieldsLine).toContain('"provider":"relier"');
     expect(text.split('\n').filter(Boolean)).toHaveLength(2);
   });
 });

@@ -56,11 +56,16 @@ export function safeMessage(text: string, max: number = MESSAGE_MAX_CHARS): stri
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** A field whose name says it holds a credential: its text is never logged, whatever it looks like. */
+const CREDENTIAL_FIELD = /^(api[-_]?key|access[-_]?token|token|secret|password|passwd|customer[-_]?id|reconcile[-_]?key|authorization|cookie)$/i;
+
 /** Redacts every string inside a value (log fields), keeping its shape. */
 export function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, typeof item === 'string' && CREDENTIAL_FIELD.test(key) ? REDACTED : redactDeep(item, depth + 1)]),
+  );
 }
