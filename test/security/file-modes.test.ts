@@ -3,7 +3,7 @@
  * 0600 (database, its WAL and SHM, the log, the secret key, providers.json). The key and providers.json are
  * written atomically, so a crash never leaves them truncated; a key a crash left empty is replaced.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,20 @@ describe('atomic key and settings', () => {
     saveProviderSettings(dataDir, store, { mobisend: { baseUrl: 'https://example.com', apiKey: 'second-key-5678' } });
     expect(loadProviderSettings(dataDir, () => store).mobisend?.apiKey).toBe('second-key-5678');
     expect(readFileSync(join(dataDir, 'providers.json'), 'utf8')).not.toContain('second-key-5678');
+  });
+});
+
+describe.runIf(posix)('shared folders stay as they are', () => {
+  it('a database or log given as a bare path in the temporary folder never closes that folder', () => {
+    const before = statSync(tmpdir()).mode & 0o7777;
+    const file = join(tmpdir(), `saldo-bare-${process.pid}.sqlite`);
+    try {
+      openDatabase({ file }).close();
+      createLogger({ file: join(tmpdir(), `saldo-bare-${process.pid}.log`) }).info('probe');
+      expect(statSync(tmpdir()).mode & 0o7777).toBe(before);
+      expect(modeOf(file)).toBe(0o600);
+    } finally {
+      for (const path of [file, `${file}-wal`, `${file}-shm`, join(tmpdir(), `saldo-bare-${process.pid}.log`)]) rmSync(path, { force: true });
+    }
   });
 });

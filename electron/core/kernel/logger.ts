@@ -4,8 +4,9 @@
  * configured credential and token-shaped value whatever field a caller put it in. The file is the user's
  * alone (0600, in a 0700 folder) on POSIX.
  */
-import { appendFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, restrictFile } from './private-files';
 import { redactDeep } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -39,14 +40,8 @@ export function createLogger(options: { file?: string; stderr?: boolean; level?:
 
 /** Creates the log's folder (0700) and tightens a log file an older version left readable by others. */
 function prepareLogFile(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  if (process.platform === 'win32') return;
-  try {
-    chmodSync(dirname(file), 0o700);
-    chmodSync(file, 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  ensurePrivateDir(dirname(file));
+  restrictFile(file);
 }
 
 /** A logger that drops everything, for tests that do not look at logs. */

@@ -4,19 +4,30 @@
  * Files that must never be left half-written (the secret key, providers.json) are written atomically:
  * a temporary file in the same folder, fsync, then rename (or link, when an existing file must win).
  */
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 const POSIX = process.platform !== 'win32';
 
+/**
+ * A folder other users share on purpose (/tmp, /dev/shm: sticky bit), the root or the home folder: a file's
+ * folder may be one of these when a caller passes a bare path, and closing it would break the machine.
+ */
+function isSharedFolder(dir: string): boolean {
+  const absolute = resolve(dir);
+  if (absolute === resolve('/') || absolute === resolve(homedir()) || absolute === resolve(tmpdir())) return true;
+  return (statSync(absolute).mode & 0o1000) !== 0;
+}
+
 /** Creates the folder (and its parents) and makes the folder itself 0700, also when it already existed. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  if (POSIX) chmodSync(dir, PRIVATE_DIR_MODE);
+  if (POSIX && !isSharedFolder(dir)) chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /** Makes an existing file 0600 (one an older version created readable by others); a missing file is fine. */
