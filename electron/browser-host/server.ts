@@ -2,9 +2,14 @@
  * The browser host: the same core and the same contract as the Electron host, served to a plain browser on
  * 127.0.0.1 for end-to-end tests and for previewing where Electron is not installed.
  *
- * Every request must carry the token generated at start: the first page load brings it in the URL, which
- * sets an HttpOnly SameSite=Strict cookie for the page's own assets and the event stream; API calls send it
- * as a Bearer header. The Host header must name the loopback address, which stops DNS-rebinding pages.
+ * Two secrets. The API token, generated at start, comes in the first page's URL and stays in the page: API
+ * calls send it as a Bearer header, the event stream in its URL. The cookie carries only a second, separate
+ * token that opens the built renderer's files and nothing else: cookies are not separated by port, so every
+ * other service on 127.0.0.1 a browser visits receives it, and with it they can read the app's public
+ * bundle but never call the core. It is HttpOnly, SameSite=Strict, named after the port.
+ * A request for the page without either token (a stale tab, a restarted host) gets a page with one sentence
+ * saying how to open Saldo again, never a blank page. The Host header must name the loopback address, which
+ * stops DNS-rebinding pages.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -45,7 +50,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const MAX_BODY_BYTES = 256 * 1024;
-const COOKIE_NAME = 'saldo_token';
+/** One cookie per port, so two hosts on one machine do not overwrite each other's. */
+const cookieNameFor = (port: number): string => `saldo_assets_${port}`;
 const INVOKE_PREFIX = '/api/invoke/';
 
 function sameToken(expected: Buffer, given: string | undefined | null): boolean {
@@ -54,13 +60,38 @@ function sameToken(expected: Buffer, given: string | undefined | null): boolean 
   return candidate.length === expected.length && timingSafeEqual(candidate, expected);
 }
 
-function cookieToken(request: IncomingMessage): string | undefined {
+function cookieToken(request: IncomingMessage, cookieName: string): string | undefined {
   const header = request.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE_NAME) return rest.join('=');
+    if (name === cookieName) return rest.join('=');
   }
   return undefined;
+}
+
+/** The page a tab without a valid token gets instead of a blank one: how to open Saldo again, in both languages. */
+const REOPEN_PAGE = `<!doctype html>
+<html lang="es-MX"><head><meta charset="utf-8"><title>Saldo</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>Saldo</h1>
+<p>Esta pestaña ya no tiene acceso a Saldo. Abre otra vez la dirección completa (con <code>?token=</code>) que imprimió <code>npm run preview</code> en su última línea.</p>
+<p lang="en">This tab no longer has access to Saldo. Open again the full address (with <code>?token=</code>) that <code>npm run preview</code> printed as its last line.</p>
+</body></html>
+`;
+
+function sendReopenPage(response: ServerResponse): void {
+  response.writeHead(401, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'content-length': Buffer.byteLength(REOPEN_PAGE),
+  });
+  response.end(REOPEN_PAGE);
+}
+
+/** A browser loading a page (not a script, a style or an API call). */
+function wantsPage(request: IncomingMessage, pathname: string): boolean {
+  return request.method === 'GET' && (pathname === '/' || pathname.endsWith('.html') || (request.headers.accept ?? '').includes('text/html'));
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
@@ -85,8 +116,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A file of the built renderer; the page itself sets the token cookie and the content security policy. */
-async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, rendererDir: string, token: string): Promise<void> {
+/** A file of the built renderer; the page itself sets the assets cookie and the content security policy. */
+async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, rendererDir: string, assetsCookie: string): Promise<void> {
   const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
   const file = normalize(join(rendererDir, relative));
   if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return sendJson(response, 404, { ok: false });
@@ -96,7 +127,7 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, p
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-      headers['set-cookie'] = `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['set-cookie'] = assetsCookie;
     }
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -127,6 +158,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   if (hostname !== '127.0.0.1' && hostname !== '::1') throw new Error('The browser host listens on loopback only');
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
+  // The cookie's token: opens the renderer's files only, never the API or the event stream.
+  const assetsExpected = Buffer.from(randomBytes(24).toString('base64url'));
   const rendererDir = resolve(options.rendererDir);
   const { core } = options;
   const streams = new Set<ServerResponse>();
@@ -145,12 +178,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!hostAllowed(request)) return sendJson(response, 421, { ok: false, error: { code: 'forbidden', message: 'Unexpected Host header' } });
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const presented = bearerToken(request) ?? url.searchParams.get('token') ?? cookieToken(request);
-    if (!sameToken(expected, presented)) {
+    if (url.pathname.startsWith(INVOKE_PREFIX)) return answerInvoke(request, response, url.pathname, core, expected);
+
+    const apiToken = sameToken(expected, bearerToken(request) ?? url.searchParams.get('token'));
+    const assetsOnly = !apiToken && sameToken(assetsExpected, cookieToken(request, cookieNameFor(port)));
+    if (!apiToken && !(assetsOnly && url.pathname !== '/api/events')) {
+      if (wantsPage(request, url.pathname)) return sendReopenPage(response);
       return sendJson(response, 401, { ok: false, error: { code: 'unauthenticated', message: 'Missing or wrong token' } });
     }
-
-    if (url.pathname.startsWith(INVOKE_PREFIX)) return answerInvoke(request, response, url.pathname, core, expected);
 
     if (url.pathname === '/api/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -161,7 +196,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false });
-    return serveStatic(request, response, url.pathname, rendererDir, token);
+    return serveStatic(request, response, url.pathname, rendererDir, `${cookieNameFor(port)}=${assetsExpected.toString()}; HttpOnly; SameSite=Strict; Path=/`);
   }
 
   const server = createServer((request, response) => {

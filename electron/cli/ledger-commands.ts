@@ -7,7 +7,7 @@
  *               --owner-pin: an owner lets it through while an earlier sale to the number is unresolved (else resell_blocked)
  *   sales [--state S] [--today] [--limit N]
  *   sync        one pass: recovery, expiry, drain, polls
- *   verify      integrity check and hash chain, first broken link
+ *   verify      integrity check and hash chain, first broken link, the chain's head hash
  *
  * Amounts go in as people say them (`--amount 50` is 50 MXN in Mexico); money comes out as
  * {"minor":5000,"currency":"MXN"}.
@@ -21,7 +21,9 @@ import { requireCountry, UnknownCountryError } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
+import { GENESIS_HASH, verifyChain, type ChainReport } from '../core/ledger/chain';
 import { Ledger, publicSale } from '../core/ledger/ledger';
+import { SalesRepository } from '../core/ledger/sales-repository';
 import { silentLogger } from '../core/kernel/logger';
 import { createSaldoCore, type SaldoCore } from '../core/runtime';
 import { createSettingsStore } from '../core/settings/store';
@@ -129,17 +131,31 @@ async function sync(output: Output): Promise<number> {
   });
 }
 
-function verify(output: Output): number {
-  const db = openDatabase({ file: databaseFileIn(resolveDataDir()) });
+export interface LedgerVerification {
+  ok: boolean;
+  integrity: string[];
+  /** The chain report, with `head`: the hash of the last stored event (write it down to notice a rollback later). */
+  chain: ChainReport & { head: string };
+}
+
+/** SQLite's integrity check and the hash chain of the ledger in `dataDir`, as `verify` prints them. */
+export function verifyLedger(dataDir: string): LedgerVerification {
+  const db = openDatabase({ file: databaseFileIn(dataDir) });
   try {
     const integrity = integrityCheck(db);
-    const chain = new Ledger(db).verify();
-    const ok = integrity.length === 1 && integrity[0] === 'ok' && chain.ok;
-    print(output, { ok, integrity, chain });
-    return ok ? 0 : 1;
+    const history = new SalesRepository(db);
+    const chain = verifyChain(history);
+    const head = history.lastEvent()?.hash ?? GENESIS_HASH;
+    return { ok: integrity.length === 1 && integrity[0] === 'ok' && chain.ok, integrity, chain: { ...chain, head } };
   } finally {
     db.close();
   }
+}
+
+function verify(output: Output): number {
+  const report = verifyLedger(resolveDataDir());
+  print(output, report);
+  return report.ok ? 0 : 1;
 }
 
 /** Runs one ledger command (`sell`, `sales`, `sync`, `verify`) and prints one JSON line; returns the exit status. */

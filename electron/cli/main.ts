@@ -3,6 +3,7 @@
  * prints one JSON line and exits 0 or 1; the data folder comes from SALDO_DATA_DIR.
  */
 import { isDiagnosticsCommand, runDiagnosticsCommand } from './diagnostics';
+import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
@@ -11,10 +12,13 @@ const USAGE = [
   'usage: npm run cli -- <command> [flags]',
   '  provider <relier|mobisend|liquido> <operation> [flags]   one provider operation (health, balance, carriers,',
   '                                                           catalog, topup, status, billers, billpay, orders, reconcile)',
+  '      with real credentials, topup and billpay spend without a ledger row: refused unless',
+  '      --allow-unrecorded --confirm "SIN REGISTRO" (prefer `sell`); every spend is logged',
   '  sell --phone P (--amount N | --sku S) [--provider NAME] [--country C] [--carrier NAME]   record and send one sale',
   '  sales [--state S] [--today] [--limit N]                 sales, newest first',
   '  sync                                                    one pass: recovery, expiry, drain, polls',
-  '  verify                                                  integrity check and hash chain, first broken link',
+  '  verify                                                  integrity check and hash chain, first broken link,',
+  '                                                          and the chain head hash (chain.head); exit 1 when broken',
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
   '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
   '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
@@ -45,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.log(JSON.stringify({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }));
+    console.log(redact(JSON.stringify({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } })));
     process.exit(1);
   },
 );

@@ -3,15 +3,21 @@
  * exit status 0 or 1. The same adapters as the app; with no configuration for the provider, an in-process
  * sandbox (demo mode). Amounts go in as people say them (`--amount 50` is 50 MXN in Mexico) and come out as
  * integer minor units with their currency.
+ *
+ * A top-up or bill payment from here spends the shop's real balance with no ledger row and no sign-in. With
+ * real credentials it is refused unless the operator passes `--allow-unrecorded` and types the confirmation
+ * `--confirm "SIN REGISTRO"`; every spend, refused or not, demo or live, is written to the log (redacted).
  */
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ProviderIdSchema, type ProviderId } from '../../shared/contract/app';
 import { requireCountry, UnknownCountryError, type Country } from '../../shared/countries';
 import { MoneyError, moneyFromMajor } from '../../shared/money';
+import { resolveDataDir } from '../core/data-dir';
+import { createLogger, type Logger } from '../core/kernel/logger';
+import { redact } from '../core/kernel/redact';
 import { InsecureBaseUrlError } from '../core/providers/http';
 import { ProviderConfigError, resolveProviderConfig } from '../core/providers/config';
 import { createProviderAdapters, type ProviderAdapters } from '../core/providers/registry';
@@ -47,15 +53,52 @@ const FLAGS = {
   'first-name': { type: 'string' },
   'last-name': { type: 'string' },
   zip: { type: 'string' },
+  'allow-unrecorded': { type: 'boolean' },
+  confirm: { type: 'string' },
 } as const;
+
+/** Operations that spend the shop's balance. */
+const SPENDING_OPERATIONS: ReadonlySet<string> = new Set(['topup', 'billpay']);
+/** What the operator must type to spend real balance without a ledger row. */
+export const UNRECORDED_CONFIRMATION = 'SIN REGISTRO';
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>>['values'];
 
 class UsageError extends Error {}
 
+/** A live spend without the flag and the typed confirmation. */
+class UnrecordedSpendRefused extends Error {}
+
+/** Live spends go through only with both the flag and the exact typed phrase; demo spends always do. */
+function guardSpend(live: boolean, flags: Flags): void {
+  if (!live) return;
+  if (flags['allow-unrecorded'] === true && flags.confirm === UNRECORDED_CONFIRMATION) return;
+  throw new UnrecordedSpendRefused(
+    `With real credentials this spends real balance and writes no sale to the ledger. Sell with "npm run cli -- sell" instead, or pass --allow-unrecorded --confirm "${UNRECORDED_CONFIRMATION}".`,
+  );
+}
+
+/** The log line every spend leaves, refused or not; the phone is kept to its last four digits. */
+function logSpend(logger: Logger, event: { provider: ProviderId; operation: string; live: boolean; allowed: boolean; flags: Flags }): void {
+  const { flags } = event;
+  logger.warn(event.allowed ? 'cli.provider_spend' : 'cli.provider_spend_refused', {
+    provider: event.provider,
+    operation: event.operation,
+    mode: event.live ? 'live' : 'demo',
+    key: flags.key ?? null,
+    reference: flags.reference ?? null,
+    phoneLast4: flags.phone ? flags.phone.slice(-4) : null,
+    account: flags.account ? flags.account.slice(-4) : null,
+    amount: flags.amount ?? null,
+    sku: flags.sku ?? null,
+  });
+}
+
 /** Runs one command and prints one JSON line. Returns the exit status. */
-export async function runProviderCommand(argv: string[], output: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function runProviderCommand(argv: string[], print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
   const args = argv[0] === 'provider' ? argv.slice(1) : argv;
+  // Whatever a provider or an error said, no credential reaches the terminal.
+  const output = (line: string): void => print(redact(line));
   let sandbox: RunningSandbox | undefined;
   try {
     const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
@@ -65,10 +108,21 @@ export async function runProviderCommand(argv: string[], output: (line: string) 
     const operation = PROVIDER_OPERATIONS.find((name) => name === operationText);
     if (!operation || extra.length > 0) throw new UsageError(`operation must be one of ${PROVIDER_OPERATIONS.join(', ')}`);
 
-    const dataDir = process.env.SALDO_DATA_DIR || join(homedir(), '.saldo');
+    const dataDir = resolveDataDir();
     const resolved = resolveProviderConfig({ env: process.env, dataDir, secretStore: () => NodeSecretStore.open(dataDir) });
+    const live = resolved.sources[provider.data] !== 'demo';
+    if (SPENDING_OPERATIONS.has(operation)) {
+      const logger = createLogger({ file: join(dataDir, 'logs', 'saldo.log') });
+      try {
+        guardSpend(live, values);
+        logSpend(logger, { provider: provider.data, operation, live, allowed: true, flags: values });
+      } catch (error) {
+        logSpend(logger, { provider: provider.data, operation, live, allowed: false, flags: values });
+        throw error;
+      }
+    }
     let config = resolved.config;
-    if (resolved.sources[provider.data] === 'demo') {
+    if (!live) {
       sandbox = await startSandbox(provider.data);
       config = { ...config, ...providersConfigFromEndpoints([sandbox]) };
       process.stderr.write(`saldo: demo mode: ${provider.data} is an in-process sandbox at ${sandbox.url}\n`);
@@ -78,6 +132,10 @@ export async function runProviderCommand(argv: string[], output: (line: string) 
     output(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, error: publicError(result.error) }));
     return result.ok ? 0 : 1;
   } catch (error) {
+    if (error instanceof UnrecordedSpendRefused) {
+      output(JSON.stringify({ ok: false, error: { code: 'forbidden', message: error.message, outcomeKnown: true, retrySameKeySafe: true } }));
+      return 1;
+    }
     const known = error instanceof UsageError || error instanceof MoneyError || error instanceof UnknownCountryError || error instanceof ProviderConfigError || error instanceof InsecureBaseUrlError || isParseArgsError(error);
     const message = error instanceof Error ? error.message : String(error);
     output(JSON.stringify({ ok: false, error: { code: known ? 'invalid_input' : 'internal', message, outcomeKnown: true, retrySameKeySafe: true } }));

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +17,9 @@ let mobisend: RunningSandbox;
 let liquido: RunningSandbox;
 let env: Record<string, string>;
 const saved = { ...process.env };
+
+/** A live spend needs both the flag and the typed phrase (the sandboxes here are configured as real credentials). */
+const UNRECORDED = ['--allow-unrecorded', '--confirm', 'SIN REGISTRO'];
 
 async function run(...argv: string[]): Promise<{ code: number; line: Record<string, unknown> }> {
   const lines: string[] = [];
@@ -48,12 +51,12 @@ afterAll(async () => {
 
 describe('provider command, in process', () => {
   it('tops up with amounts as people say them and prints money in minor units', async () => {
-    expect(await run('provider', 'relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-1', '--async')).toMatchObject({
+    expect(await run('provider', 'relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-1', '--async', ...UNRECORDED)).toMatchObject({
       code: 0,
       line: { ok: true, value: { state: 'pending', amount: { minor: 5000, currency: 'MXN' } } },
     });
     relier.control.settlePending();
-    const sync = await run('relier', 'topup', '--phone', '5512345678', '--amount', '50');
+    const sync = await run('relier', 'topup', '--phone', '5512345678', '--amount', '50', ...UNRECORDED);
     expect(sync.line).toMatchObject({ ok: true, value: { state: 'succeeded', cost: { minor: 294, currency: 'USD' } } });
     const id = (sync.line.value as { providerTransactionId: string }).providerTransactionId;
     expect((await run('relier', 'status', '--id', id)).line).toMatchObject({ ok: true, value: { state: 'succeeded' } });
@@ -76,26 +79,77 @@ describe('provider command, in process', () => {
   });
 
   it('pays a bill, lists orders and resolves Liquido by key', async () => {
-    expect(await run('mobisend', 'billpay', '--biller', '12345', '--account', '1234567890', '--amount', '150', '--rush')).toMatchObject({
+    expect(await run('mobisend', 'billpay', '--biller', '12345', '--account', '1234567890', '--amount', '150', '--rush', ...UNRECORDED)).toMatchObject({
       code: 0,
       line: { ok: true, value: { fee: { minor: 125, currency: 'USD' }, total: { minor: 15125, currency: 'USD' } } },
     });
-    expect((await run('mobisend', 'topup', '--phone', '5512345678', '--sku', '101')).line).toMatchObject({ ok: true, value: { amount: { minor: 2000, currency: 'MXN' } } });
+    expect((await run('mobisend', 'topup', '--phone', '5512345678', '--sku', '101', ...UNRECORDED)).line).toMatchObject({ ok: true, value: { amount: { minor: 2000, currency: 'MXN' } } });
     const orders = await run('mobisend', 'orders', '--from', '2020-01-01', '--to', '2099-12-31');
     expect((orders.line.value as { total: number }).total).toBe(2);
-    expect((await run('liquido', 'topup', '--phone', '5512345678', '--sku', 'TAE100', '--key', 'cli-key-1')).line).toMatchObject({ ok: true, value: { state: 'succeeded' } });
+    expect((await run('liquido', 'topup', '--phone', '5512345678', '--sku', 'TAE100', '--key', 'cli-key-1', ...UNRECORDED)).line).toMatchObject({ ok: true, value: { state: 'succeeded' } });
     expect((await run('liquido', 'status', '--key', 'cli-key-1')).line).toMatchObject({ ok: true, value: { state: 'succeeded', amount: { minor: 10000 } } });
   });
 
   it('prints classified errors with exit status 1', async () => {
-    expect(await run('mobisend', 'topup', '--phone', '5500000001', '--amount', '100')).toEqual({
+    expect(await run('mobisend', 'topup', '--phone', '5500000001', '--amount', '100', ...UNRECORDED)).toEqual({
       code: 1,
       line: { ok: false, error: { code: 'number_rejected', message: 'NO SE PUEDE ABONAR A ESTE NUMERO', outcomeKnown: true, retrySameKeySafe: true } },
     });
-    expect((await run('relier', 'topup', '--phone', '5512345678', '--amount', 'fifty')).line).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect((await run('relier', 'topup', '--phone', '5512345678', '--amount', '5000')).line).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await run('relier', 'topup', '--phone', '5512345678', '--amount', 'fifty', ...UNRECORDED)).line).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await run('relier', 'topup', '--phone', '5512345678', '--amount', '5000', ...UNRECORDED)).line).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await run('relier', 'fly')).code).toBe(1);
     expect((await run('relier', 'balance', '--bogus')).line).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('spending from the command line', () => {
+  const logText = (): string => {
+    try {
+      return readFileSync(join(env.SALDO_DATA_DIR ?? '', 'logs', 'saldo.log'), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+
+  it('live: a top-up or bill payment without the flag and the typed phrase is refused, spends nothing, and is logged', async () => {
+    const attempts: string[][] = [
+      ['relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-REFUSED-1'],
+      ['relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-REFUSED-2', '--allow-unrecorded'],
+      ['relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-REFUSED-3', '--allow-unrecorded', '--confirm', 'sin registro'],
+      ['relier', 'topup', '--phone', '5512345678', '--amount', '50', '--reference', 'CLI-REFUSED-4', '--confirm', 'SIN REGISTRO'],
+      ['mobisend', 'billpay', '--biller', '12345', '--account', '1234567890', '--amount', '150'],
+    ];
+    for (const attempt of attempts) {
+      const refused = await run(...attempt);
+      expect(refused).toMatchObject({ code: 1, line: { ok: false, error: { code: 'forbidden' } } });
+      expect(String((refused.line.error as { message: string }).message)).toContain('SIN REGISTRO');
+    }
+    for (const reference of ['CLI-REFUSED-1', 'CLI-REFUSED-2', 'CLI-REFUSED-3', 'CLI-REFUSED-4']) {
+      expect((await run('relier', 'status', '--reference', reference)).line).toMatchObject({ ok: true, value: { state: 'not_found' } });
+    }
+    const refusals = logText().split('\n').filter((line) => line.includes('cli.provider_spend_refused'));
+    expect(refusals).toHaveLength(attempts.length);
+  });
+
+  it('live: an allowed spend is logged too, with the number cut to its last four digits', async () => {
+    await run('relier', 'topup', '--phone', '5587654321', '--amount', '20', '--reference', 'CLI-LOGGED', ...UNRECORDED);
+    const line = logText().split('\n').find((entry) => entry.includes('"cli.provider_spend"') && entry.includes('CLI-LOGGED'));
+    expect(line).toBeDefined();
+    expect(line).toContain('"phoneLast4":"4321"');
+    expect(line).not.toContain('5587654321');
+  });
+
+  it('demo: a top-up goes through without the flag, as before, and is logged', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'saldo-cli-demo-'));
+    const live = { ...process.env };
+    try {
+      for (const name of Object.keys(env)) delete process.env[name];
+      process.env.SALDO_DATA_DIR = demoDir;
+      expect((await run('relier', 'topup', '--phone', '5512345678', '--amount', '50')).line).toMatchObject({ ok: true, value: { state: 'succeeded' } });
+      expect(readFileSync(join(demoDir, 'logs', 'saldo.log'), 'utf8')).toContain('"mode":"demo"');
+    } finally {
+      process.env = live;
+    }
   });
 });
 
@@ -109,7 +163,7 @@ describe('command line, as a process', () => {
         child.on('exit', (code) => resolve({ code, stdout }));
       });
     const [good, bad] = await Promise.all([
-      runChild(['provider', 'relier', 'topup', '--phone', '5512345678', '--amount', '50', '--async']),
+      runChild(['provider', 'relier', 'topup', '--phone', '5512345678', '--amount', '50', '--async', ...UNRECORDED]),
       runChild(['provider', 'mobisend', 'status', '--key', 'x']),
     ]);
     expect(good.code).toBe(0);

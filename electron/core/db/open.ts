@@ -5,8 +5,8 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ensurePrivateDir, restrictFile, touchPrivateFile } from '../kernel/private-files';
 import { migrate } from './migrations';
 
 export type { Database };
@@ -30,7 +30,7 @@ export function databaseFileIn(dataDir: string): string {
 }
 
 export function openDatabase(options: OpenDatabaseOptions): Database {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  if (options.file !== ':memory:') preparePrivateDatabaseFile(options.file, options.readonly === true);
   const db = new BetterSqlite3(options.file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true } : {}),
@@ -44,6 +44,16 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The data folder 0700 and the database 0600 before SQLite opens it: SQLite gives the -wal and -shm files the
+ * database file's own mode, so a private database keeps its journal private too.
+ */
+function preparePrivateDatabaseFile(file: string, readonly: boolean): void {
+  ensurePrivateDir(dirname(file));
+  if (!readonly) touchPrivateFile(file);
+  for (const suffix of ['', '-wal', '-shm']) restrictFile(`${file}${suffix}`);
 }
 
 /** The pragmas every connection sets; exported so the benchmark's raw baseline uses the very same. */

@@ -1,9 +1,13 @@
 /**
  * Structured log lines (JSON, one per line) to a file in the data folder and, when asked, to stderr.
- * Secrets never reach a log: callers pass redacted values; `redact` masks anything that looks like a key.
+ * Secrets never reach a log: every line passes through the one redactor (./redact), which removes each
+ * configured credential and token-shaped value whatever field a caller put it in. The file is the user's
+ * alone (0600, in a 0700 folder) on POSIX.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, restrictFile } from './private-files';
+import { redactDeep } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,11 +22,12 @@ const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, e
 
 export function createLogger(options: { file?: string; stderr?: boolean; level?: LogLevel }): Logger {
   const minimum = LEVEL_ORDER[options.level ?? 'info'];
-  if (options.file) mkdirSync(dirname(options.file), { recursive: true });
+  const file = options.file;
+  if (file) prepareLogFile(file);
   function write(level: LogLevel, event: string, fields?: Record<string, unknown>): void {
     if (LEVEL_ORDER[level] < minimum) return;
-    const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...fields }) + '\n';
-    if (options.file) appendFileSync(options.file, line);
+    const line = JSON.stringify(redactDeep({ at: new Date().toISOString(), level, event, ...fields })) + '\n';
+    if (file) appendFileSync(file, line, { mode: 0o600 });
     if (options.stderr) process.stderr.write(line);
   }
   return {
@@ -31,6 +36,12 @@ export function createLogger(options: { file?: string; stderr?: boolean; level?:
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
   };
+}
+
+/** Creates the log's folder (0700) and tightens a log file an older version left readable by others. */
+function prepareLogFile(file: string): void {
+  ensurePrivateDir(dirname(file));
+  restrictFile(file);
 }
 
 /** A logger that drops everything, for tests that do not look at logs. */

@@ -1,6 +1,7 @@
 /**
  * The hash chain over sale_events: each row's hash is SHA-256 over the previous row's hash and the row's own
- * fields, so editing, deleting, inserting or reordering any row breaks the chain at that row.
+ * fields, so editing, deleting, inserting or reordering any row breaks the chain at that row. A sale's terms
+ * (price, number, country, carrier) go into its `created` event, so editing them in the sales row is caught too.
  */
 import { createHash } from 'node:crypto';
 import type { SaleState } from '../../../shared/contract/sales';
@@ -22,11 +23,38 @@ export function eventHash(prevHash: string, fields: ChainFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/** What the customer paid for: written into the `created` event and checked against the sales row. */
+export interface SaleTerms {
+  priceMinor: number;
+  priceCurrency: string;
+  phone: string;
+  country: string;
+  carrier: string;
+}
+
+/** The `created` event's detail: the sale's terms, and the caller's own note if any. */
+export function createdDetail(terms: SaleTerms, note: string | null): string {
+  return JSON.stringify(note === null ? { terms } : { terms, note });
+}
+
+function termsIn(detail: string | null): SaleTerms | null {
+  if (!detail) return null; // sales recorded before terms were chained
+  try {
+    const parsed = JSON.parse(detail) as { terms?: SaleTerms };
+    return parsed.terms ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const sameTerms = (a: SaleTerms, b: SaleTerms): boolean =>
+  a.priceMinor === b.priceMinor && a.priceCurrency === b.priceCurrency && a.phone === b.phone && a.country === b.country && a.carrier === b.carrier;
+
 export interface BrokenLink {
   /** The sequence number of the first row that does not verify (or the one expected where a row is missing). */
   seq: number;
   saleId: string | null;
-  reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'state_mismatch' | 'illegal_transition';
+  reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'state_mismatch' | 'illegal_transition' | 'terms_mismatch';
   message: string;
 }
 
@@ -52,7 +80,7 @@ export interface StoredEvent {
 /** Where the history is read from (the ledger's repository). */
 export interface ChainHistory {
   historyInOrder(): IterableIterator<StoredEvent>;
-  saleStates(): IterableIterator<{ id: string; state: string }>;
+  saleStates(): IterableIterator<{ id: string; state: string } & Partial<SaleTerms>>;
 }
 
 /**
@@ -65,6 +93,7 @@ export function verifyChain(history: ChainHistory): ChainReport {
   let prevHash = GENESIS_HASH;
   let events = 0;
   const lastState = new Map<string, string>();
+  const recordedTerms = new Map<string, SaleTerms>();
   const fail = (link: BrokenLink): ChainReport => ({ ok: false, events, sales: lastState.size, firstBroken: link });
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
@@ -85,6 +114,8 @@ export function verifyChain(history: ChainHistory): ChainReport {
       return fail({ seq: row.seq, saleId: row.sale_id, reason: 'illegal_transition', message: `event ${row.seq} moves sale ${row.sale_id} ${row.from_state ?? '(new)'} → ${row.to_state}, which the state machine forbids` });
     }
     lastState.set(row.sale_id, row.to_state);
+    const terms = row.from_state === null ? termsIn(row.detail) : null;
+    if (terms) recordedTerms.set(row.sale_id, terms);
     prevHash = row.hash;
     expectedSeq += 1;
     events += 1;
@@ -93,6 +124,11 @@ export function verifyChain(history: ChainHistory): ChainReport {
     const last = lastState.get(sale.id);
     if (last !== sale.state) {
       return fail({ seq: expectedSeq, saleId: sale.id, reason: 'state_mismatch', message: `sale ${sale.id} is ${sale.state} but its history ends in ${last ?? '(nothing)'}` });
+    }
+    const terms = recordedTerms.get(sale.id);
+    const stored = { priceMinor: sale.priceMinor ?? NaN, priceCurrency: sale.priceCurrency ?? '', phone: sale.phone ?? '', country: sale.country ?? '', carrier: sale.carrier ?? '' };
+    if (terms && !sameTerms(terms, stored)) {
+      return fail({ seq: expectedSeq, saleId: sale.id, reason: 'terms_mismatch', message: `sale ${sale.id}'s price, number or carrier differs from what was recorded when it was created` });
     }
   }
   return { ok: true, events, sales: lastState.size, firstBroken: null };

@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import { systemClock, type Clock } from '../kernel/clock';
 import { assertTransition } from './state-machine';
-import { eventHash, GENESIS_HASH, verifyChain, type ChainReport } from './chain';
+import { createdDetail, eventHash, GENESIS_HASH, verifyChain, type ChainReport } from './chain';
 import {
   SalesRepository,
   type AttemptFinish,
@@ -74,7 +74,8 @@ export class Ledger {
     return this.transaction(() => {
       assertTransition(null, 'created');
       this.repo.insertSale(sale, at, ms);
-      this.appendEvent(sale.id, null, 'created', detail, at);
+      const terms = { priceMinor: sale.price.minor, priceCurrency: sale.price.currency, phone: sale.phone, country: sale.country, carrier: sale.carrier };
+      this.appendEvent(sale.id, null, 'created', createdDetail(terms, detail), at);
       return this.mustGet(sale.id);
     });
   }

@@ -8,7 +8,7 @@ import type { Sale, SaleEvent, SaleState } from '../../../shared/contract/sales'
 import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import type { ChainHistory, StoredEvent } from './chain';
+import type { ChainHistory, SaleTerms, StoredEvent } from './chain';
 
 export interface NewSale {
   id: string;
@@ -235,7 +235,9 @@ export class SalesRepository implements ChainHistory {
         'SELECT seq, at, from_state, to_state, detail FROM sale_events WHERE sale_id = ? ORDER BY seq',
       ),
       allEvents: db.prepare<[], StoredEvent>('SELECT seq, sale_id, at, from_state, to_state, detail, prev_hash, hash FROM sale_events ORDER BY seq'),
-      saleStates: db.prepare<[], { id: string; state: string }>('SELECT id, state FROM sales'),
+      saleStates: db.prepare<[], { id: string; state: string } & SaleTerms>(
+        'SELECT id, state, price_minor AS priceMinor, price_currency AS priceCurrency, phone, country, carrier FROM sales',
+      ),
       insertAttempt: db.prepare<[string, number, string, string, string, string]>(
         'INSERT INTO attempts (sale_id, attempt_no, provider, idempotency_key, kind, started_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -336,7 +338,7 @@ export class SalesRepository implements ChainHistory {
     return this.stmt.allEvents.iterate();
   }
 
-  saleStates(): IterableIterator<{ id: string; state: string }> {
+  saleStates(): IterableIterator<{ id: string; state: string } & SaleTerms> {
     return this.stmt.saleStates.iterate();
   }
 

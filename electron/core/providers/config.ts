@@ -3,10 +3,12 @@
  * settings file (credentials encrypted through a SecretStore), then demo mode (the host starts a sandbox).
  * Credentials leave this module only inside ProvidersConfig for the adapters; views get maskSecret().
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../../shared/contract/app';
+import { writeFileAtomic } from '../kernel/private-files';
+import { registerSecrets } from '../kernel/redact';
 import type { SecretStore } from '../secrets/secret-store';
 import type { LiquidoConfig, MobiSendConfig, ProvidersConfig, RelierConfig } from './registry';
 
@@ -57,6 +59,8 @@ export const CREDENTIAL_FIELDS = {
   liquido: ['apiKey', 'accessToken'],
 } as const satisfies Record<ProviderId, readonly string[]>;
 
+const PROVIDER_IDS_IN_ORDER = ['relier', 'mobisend', 'liquido'] as const;
+
 export function resolveProviderConfig(options: { env?: Env; dataDir?: string; secretStore?: () => SecretStore }): ResolvedProviderConfig {
   const env = options.env ?? process.env;
   const stored = options.dataDir && options.secretStore ? loadProviderSettings(options.dataDir, options.secretStore) : {};
@@ -71,6 +75,8 @@ export function resolveProviderConfig(options: { env?: Env; dataDir?: string; se
   pick('relier');
   pick('mobisend');
   pick('liquido');
+  // From here on the redactor removes these values from every message and log line, whoever writes them.
+  registerSecrets(PROVIDER_IDS_IN_ORDER.flatMap((id) => CREDENTIAL_FIELDS[id].map((field) => (config[id] as Record<string, string | undefined> | undefined)?.[field])));
   return { config, sources };
 }
 
@@ -141,11 +147,7 @@ export function saveProviderSettings(dataDir: string, secretStore: SecretStore, 
     const entry = config[id];
     if (entry) (providers as Record<ProviderId, unknown>)[id] = transformCredentials(id, entry, (value) => secretStore.encrypt(value));
   }
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const path = join(dataDir, PROVIDER_SETTINGS_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ version: 1, providers } satisfies StoredSettings, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  writeFileAtomic(join(dataDir, PROVIDER_SETTINGS_FILE), `${JSON.stringify({ version: 1, providers } satisfies StoredSettings, null, 2)}\n`);
 }
 
 function transformCredentials<T extends object>(id: ProviderId, entry: T, transform: (value: string) => string): T {

@@ -1,6 +1,8 @@
 /**
  * The HTTP transport the adapters share: fetch with a timeout, HTTPS required off loopback, and every way a
  * request can end reduced to "the provider answered" or "no answer" (with whether it can have reached it).
+ * Redirects are never followed: the credentials travel in headers, and a 3xx to another origin would carry
+ * them there. A 3xx is handed to the adapter as the answer it is (its classifier reads it as unexpected).
  */
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -76,6 +78,7 @@ export class HttpTransport {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        redirect: 'manual',
         signal,
       });
       // The body is read under the same signal: a provider that sends headers and then stalls is a timeout too.

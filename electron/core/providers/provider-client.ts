@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ProviderId } from '../../../shared/contract/app';
+import { redact, registerSecrets } from '../kernel/redact';
 import { HttpTransport, parseJsonBody, type HttpRequest } from './http';
 import { clientRateLimited, noAnswerFailure, unexpectedAnswer, type RequestKind } from './provider-error';
 import type { RateLimiter } from './rate-limiter';
@@ -48,6 +49,7 @@ export class ProviderClient {
   private readonly maxWaitMs: number;
 
   constructor(private readonly options: ProviderClientOptions) {
+    registerSecrets(options.secrets);
     this.transport = new HttpTransport({ baseUrl: options.baseUrl, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     this.logger = options.logger ?? consoleLogger;
     this.maxWaitMs = options.rateLimitMaxWaitMs ?? 2_000;
@@ -104,11 +106,7 @@ export class ProviderClient {
   }
 }
 
-/** Replaces every occurrence of each secret (and any bearer token) with a marker. */
+/** Replaces every occurrence of each secret (and of every configured one, and any token) with a marker. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let redacted = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) redacted = redacted.split(secret).join('[redacted]');
-  }
-  return redacted.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[redacted]');
+  return redact(text, secrets);
 }

@@ -6,6 +6,7 @@ import type { ProviderId } from '../../../shared/contract/app';
 import { LiquidoAdapter, type LiquidoConfig } from './liquido';
 import { MobiSendAdapter, type MobiSendConfig } from './mobisend';
 import { RelierAdapter, type AdapterRuntimeOptions, type RelierConfig } from './relier';
+import { withSafeMessages } from './safe-messages';
 
 export type { AdapterRuntimeOptions, LiquidoConfig, MobiSendConfig, RelierConfig };
 
@@ -27,8 +28,9 @@ export const PROVIDER_IDS: readonly ProviderId[] = ['relier', 'mobisend', 'liqui
 /** Throws InsecureBaseUrlError for a plain-http base URL that is not loopback. */
 export function createProviderAdapters(config: ProvidersConfig, runtime: AdapterRuntimeOptions = {}): ProviderAdapters {
   const adapters: ProviderAdapters = {};
-  if (config.relier) adapters.relier = new RelierAdapter(config.relier, runtime);
-  if (config.mobisend) adapters.mobisend = new MobiSendAdapter(config.mobisend, runtime);
-  if (config.liquido) adapters.liquido = new LiquidoAdapter(config.liquido, runtime);
+  // Every adapter is wrapped: whatever text a provider sends back is redacted and capped before anyone sees it.
+  if (config.relier) adapters.relier = withSafeMessages(new RelierAdapter(config.relier, runtime));
+  if (config.mobisend) adapters.mobisend = withSafeMessages(new MobiSendAdapter(config.mobisend, runtime));
+  if (config.liquido) adapters.liquido = withSafeMessages(new LiquidoAdapter(config.liquido, runtime));
   return adapters;
 }

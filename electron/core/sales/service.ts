@@ -14,6 +14,7 @@ import type { CacheStore } from '../ledger/cache';
 import type { Clock } from '../kernel/clock';
 import { publicSale, type Ledger, type LedgerSale } from '../ledger/ledger';
 import type { ProviderAdapter, ProviderError } from '../providers/types';
+import { checkSaleInput } from '../providers/sale-input';
 import type { ConnectivityTracker } from './connectivity';
 import { crashPoint } from '../kernel/crash-points';
 import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
@@ -113,6 +114,7 @@ export class SalesService {
     );
     const first = candidates[0];
     if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier} in ${input.country} for this amount`);
+    checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
 
     const policy = this.deps.offlinePolicy();
     const online = this.deps.connectivity.anyReachable(candidates.map((candidate) => candidate.provider));

@@ -1,10 +1,11 @@
 /**
  * SecretStore for plain Node: AES-256-GCM with a random 32-byte key kept in a file readable only by the user
- * (mode 0600) in the data directory. Each value gets a fresh 12-byte IV; the GCM tag detects tampering.
+ * (mode 0600, folder 0700) in the data directory, written atomically so a crash never leaves it truncated. Each value gets a fresh 12-byte IV; the GCM tag detects tampering.
  */
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { ensurePrivateDir, restrictFile, writeFileAtomic } from '../kernel/private-files';
 import { SecretStoreError, type SecretStore } from './secret-store';
 
 export const SECRET_KEY_FILE = 'secret.key';
@@ -18,16 +19,18 @@ export class NodeSecretStore implements SecretStore {
 
   /** Opens the key file in `dataDir`, creating it (and the directory) on first use. */
   static open(dataDir: string): NodeSecretStore {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(dataDir);
     const path = join(dataDir, SECRET_KEY_FILE);
-    try {
-      // 'wx' fails if the file exists, so two processes starting together never overwrite each other's key.
-      writeFileSync(path, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Exclusive: two processes starting together keep the first key. Atomic: a crash never leaves it short.
+    writeFileAtomic(path, randomBytes(KEY_BYTES), { exclusive: true });
+    restrictFile(path);
+    let key = readFileSync(path);
+    if (key.length < KEY_BYTES) {
+      // Left truncated by a version that wrote the key in place: nothing can have been encrypted with a key
+      // that never opened, so a new one loses nothing.
+      writeFileAtomic(path, randomBytes(KEY_BYTES));
+      key = readFileSync(path);
     }
-    if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-    const key = readFileSync(path);
     if (key.length !== KEY_BYTES) throw new SecretStoreError(`${path} is not a ${KEY_BYTES}-byte key`);
     return new NodeSecretStore(key);
   }
