@@ -22,6 +22,7 @@ import {
   describeInput,
   fuzzRuns,
   fuzzSeed,
+  KNOWN_PINS,
   LOCKOUT_COLUMN,
   MALFORMED_CODES,
   NOTHING_DONE_CODES,
@@ -57,8 +58,14 @@ afterAll(async () => {
   if (timings.length > 0) console.log(`fuzz timings: ${timings.join(', ')}`);
 });
 
-/** The keypad's lock would turn every later sign-in into `forbidden`; lifted before each sign-in case so both paths stay covered. */
-function liftKeypadLock(): void {
+/**
+ * Five wrong PINs lock the keypad, turning every later sign-in into `forbidden` without checking any PIN.
+ * The lock is lifted before a case that types a real PIN, so the signed-in path stays covered; random PINs
+ * meet a counting or a locked keypad (and cost no PIN hashing while it is locked).
+ */
+function liftKeypadLockFor(input: unknown): void {
+  const pin = typeof input === 'object' && input !== null ? (input as { pin?: unknown }).pin : undefined;
+  if (!KNOWN_PINS.includes(pin as never)) return;
   try {
     world.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL').run();
   } catch {
@@ -75,7 +82,7 @@ async function checkOneCall(channel: ChannelName, caller: Caller, fuzzInput: Fuz
   const { value: input, declaredInvalid } = fuzzInput;
   const definition = channels[channel];
   world.actAs(caller);
-  if (channel === 'auth.signIn') liftKeypadLock();
+  if (channel === 'auth.signIn') liftKeypadLockFor(input);
   // The dispatcher reads a missing input as {} (a channel without fields may be called without one).
   const contractRefuses = !definition.input.safeParse(input ?? {}).success;
   const lockoutOnly = channel === 'auth.signIn' ? { table: 'users', columns: LOCKOUT_COLUMN } : undefined;

@@ -52,7 +52,7 @@ function fieldHints(world: FuzzWorld): FieldHints {
         return fc.oneof(fc.constantFrom('TAE050', 'TAE100', 'TELCEL50'), fc.string({ minLength: 1, maxLength: 64 }));
       case 'pin':
       case 'ownerPin':
-        return fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...KNOWN_PINS) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4,6}$/) });
+        return fc.oneof(fc.constantFrom(...KNOWN_PINS), fc.stringMatching(/^\d{4,6}$/));
       default:
         return undefined;
     }
