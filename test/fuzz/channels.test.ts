@@ -45,6 +45,15 @@ let writes: ReturnType<typeof createWriteWatch>;
 const rejections = watchUnhandledRejections();
 const prototypeBefore = prototypeFingerprint();
 const timings: string[] = [];
+/** What each channel answered, per caller and code: shows the fuzz reached the handlers, not only the parser. */
+const outcomes = new Map<ChannelName, Map<string, number>>();
+
+function countOutcome(channel: ChannelName, caller: Caller, code: string): void {
+  const counts = outcomes.get(channel) ?? new Map<string, number>();
+  const key = `${caller === SIGNED_OUT ? 'out' : caller}:${code}`;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  outcomes.set(channel, counts);
+}
 
 beforeAll(async () => {
   world = await createFuzzWorld('channels');
@@ -56,6 +65,9 @@ afterAll(async () => {
   rejections.stop();
   await world?.close();
   if (timings.length > 0) console.log(`fuzz timings: ${timings.join(', ')}`);
+  for (const [channel, counts] of outcomes) {
+    console.log(`fuzz answers ${channel}: ${[...counts].sort().map(([key, count]) => `${key} ${count}`).join(', ')}`);
+  }
 });
 
 /**
@@ -93,6 +105,7 @@ async function checkOneCall(channel: ChannelName, caller: Caller, fuzzInput: Fuz
 
   const where = `${channel} as ${caller} with ${describeInput(input)} answered ${describeInput(raw)}`;
   const answer = parseEnvelope(raw);
+  countOutcome(channel, caller, answer.ok ? 'ok' : answer.error.code);
   expect(rejections.take(), `unhandled rejection: ${where}`).toEqual([]);
   expect(prototypeFingerprint(), `Object.prototype changed: ${where}`).toBe(prototypeBefore);
   if (!answer.ok) expect(['internal', 'invalid_output'], `the core failed inside: ${where}`).not.toContain(answer.error.code);
