@@ -103,7 +103,9 @@ export async function createFuzzWorld(label: string): Promise<FuzzWorld> {
     else core.session.signIn(usersByRole.get(caller) as User);
   };
 
-  // A few real sales while the sandboxes answer, so sale ids, receipts and histories exist: one delivered, one the carrier refuses.
+  // While the sandboxes answer: the catalogs and balances the counter works from, and a few real sales so sale
+  // ids, receipts and histories exist (one delivered, one the carrier refuses).
+  await core.sales.sync.refresh();
   const saleIds: string[] = [];
   actAs('cashier');
   for (const phone of ['5500000000', '5500000001']) {
