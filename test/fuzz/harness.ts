@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFailed } from 'vitest';
 import { z } from 'zod';
 import { RoleSchema, type User } from '../../shared/contract/auth';
 import { AppErrorSchema, type ErrorCode } from '../../shared/errors';
@@ -26,11 +27,15 @@ export function fuzzRuns(env: NodeJS.ProcessEnv = process.env): number {
   return runs;
 }
 
-/** One seed per test file, printed so a failure replays with SALDO_SEED (each channel derives its own from it). */
-export function fuzzSeed(file: string): number {
+/**
+ * One seed per test file, printed so a failure replays with SALDO_SEED (each channel derives its own from it).
+ * Call `replayHint()` at the start of each test: a failure prints the replay command again, beside the failure.
+ */
+export function fuzzSeed(file: string): { seed: number; replayHint(): void } {
   const seed = chooseSeed();
-  console.log(`${file}: seed ${seed} (replay with SALDO_SEED=${seed})`);
-  return seed;
+  const replay = `${file}: seed ${seed} (replay with SALDO_SEED=${seed} npx vitest run ${file}.test.ts)`;
+  console.log(replay);
+  return { seed, replayHint: () => onTestFailed(() => console.error(`FAILED ${replay}`)) };
 }
 
 export const SIGNED_OUT = 'signed out';
@@ -136,6 +141,21 @@ export async function createFuzzWorld(label: string): Promise<FuzzWorld> {
 
 /** Columns a wrong PIN is meant to write (the keypad's failure count and lock): the only write a refused sign-in makes. */
 export const LOCKOUT_COLUMN = /fail|lock/i;
+
+/** The PIN a call types (a sign-in's `pin`, an owner override's `ownerPin`), if any. */
+export function typedPin(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const fields = input as { pin?: unknown; ownerPin?: unknown };
+  return Object.hasOwn(fields, 'pin') ? fields.pin : Object.hasOwn(fields, 'ownerPin') ? fields.ownerPin : undefined;
+}
+
+/** A call that types a PIN may count a wrong one on the keypad's lock, and nothing else: those columns are not compared. */
+export function pinCountingAllowed(input: unknown): { table: string; columns: RegExp } | undefined {
+  return typedPin(input) === undefined ? undefined : PIN_COUNTING;
+}
+
+/** One object, so the write watch can tell that consecutive calls compare the same columns and reuse its hashes. */
+const PIN_COUNTING = { table: 'users', columns: LOCKOUT_COLUMN };
 
 /**
  * A hash of every row of every table that is not a cache (users, settings, the sales ledger and whatever
