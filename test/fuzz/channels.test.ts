@@ -22,8 +22,9 @@ import {
   describeInput,
   fuzzRuns,
   fuzzSeed,
+  KEYPAD_LOCK,
+  keypadLockLifter,
   KNOWN_PINS,
-  LOCKOUT_COLUMN,
   pinCountingAllowed,
   MALFORMED_CODES,
   NOTHING_DONE_CODES,
@@ -44,6 +45,7 @@ const TIMEOUT_MS = Math.max(60_000, RUNS * 100);
 
 let world: FuzzWorld;
 let writes: ReturnType<typeof createWriteWatch>;
+let liftKeypadLock: () => void;
 const rejections = watchUnhandledRejections();
 const prototypeBefore = prototypeFingerprint();
 const timings: string[] = [];
@@ -60,6 +62,7 @@ function countOutcome(channel: ChannelName, caller: Caller, code: string): void 
 beforeAll(async () => {
   world = await createFuzzWorld('channels');
   writes = createWriteWatch(world.db);
+  liftKeypadLock = keypadLockLifter(world.db);
   console.log(`fuzz: callers ${world.callers.join(', ')}; ${RUNS} cases per channel`);
 }, 60_000);
 
@@ -77,16 +80,8 @@ afterAll(async () => {
  * The lock is lifted before a case that types a real PIN, so the signed-in path stays covered; random PINs
  * meet a counting or a locked keypad (and cost no PIN hashing while it is locked).
  */
-let liftLock: { run(): unknown } | undefined;
-
 function liftKeypadLockFor(input: unknown): void {
-  if (!KNOWN_PINS.includes(typedPin(input) as never)) return;
-  try {
-    liftLock ??= world.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE failed_attempts > 0 OR locked_until IS NOT NULL');
-    liftLock.run();
-  } catch {
-    // The lock moved out of the users table: sign-in cases then also cover the locked keypad, which is fine.
-  }
+  if (KNOWN_PINS.includes(typedPin(input) as never)) liftKeypadLock();
 }
 
 /** Who passes a `tech` channel (shared/contract/define.ts); a string set, as the users table may not have technicians yet. */
@@ -144,7 +139,7 @@ describe('fuzzing every channel of the contract as every caller', () => {
     const answer = await world.core.dispatcher.invoke('settings.setLanguage', { language: current === 'en' ? 'es-MX' : 'en' }, { host: 'test' });
     expect(answer.ok).toBe(true);
     expect(writes.changed()).toContain('settings');
-    writes.before({ table: 'users', columns: LOCKOUT_COLUMN });
+    writes.before(KEYPAD_LOCK);
     world.db.prepare("UPDATE users SET name = name || '.' WHERE role = 'owner'").run();
     expect(writes.changed()).toEqual(['users']);
   });

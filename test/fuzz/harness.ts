@@ -139,8 +139,17 @@ export async function createFuzzWorld(label: string): Promise<FuzzWorld> {
   };
 }
 
-/** Columns a wrong PIN is meant to write (the keypad's failure count and lock): the only write a refused sign-in makes. */
-export const LOCKOUT_COLUMN = /fail|lock/i;
+/** Columns some tables leave out of a comparison: in tables named by `tables`, the columns named by `columns`. */
+export interface IgnoredColumns {
+  tables: RegExp;
+  columns: RegExp;
+}
+
+/**
+ * What a wrong PIN is meant to write, and nothing else: the keypad's failure count and lock, kept on the users
+ * rows or in a table of its own (a name with "lock" in it, e.g. auth_lockout).
+ */
+export const KEYPAD_LOCK: IgnoredColumns = { tables: /^users$|lock/i, columns: /fail|lock/i };
 
 /** The PIN a call types (a sign-in's `pin`, an owner override's `ownerPin`), if any. */
 export function typedPin(input: unknown): unknown {
@@ -150,23 +159,39 @@ export function typedPin(input: unknown): unknown {
 }
 
 /** A call that types a PIN may count a wrong one on the keypad's lock, and nothing else: those columns are not compared. */
-export function pinCountingAllowed(input: unknown): { table: string; columns: RegExp } | undefined {
-  return typedPin(input) === undefined ? undefined : PIN_COUNTING;
+export function pinCountingAllowed(input: unknown): IgnoredColumns | undefined {
+  return typedPin(input) === undefined ? undefined : KEYPAD_LOCK;
 }
 
-/** One object, so the write watch can tell that consecutive calls compare the same columns and reuse its hashes. */
-const PIN_COUNTING = { table: 'users', columns: LOCKOUT_COLUMN };
+/**
+ * Lifts the keypad's lock wherever it is kept (the columns KEYPAD_LOCK names: counts back to 0, lock times to
+ * NULL), writing only when it is set. Tests use it so five wrong PINs do not turn every later sign-in away.
+ */
+export function keypadLockLifter(db: Database): () => void {
+  const statements = [...tableReaders(db).keys()]
+    .filter((table) => KEYPAD_LOCK.tables.test(table))
+    .flatMap((table) => {
+      const columns = (db.pragma(`table_info("${table}")`) as Array<{ name: string; notnull: number }>).filter((column) => KEYPAD_LOCK.columns.test(column.name));
+      if (columns.length === 0) return [];
+      const reset = columns.map((column) => `"${column.name}" = ${column.notnull ? '0' : 'NULL'}`).join(', ');
+      const isSet = columns.map((column) => `COALESCE("${column.name}", 0) <> 0`).join(' OR ');
+      return [db.prepare(`UPDATE "${table}" SET ${reset} WHERE ${isSet}`)];
+    });
+  return () => {
+    for (const statement of statements) statement.run();
+  };
+}
 
 /**
  * A hash of every row of every table that is not a cache (users, settings, the sales ledger and whatever
  * tables are added later), so a write anywhere shows. Caches (`*_cache`) are refreshed by reads and left out.
  */
-export function snapshot(db: Database, ignore?: { table: string; columns: RegExp }): Map<string, string> {
+export function snapshot(db: Database, ignore?: IgnoredColumns): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const [name, select] of tableReaders(db)) {
     const rows = select.raw().all() as unknown[][];
     let text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
-    if (ignore?.table === name) {
+    if (ignore?.tables.test(name)) {
       const keep = select.columns().map((column) => !ignore.columns.test(column.name));
       text = JSON.stringify(rows.map((row) => row.filter((_value, index) => keep[index])));
     }
@@ -195,13 +220,13 @@ function tableReaders(db: Database): Map<string, ReturnType<Database['prepare']>
  */
 export function createWriteWatch(db: Database): {
   /** Call before the call under test; `ignore` leaves out columns the call may legitimately write. */
-  before(ignore?: { table: string; columns: RegExp }): void;
+  before(ignore?: IgnoredColumns): void;
   /** The tables whose rows changed since `before`. */
   changed(): string[];
 } {
   const totalChanges = db.prepare('SELECT total_changes() AS n').pluck();
-  let last: { changes: number; hashes: Map<string, string>; ignore: { table: string; columns: RegExp } | undefined } | undefined;
-  let pending: { changes: number; ignore: { table: string; columns: RegExp } | undefined } | undefined;
+  let last: { changes: number; hashes: Map<string, string>; ignore: IgnoredColumns | undefined } | undefined;
+  let pending: { changes: number; ignore: IgnoredColumns | undefined } | undefined;
   return {
     before(ignore) {
       const changes = totalChanges.get() as number;
