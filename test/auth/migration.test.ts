@@ -21,7 +21,7 @@ describe('migration 3: roles, demo and disabled users, one keypad lock, owner ov
     insert.run('u1', 'Cajero demo', 'cashier', 'h1', 's1', 5, 1_700_000_300_000, '2025-01-01T00:00:00Z');
     insert.run('u2', 'Dueño demo', 'owner', 'h2', 's2', 5, 1_700_000_300_000, '2025-01-01T00:00:00Z');
     insert.run('u3', 'Ana', 'owner', 'h3', 's3', 5, 1_700_000_300_000, '2025-01-02T00:00:00Z');
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, MIGRATIONS, 3)).toEqual([3]);
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT id, name, role, pin_hash, demo, disabled_at FROM users ORDER BY id').all()).toEqual([
       { id: 'u1', name: 'Cajero demo', role: 'cashier', pin_hash: 'h1', demo: 1, disabled_at: null },

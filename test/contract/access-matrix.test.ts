@@ -50,6 +50,11 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'balances.get': { allowed: SIGNED_IN, input: () => ({}) },
   'receipts.render': { allowed: SIGNED_IN, input: () => ({ saleId }) },
   'receipts.print': { allowed: SIGNED_IN, input: () => ({ saleId }) },
+  'app.diagnostics': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  'diagnostics.supportBundle': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  'updates.status': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  'updates.confirm': { allowed: OWNER_ONLY, input: () => ({ allowNonEmptyQueue: false }) },
+  'updates.configure': { allowed: OWNER_ONLY, input: () => ({ channel: 'stable' }) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

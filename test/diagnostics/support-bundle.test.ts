@@ -68,6 +68,9 @@ beforeAll(async () => {
   await core.recovery;
   const { hash, salt } = await hashPin(CANARY_PIN, { N: 1024, r: 8, p: 1 });
   core.db.prepare("INSERT INTO users (id, name, role, pin_hash, pin_salt, created_at) VALUES ('canary-owner', 'Dueña canario', 'owner', ?, ?, ?)").run(hash, salt, new Date().toISOString());
+  // Live mode has no demo users: a cashier of the shop's own, so the bundle holds more than one PIN hash to hide.
+  const cashierPin = await hashPin('864213', { N: 1024, r: 8, p: 1 });
+  core.db.prepare("INSERT INTO users (id, name, role, pin_hash, pin_salt, created_at) VALUES ('canary-cashier', 'Cajero canario', 'cashier', ?, ?, ?)").run(cashierPin.hash, cashierPin.salt, new Date().toISOString());
 
   // A wrong PIN first (logged), then the canary PIN.
   expect((await core.dispatcher.invoke('auth.signIn', { pin: '000000' }, { host: 'test' })).ok).toBe(false);
@@ -130,7 +133,7 @@ describe('the support bundle', () => {
   let secrets: string[];
   beforeAll(async () => {
     const users = core.db.prepare<[], { pin_hash: string; pin_salt: string }>('SELECT pin_hash, pin_salt FROM users').all();
-    expect(users.length).toBe(3);
+    expect(users.length).toBe(2);
     // The whole stored hash, its base64 digest alone, and the salt.
     secrets = users.flatMap((user) => [user.pin_hash, user.pin_hash.split('$').at(-1)!, user.pin_salt]);
     const bundle = await call<SupportBundle>('diagnostics.supportBundle');
@@ -183,7 +186,7 @@ describe('who may look', () => {
     for (const channel of ['app.diagnostics', 'diagnostics.supportBundle']) {
       expect(await core.dispatcher.invoke(channel, {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     }
-    await call('auth.signIn', { pin: '1234' });
+    await call('auth.signIn', { pin: '864213' }); // the shop's cashier
     for (const channel of ['app.diagnostics', 'diagnostics.supportBundle']) {
       expect(await core.dispatcher.invoke(channel, {}, { host: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }

@@ -96,7 +96,7 @@ describe('routing and failover', () => {
     expect((await h.module.service.sell(sellInput({ carrier: 'Telcel' }))).provider).toBe('relier');
     expect((await h.module.service.sell(sellInput({ carrier: 'Telcel', provider: 'mobisend' }))).provider).toBe('mobisend');
     expect((await h.module.service.sell(sellInput({ country: 'HN', carrier: 'Tigo', phone: '98765432', amount: { minor: 500, currency: 'USD' } }))).provider).toBe('mobisend');
-    await expect(h.module.service.sell(sellInput({ country: 'PE', carrier: 'Bitel', amount: { minor: 500, currency: 'USD' } }))).rejects.toMatchObject({ code: 'no_provider' });
+    await expect(h.module.service.sell(sellInput({ country: 'PE', carrier: 'Bitel', phone: '987654321', amount: { minor: 500, currency: 'USD' } }))).rejects.toMatchObject({ code: 'no_provider' });
   });
 
   it('routes SKU sales to the provider whose catalog has the SKU, priced from the catalog', async () => {

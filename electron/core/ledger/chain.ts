@@ -34,7 +34,20 @@ export interface SaleTerms {
 
 /** The `created` event's detail: the sale's terms, and the caller's own note if any. */
 export function createdDetail(terms: SaleTerms, note: string | null): string {
-  return JSON.stringify(note === null ? { terms } : { terms, note });
+  if (note === null) return JSON.stringify({ terms });
+  // A note that is itself a JSON object (an owner's override, a confirmed repeat) sits beside the terms, so the
+  // history reads as one object; any other note is kept as text.
+  const parsed = parseObject(note);
+  return JSON.stringify(parsed ? { ...parsed, terms } : { terms, note });
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 function termsIn(detail: string | null): SaleTerms | null {

@@ -104,6 +104,8 @@ export class SalesService {
 
     const { price, skuProvider } = this.priceOf(input);
     if (price.minor <= 0) throw new AppError('invalid_input', 'The amount must be more than zero');
+    // Bad input is refused before anything else is asked of the ledger or the routing: invalid_input, nothing written.
+    checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
     const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
     const candidates = routeCandidates(
@@ -114,7 +116,6 @@ export class SalesService {
     );
     const first = candidates[0];
     if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier} in ${input.country} for this amount`);
-    checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
 
     const policy = this.deps.offlinePolicy();
     const online = this.deps.connectivity.anyReachable(candidates.map((candidate) => candidate.provider));
