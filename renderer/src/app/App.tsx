@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import '../i18n';
 import './styles.css';
 import type { ScreenId } from '../features/navigation/types';
+import { SettledNotices } from '../features/notices/screens/SettledNotices';
 import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
 import { Sell } from '../features/sell/screens/Sell';
 import { SignIn } from '../features/session/screens/SignIn';
@@ -47,6 +48,7 @@ export function App() {
           <p>{t('app.loading')}</p>
         </main>
       )}
+      <SettledNotices />
       <ReceiptDialog />
     </div>
   );

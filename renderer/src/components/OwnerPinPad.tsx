@@ -36,9 +36,10 @@ export function OwnerPinPad({ reason, problem = null, busy = false, onSubmit, on
       <h3 id="owner-pin-title">{t('ownerPin.title')}</h3>
       <p>{reason}</p>
       <p className="hint">{t('ownerPin.hint')}</p>
-      <p className="pin-display" aria-label={t('ownerPin.digits', { count: pin.length })} data-testid="owner-pin-display">
-        {'•'.repeat(pin.length) || '\u00a0'}
-      </p>
+      <div className="pin-display" role="status" aria-label={t('ownerPin.title')} data-testid="owner-pin-display">
+        <span aria-hidden="true">{pin.length ? '●'.repeat(pin.length) : '\u00a0'}</span>
+        <span className="visually-hidden">{t('ownerPin.digits', { count: pin.length })}</span>
+      </div>
       {problem && (
         <p className="error" role="alert">
           {problem}

@@ -4,6 +4,7 @@ import type { Slice } from '../../app/slice';
 import { ClientError, errorCodeOf } from '../../bridge/client';
 import type { LanguageActions } from '../language/types';
 import type { NavigationState } from '../navigation/types';
+import type { NoticesActions } from '../notices/types';
 import type { ReceiptActions } from '../receipt/types';
 import type { SellActions } from '../sell/types';
 import { statusService } from '../status/service';
@@ -16,7 +17,8 @@ import type { SessionSlice, SessionState } from './types';
 type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
   Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
   Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
-  Pick<TodayActions, 'resetToday'> &
+  Pick<TodayActions, 'resetToday' | 'loadToday'> &
+  Pick<NoticesActions, 'resetNotices'> &
   Pick<ReceiptActions, 'closeReceipt'> &
   Pick<NavigationState, 'route'>;
 
@@ -75,12 +77,15 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
     set({ user, signInProblem: null });
     get().resetSell();
     get().resetToday();
+    get().resetNotices();
     get().closeReceipt();
     set({ route: 'sell' });
     if (user) {
       void get().refreshStatus();
       void get().loadCatalog();
       void get().loadRecent();
+      // Today's sales as the counter knows them, so a sale settling later can be announced.
+      void get().loadToday();
     }
   },
 });
