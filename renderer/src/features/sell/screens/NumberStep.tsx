@@ -19,16 +19,16 @@ function RecentNumbers() {
       <h2 id="recent-title">{t('sell.recent')}</h2>
       {recent.length === 0 && <p className="hint">{t('sell.recentNone')}</p>}
       <ul>
-        {recent.map((item) => (
+        {recent.map((item, index) => (
           <li key={`${item.country}-${item.phone}-${item.carrier}`}>
-            <button type="button" className="recent-button" aria-label={t('sell.repeat', { phone: formatPhone(item.phone, item.country), carrier: item.carrier })} aria-describedby={item.lastState ? `recent-state-${item.phone}` : undefined} onClick={() => repeatRecent(item)}>
+            <button type="button" className="recent-button" aria-label={t('sell.repeat', { phone: formatPhone(item.phone, item.country), carrier: item.carrier })} aria-describedby={item.lastState ? `recent-state-${index}` : undefined} onClick={() => repeatRecent(item)}>
               <CarrierBadge name={item.carrier} />
               <span className="recent-phone">{formatPhone(item.phone, item.country)}</span>
               <span className="recent-carrier">
                 {item.carrier} · {time(item.lastSoldAt, language)}
               </span>
               {item.lastState && (
-                <span id={`recent-state-${item.phone}`} className={`state state-${item.lastState} recent-state`}>
+                <span id={`recent-state-${index}`} className={`state state-${item.lastState} recent-state`}>
                   {t('sell.recentState', { state: t(`states.${item.lastState}`) })}
                 </span>
               )}

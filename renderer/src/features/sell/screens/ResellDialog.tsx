@@ -5,7 +5,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { OwnerPinPad } from '../../../components/OwnerPinPad';
@@ -68,7 +67,7 @@ function RepeatBody({ earlier }: { earlier: Sale | null }) {
 
 export function ResellDialog() {
   const { t } = useTranslation();
-  const guard = useSaldo(useShallow((state) => state.resellGuard));
+  const guard = useSaldo((state) => state.resellGuard);
   const { cancelResell, allowWithOwnerPin } = useSaldo.getState();
   const [askingOwner, setAskingOwner] = useState(false);
   useEffect(() => setAskingOwner(false), [guard]);

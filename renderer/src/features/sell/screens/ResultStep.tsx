@@ -4,16 +4,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { money, phone as formatPhone } from '../../../format';
+import { failureReason } from '../reason';
 import { resultKind } from '../slice';
 import { CashQuestion } from './CashQuestion';
 
-/** Reasons that say "not known yet" would contradict "No se realizó": a failed sale says it was taken as not made. */
-const UNCONFIRMED_CODES = new Set(['outcome_unknown', 'possible_duplicate']);
-
 function FailedReason({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
-  if (!sale.failureCode) return null;
-  return <p className="result-body">{UNCONFIRMED_CODES.has(sale.failureCode) ? t('result.whyUnconfirmed') : t('result.why', { reason: t(`errors.${sale.failureCode}`) })}</p>;
+  const reason = failureReason(sale, t);
+  return reason ? <p className="result-body">{t('result.why', { reason })}</p> : null;
 }
 
 /** Pending or unknown: keep the cash, what to say, how the outcome will arrive. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { dateTime, money, phone as formatPhone, providerName, time } from '../../../format';
+import { failureReason } from '../../sell/reason';
 import { todaySelectors } from '../slice';
 import { RefundOwed } from './RefundOwed';
 
@@ -53,7 +54,7 @@ function SaleDetail() {
         {sale.failureCode && (
           <div>
             <dt>{t('today.reason')}</dt>
-            <dd>{t(`errors.${sale.failureCode}`)}</dd>
+            <dd>{failureReason(sale, t)}</dd>
           </div>
         )}
       </dl>
