@@ -190,3 +190,29 @@ for (const words of [SPANISH, ENGLISH]) {
     expect(counter.consoleErrors).toEqual([]);
   });
 }
+
+test('when the core itself refuses the sale as a re-sell or an unconfirmed repeat, the counter shows the same dialogs', async ({ page, counter }) => {
+  const words = SPANISH;
+  await start(page, counter, words);
+  // The core knew better than the check before the read-back (another counter sold meanwhile): it answers with the code.
+  let refusal: 'resell_blocked' | 'repeat_unconfirmed' = 'resell_blocked';
+  await page.route('**/api/invoke/sales.sell', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: refusal, message: refusal } }) }),
+  );
+  await pressDigits(page, '5512345678', new RegExp(`^${words.keypad}$`));
+  await page.getByRole('button', { name: words.next }).click();
+  await page.getByRole('button', { name: 'Telcel', exact: true }).click();
+  await tapAmount(page, words, '$50.00');
+  await page.getByRole('button', { name: words.send }).click();
+  await expect(page.getByRole('alertdialog', { name: words.blockedTitle })).toBeVisible();
+  await page.getByRole('button', { name: words.doNotSell }).click();
+
+  refusal = 'repeat_unconfirmed';
+  await tapAmount(page, words, '$50.00');
+  await page.getByRole('button', { name: words.send }).click();
+  const repeat = page.getByRole('alertdialog', { name: words.repeatTitle });
+  await expect(repeat).toContainText('Este número recibió la misma recarga hace unos minutos.');
+  await repeat.getByRole('button', { name: words.repeatYes }).click();
+  await expect(page.getByText(words.repeatLine)).toBeVisible();
+  expect(await salesCount(page)).toBe(0);
+});

@@ -113,3 +113,29 @@ test("paying an owed refund out later needs the owner: the cashier gets the owne
   expect(violations).toEqual([]);
   expect(await missingKeys(page)).toEqual([]);
 });
+
+test('English: the cash question and the owner PIN pad for an owed refund', async ({ page, counter }) => {
+  counter.routeTo('relier');
+  await openCounter(page, counter);
+  await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
+  await signIn(page);
+  await pressDigits(page, ALWAYS_FAILS);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Telcel', exact: true }).click();
+  await page.getByRole('group', { name: 'Top-ups' }).getByRole('button', { name: '$20.00', exact: true }).click();
+  await expect(page.getByText('You take $20.00 from the customer and the cash stays in your drawer. If the top-up fails, you hand it back.')).toBeVisible();
+  await page.getByRole('button', { name: 'Charge $20.00 and send' }).click();
+  await expect(result(page)).toHaveAttribute('data-result', 'failed', { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Did you give the customer their money back?' })).toBeVisible();
+  const violations = await captureGuard(page, '30-cash-question-relier', 'en');
+  await page.getByRole('button', { name: 'No, it is still owed' }).click();
+  await expect(page.getByTestId('cash-answer')).toHaveText('Still owed $20.00: it shows in "To refund" and in Today\'s sales until the owner pays it out.');
+  await page.getByRole('button', { name: 'Next sale' }).click();
+  await page.getByRole('button', { name: "Today's sales" }).click();
+  await page.getByRole('row').filter({ hasText: '$20.00' }).getByRole('button', { name: /^Open the sale of / }).click();
+  await page.getByRole('button', { name: 'Mark refunded' }).click();
+  await expect(page.getByRole('alertdialog', { name: "Owner's PIN" })).toContainText('Paying out an owed refund needs the owner');
+  violations.push(...(await captureGuard(page, '31-refund-owner-pin', 'en')));
+  expect(violations).toEqual([]);
+  expect(await missingKeys(page)).toEqual([]);
+});
