@@ -1,5 +1,6 @@
 /** "Cambiar cajero": signs out at once, unless a sale is half-way, then asks before discarding it. */
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
 import { phone as formatPhone } from '../../../format';
@@ -15,7 +16,8 @@ function DiscardDialog({ phone, onKeep, onDiscard }: { phone: string | null; onK
   const { t } = useTranslation();
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
-  return (
+  // Out of the status bar, whose light-on-dark text and button styles are not the dialog's.
+  return createPortal(
     <div className="dialog-backdrop">
       <div className="dialog guard-dialog" role="alertdialog" aria-modal="true" aria-labelledby="switch-title" aria-describedby="switch-body">
         <h2 id="switch-title">{t('status.switchTitle')}</h2>
@@ -29,7 +31,8 @@ function DiscardDialog({ phone, onKeep, onDiscard }: { phone: string | null; onK
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
