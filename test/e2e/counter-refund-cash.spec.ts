@@ -92,7 +92,7 @@ test("paying an owed refund out later needs the owner: the cashier gets the owne
   await row.getByRole('button', { name: /^Ver venta de / }).click();
   await page.getByRole('button', { name: 'Marcar como devuelta' }).click();
   const pad = page.getByRole('alertdialog', { name: 'PIN del dueño' });
-  await expect(pad).toContainText('Pagar una devolución pendiente necesita al dueño: que escriba su PIN. $20.00');
+  await expect(pad).toContainText('Pagar al cliente $20.00 que se le debe necesita al dueño: que escriba su PIN.');
   await pressDigits(page, '0000', /^Teclado del PIN del dueño$/);
   await pad.getByRole('button', { name: 'Autorizar' }).click();
   // A wrong PIN, or a core without the owner override yet: refused in a sentence, the sale still owed.
@@ -134,7 +134,7 @@ test('English: the cash question and the owner PIN pad for an owed refund', asyn
   await page.getByRole('button', { name: "Today's sales" }).click();
   await page.getByRole('row').filter({ hasText: '$20.00' }).getByRole('button', { name: /^Open the sale of / }).click();
   await page.getByRole('button', { name: 'Mark refunded' }).click();
-  await expect(page.getByRole('alertdialog', { name: "Owner's PIN" })).toContainText('Paying out an owed refund needs the owner');
+  await expect(page.getByRole('alertdialog', { name: "Owner's PIN" })).toContainText('Paying out the $20.00 owed to the customer needs the owner: have them type their PIN.');
   violations.push(...(await captureGuard(page, '31-refund-owner-pin', 'en')));
   expect(violations).toEqual([]);
   expect(await missingKeys(page)).toEqual([]);

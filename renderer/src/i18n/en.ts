@@ -168,7 +168,7 @@ export const en: Resources = {
     reprint: 'Reprint receipt',
     markRefunded: 'Mark refunded',
     refundedDone: 'Marked refunded.',
-    ownerNeeded: 'Paying out an owed refund needs the owner: have them type their PIN.',
+    ownerNeeded: 'Paying out the {{amount}} owed to the customer needs the owner: have them type their PIN.',
     refundForbidden: 'Only the owner can pay out an owed refund, or a cashier with the owner\'s PIN.',
     onlyVerifying: 'Only the sales being verified',
     showAll: 'Show all',

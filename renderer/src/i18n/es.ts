@@ -170,7 +170,7 @@ export const es = {
     reprint: 'Reimprimir recibo',
     markRefunded: 'Marcar como devuelta',
     refundedDone: 'Marcada como devuelta.',
-    ownerNeeded: 'Pagar una devolución pendiente necesita al dueño: que escriba su PIN.',
+    ownerNeeded: 'Pagar al cliente {{amount}} que se le debe necesita al dueño: que escriba su PIN.',
     refundForbidden: 'Solo el dueño puede pagar una devolución pendiente, o un cajero con el PIN del dueño.',
     onlyVerifying: 'Solo las ventas que se están verificando',
     showAll: 'Ver todas',

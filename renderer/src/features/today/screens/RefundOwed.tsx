@@ -24,7 +24,7 @@ export function RefundOwed({ sale }: { sale: Sale }) {
       <div className="dialog-backdrop">
         <div className="dialog guard-dialog" role="alertdialog" aria-modal="true" aria-labelledby="owner-pin-title">
           <OwnerPinPad
-            reason={`${t('today.ownerNeeded')} ${money(sale.price, language)}`}
+            reason={t('today.ownerNeeded', { amount: money(sale.price, language) })}
             problem={problemText}
             busy={busy}
             onCancel={() => setAskingOwner(false)}
