@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { failureReason } from '../../renderer/src/features/sell/reason';
-import { resellGuardFrom } from '../../renderer/src/features/sell/slice';
+import { resellGuardFrom } from '../../renderer/src/features/sell/guards';
 import { createNoticesSlice } from '../../renderer/src/features/notices/slice';
 import type { NoticesSlice } from '../../renderer/src/features/notices/types';
 import type { SellState } from '../../renderer/src/features/sell/types';

@@ -17,7 +17,8 @@ interface Words {
   topups: string;
   send: RegExp;
   nextSale: string;
-  lastQueued: string;
+  /** The offline queue retries in the background: a queued sale may be caught being sent. */
+  lastQueued: RegExp;
   lastDelivered: string;
   repeatNumber: RegExp;
   blockedTitle: string;
@@ -44,11 +45,11 @@ const SPANISH: Words = {
   topups: 'Recargas',
   send: /^Cobrar .* y enviar$/,
   nextSale: 'Siguiente venta',
-  lastQueued: 'Última venta: En cola',
+  lastQueued: /Última venta: (En cola|Enviando)/,
   lastDelivered: 'Última venta: Entregada',
   repeatNumber: /^Repetir 55 1234 5678, Telcel$/,
   blockedTitle: 'Hay una venta a este número sin resolver',
-  blockedEarlier: /^Venta de \$50\.00 a las \d{2}:\d{2}: En cola\.$/,
+  blockedEarlier: /^Venta de \$50\.00 a las \d{2}:\d{2}: (En cola|Enviando)\.$/,
   doNotSell: 'No vender',
   ownerAllows: 'El dueño la autoriza',
   ownerKeypad: 'Teclado del PIN del dueño',
@@ -71,11 +72,11 @@ const ENGLISH: Words = {
   topups: 'Top-ups',
   send: /^Charge .* and send$/,
   nextSale: 'Next sale',
-  lastQueued: 'Last sale: Queued',
+  lastQueued: /Last sale: (Queued|Sending)/,
   lastDelivered: 'Last sale: Delivered',
   repeatNumber: /^Repeat 55 1234 5678, Telcel$/,
   blockedTitle: 'A sale to this number is still unresolved',
-  blockedEarlier: /^Sale of \$50\.00 at \d{2}:\d{2}: Queued\.$/,
+  blockedEarlier: /^Sale of \$50\.00 at \d{2}:\d{2}: (Queued|Sending)\.$/,
   doNotSell: 'Do not sell',
   ownerAllows: 'The owner allows it',
   ownerKeypad: 'Owner PIN keypad',

@@ -1,21 +1,19 @@
 /**
- * One sale at the counter: number → carrier and amount → confirm → sending → result. The confirm screen owns
- * one request id; the step moves to 'sending' synchronously on the first tap, so a double tap, Enter held
- * down or a resend after an error can only ever send that one request id (main returns the same sale).
+ * One sale at the counter: number → carrier and amount → (the ledger's re-sell check, ./guards) → confirm →
+ * sending → result. The confirm screen owns one request id; the step moves to 'sending' synchronously on the
+ * first tap, so a double tap, Enter held down or a resend after an error can only ever send that one request id
+ * (main returns the same sale).
  */
-import type { Catalog, CatalogProductView, ResellCheck, SaleState } from '../../../../shared/contract/sales';
+import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
 import { saleCurrencyOf } from '../../../../shared/countries';
 import { moneyFromMajor, type Money } from '../../../../shared/money';
 import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
-import type { StatusActions } from '../status/types';
-import type { TodayActions, TodayState } from '../today/types';
-import { newRequestId, sellService } from './service';
-import type { Offer, ResellGuard, ResultKind, SellInputExtras, SellSlice, SellState } from './types';
+import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
+import { sellService } from './service';
+import type { Offer, ResultKind, SellSlice, SellState } from './types';
 
-/** What a sale touches outside itself: today's list shows it as soon as it is known; the status bar's refunds owed. */
-type SellNeeds = Pick<TodayState, 'todaySales'> & Pick<TodayActions, 'upsertTodaySale'> & Pick<StatusActions, 'refreshStatus'>;
 
 export const sellInitialState: SellState = {
   step: 'number',
@@ -40,31 +38,6 @@ export const sellInitialState: SellState = {
   cashAnswerBusy: false,
   cashAnswerError: null,
 };
-
-/** What the ledger's answer asks of the cashier: an unresolved sale blocks, the same sale moments ago asks first. */
-export function resellGuardFrom(check: ResellCheck): ResellGuard | null {
-  if (check.unresolved) return { kind: 'blocked', earlier: check.unresolved };
-  if (check.sameRecently) return { kind: 'repeat', earlier: check.sameRecently };
-  return null;
-}
-
-/** The sale's own refusal codes, when the core knew better than the check before the read-back. */
-function guardKindOf(code: string): ResellGuard['kind'] | null {
-  if (code === 'resell_blocked') return 'blocked';
-  if (code === 'repeat_unconfirmed') return 'repeat';
-  return null;
-}
-
-/** What the ledger says about earlier sales to this number and amount; null when it cannot say. */
-async function askLedger(phone: string, country: string, offer: Offer): Promise<ResellCheck | null> {
-  try {
-    return await sellService.checkResell({ phone, country, ...(offer.kind === 'sku' ? { sku: offer.sku } : { amount: offer.amount }) });
-  } catch {
-    // The core checks again when the sale is sent (resell_blocked, repeat_unconfirmed): a check that could not
-    // run does not stop the sale, it only loses the earlier sale's time and state in the dialog.
-    return null;
-  }
-}
 
 const MAX_AMOUNT_DIGITS = 5;
 
@@ -130,29 +103,7 @@ export function resultKind(state: SaleState): ResultKind {
 }
 
 export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
-  /** The ledger's check, between the amount and the read-back: a dialog, or on to the read-back. */
-  async function checkThenReadBack(offer: Offer): Promise<void> {
-    const { phone, country } = get();
-    const check = await askLedger(phone, country, offer);
-    // The cashier may have gone back or changed the amount meanwhile.
-    if (get().offer !== offer || get().step !== 'product') return;
-    const guard = check ? resellGuardFrom(check) : null;
-    set({ resellChecking: false, resellGuard: guard, ...(guard ? {} : { step: 'confirm' as const, requestId: newRequestId() }) });
-  }
-
-  /** The core refused the sale itself: back before the read-back, with the dialog the check would have shown. */
-  async function refusedByGuard(kind: ResellGuard['kind']): Promise<void> {
-    const { phone, country, offer } = get();
-    set({ step: 'product', requestId: null, sellError: null, resellGuard: { kind, earlier: null }, ownerPin: null, repeatConfirmed: false });
-    const check = offer ? await askLedger(phone, country, offer) : null;
-    const earlier = kind === 'blocked' ? check?.unresolved : check?.sameRecently;
-    if (earlier && get().resellGuard?.kind === kind) set({ resellGuard: { kind, earlier } });
-  }
-
-  function extras(): SellInputExtras {
-    const { ownerPin, repeatConfirmed } = get();
-    return { ...(ownerPin ? { ownerPin } : {}), ...(repeatConfirmed ? { repeatConfirmed } : {}) };
-  }
+  const guards = createReadBackGuards(set, get);
 
   async function send(): Promise<void> {
     const { requestId, phone, country, carrier, offer } = get();
@@ -165,7 +116,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
         country,
         carrier,
         ...(offer.kind === 'sku' ? { sku: offer.sku, provider: offer.provider } : { amount: offer.amount }),
-        ...extras(),
+        ...guards.extras(),
       });
       // A sale.changed event may have brought a later state meanwhile: keep the later one.
       const seen = [get().sale, get().todaySales.find((known) => known.id === sale.id)].find((known) => known && known.id === sale.id && known.updatedAt > sale.updatedAt);
@@ -175,7 +126,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
     } catch (error) {
       const code = errorCodeOf(error);
       const guardKind = guardKindOf(code);
-      if (guardKind) await refusedByGuard(guardKind);
+      if (guardKind) await guards.refusedByGuard(guardKind);
       else set({ step: 'result', sellError: code });
     }
   }
@@ -215,38 +166,9 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       const { step, carrier, phone, country, resellChecking, resellGuard } = get();
       if (step !== 'product' || !carrier || !checkPhone(phone, country).valid || resellChecking || resellGuard) return;
       set({ offer, resellChecking: true, ownerPin: null, repeatConfirmed: false });
-      void checkThenReadBack(offer);
+      void guards.checkThenReadBack(offer);
     },
-    cancelResell() {
-      set({ resellGuard: null, resellChecking: false, offer: null, ownerPin: null, repeatConfirmed: false });
-    },
-    confirmRepeat() {
-      if (get().step !== 'product' || get().resellGuard?.kind !== 'repeat') return;
-      set({ resellGuard: null, repeatConfirmed: true, step: 'confirm', requestId: newRequestId() });
-    },
-    allowWithOwnerPin(pin) {
-      if (get().step !== 'product' || get().resellGuard?.kind !== 'blocked') return;
-      // The owner allowed another sale to this number on purpose: that answers "¿Otra recarga igual?" too.
-      set({ resellGuard: null, ownerPin: pin, repeatConfirmed: true, step: 'confirm', requestId: newRequestId() });
-    },
-    async answerCash(answer) {
-      const { sale, cashAnswerBusy, step } = get();
-      if (!sale || cashAnswerBusy || step !== 'result') return;
-      if (answer === 'owed') {
-        set({ cashAnswer: 'owed', cashAnswerError: null });
-        return;
-      }
-      set({ cashAnswerBusy: true, cashAnswerError: null });
-      try {
-        const refunded = await sellService.refundAtCounter(sale.id);
-        set({ sale: refunded, cashAnswer: 'handed_back', cashAnswerBusy: false });
-        get().upsertTodaySale(refunded);
-        void get().refreshStatus();
-        void get().loadRecent();
-      } catch (error) {
-        set({ cashAnswerBusy: false, cashAnswerError: errorCodeOf(error) });
-      }
-    },
+    ...guards.actions,
     pressAmountDigit(digit) {
       const { customAmount, step } = get();
       if (step !== 'product' || get().resellGuard || !/^\d$/.test(digit) || customAmount.length >= MAX_AMOUNT_DIGITS) return;
