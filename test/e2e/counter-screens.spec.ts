@@ -32,6 +32,7 @@ interface Words {
   other: string;
   sell: string;
   switchCashier: string;
+  owed: string;
 }
 
 const SPANISH: Words = {
@@ -53,6 +54,7 @@ const SPANISH: Words = {
   other: 'Otro monto',
   sell: 'Vender',
   switchCashier: 'Cambiar cajero',
+  owed: 'No, queda por devolver',
 };
 
 const ENGLISH: Words = {
@@ -74,6 +76,7 @@ const ENGLISH: Words = {
   other: 'Other amount',
   sell: 'Sell',
   switchCashier: 'Switch cashier',
+  owed: 'No, it is still owed',
 };
 
 async function capture(page: Page, language: string, name: string, axeViolations: string[]): Promise<void> {
@@ -153,6 +156,7 @@ for (const words of [SPANISH, ENGLISH]) {
     await expect(result(page)).toHaveAttribute('data-result', 'failed', { timeout: 20_000 });
     await expect(page.getByRole('alert')).toHaveText(words.failed);
     await capture(page, lang, '11-result-failed', violations);
+    await page.getByRole('button', { name: words.owed }).click();
     await page.getByRole('button', { name: words.nextSale }).click();
 
     // A queued sale.

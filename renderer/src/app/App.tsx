@@ -8,6 +8,7 @@ import '../i18n';
 import './styles.css';
 import { Diagnostics } from '../features/diagnostics/screens/Diagnostics';
 import type { ScreenId } from '../features/navigation/types';
+import { SettledNotices } from '../features/notices/screens/SettledNotices';
 import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
 import { Sell } from '../features/sell/screens/Sell';
 import { SignIn } from '../features/session/screens/SignIn';
@@ -48,6 +49,7 @@ export function App() {
           <p>{t('app.loading')}</p>
         </main>
       )}
+      <SettledNotices />
       <ReceiptDialog />
     </div>
   );

@@ -8,6 +8,8 @@ import { on } from '../bridge/client';
 import { createLanguageSlice } from '../features/language/slice';
 import type { LanguageSlice } from '../features/language/types';
 import { createNavigationSlice } from '../features/navigation/slice';
+import { createNoticesSlice } from '../features/notices/slice';
+import type { NoticesSlice } from '../features/notices/types';
 import type { NavigationSlice } from '../features/navigation/types';
 import { createReceiptSlice } from '../features/receipt/slice';
 import type { ReceiptSlice } from '../features/receipt/types';
@@ -20,7 +22,7 @@ import type { StatusSlice } from '../features/status/types';
 import { createTodaySlice } from '../features/today/slice';
 import type { TodaySlice } from '../features/today/types';
 
-export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice;
+export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice;
 
 export const useSaldo = create<Store>()((...args) => ({
   ...createLanguageSlice(...args),
@@ -30,6 +32,7 @@ export const useSaldo = create<Store>()((...args) => ({
   ...createSellSlice(...args),
   ...createTodaySlice(...args),
   ...createReceiptSlice(...args),
+  ...createNoticesSlice(...args),
 }));
 
 /** Subscribes the store to main's events; answers the unsubscribe. */
@@ -41,6 +44,8 @@ export function startLive(): () => void {
     on('queue.changed', (payload) => store().queueChanged(payload)),
     on('balances.changed', (payload) => store().balancesChanged(payload)),
     on('sale.changed', (sale) => {
+      // Before the lists take the change: the notice compares with what the counter knew.
+      store().noticeIfSettled(sale);
       store().saleChanged(sale);
       store().upsertTodaySale(sale);
     }),

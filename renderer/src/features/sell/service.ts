@@ -1,4 +1,4 @@
-/** The contract channels a sale uses: catalog, recent numbers, selling, and a request id per confirm screen. */
+/** The contract channels a sale uses: catalog, recent numbers, the re-sell check, selling, a refund at the counter, and a request id per confirm screen. */
 import type { ChannelInput } from '../../../../shared/contract';
 import { call } from '../../bridge/client';
 
@@ -6,6 +6,8 @@ export const sellService = {
   sell: (input: ChannelInput<'sales.sell'>) => call('sales.sell', input),
   recentNumbers: (limit = 6) => call('sales.recentNumbers', { limit }),
   catalog: (country: string) => call('catalog.get', { country }),
+  checkResell: (input: ChannelInput<'sales.checkResell'>) => call('sales.checkResell', input),
+  refundAtCounter: (id: string) => call('sales.refundAtCounter', { id }),
 };
 
 /** A fresh request id for one confirm screen (the same id on a resend returns the same sale). */

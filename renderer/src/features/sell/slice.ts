@@ -1,7 +1,8 @@
 /**
- * One sale at the counter: number → carrier and amount → confirm → sending → result. The confirm screen owns
- * one request id; the step moves to 'sending' synchronously on the first tap, so a double tap, Enter held
- * down or a resend after an error can only ever send that one request id (main returns the same sale).
+ * One sale at the counter: number → carrier and amount → (the ledger's re-sell check, ./guards) → confirm →
+ * sending → result. The confirm screen owns one request id; the step moves to 'sending' synchronously on the
+ * first tap, so a double tap, Enter held down or a resend after an error can only ever send that one request id
+ * (main returns the same sale).
  */
 import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
 import { saleCurrencyOf } from '../../../../shared/countries';
@@ -9,12 +10,10 @@ import { moneyFromMajor, type Money } from '../../../../shared/money';
 import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
-import type { TodayActions, TodayState } from '../today/types';
-import { newRequestId, sellService } from './service';
+import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
+import { sellService } from './service';
 import type { Offer, ResultKind, SellSlice, SellState } from './types';
 
-/** What a sale touches outside itself: today's list shows it as soon as it is known. */
-type SellNeeds = Pick<TodayState, 'todaySales'> & Pick<TodayActions, 'upsertTodaySale'>;
 
 export const sellInitialState: SellState = {
   step: 'number',
@@ -31,6 +30,13 @@ export const sellInitialState: SellState = {
   sendStartedAt: null,
   sale: null,
   sellError: null,
+  resellChecking: false,
+  resellGuard: null,
+  ownerPin: null,
+  repeatConfirmed: false,
+  cashAnswer: null,
+  cashAnswerBusy: false,
+  cashAnswerError: null,
 };
 
 const MAX_AMOUNT_DIGITS = 5;
@@ -97,10 +103,12 @@ export function resultKind(state: SaleState): ResultKind {
 }
 
 export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
+  const guards = createReadBackGuards(set, get);
+
   async function send(): Promise<void> {
     const { requestId, phone, country, carrier, offer } = get();
     if (!requestId || !carrier || !offer) return;
-    set({ step: 'sending', sendStartedAt: Date.now(), sellError: null, sale: null });
+    set({ step: 'sending', sendStartedAt: Date.now(), sellError: null, sale: null, cashAnswer: null, cashAnswerError: null });
     try {
       const sale = await sellService.sell({
         requestId,
@@ -108,6 +116,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
         country,
         carrier,
         ...(offer.kind === 'sku' ? { sku: offer.sku, provider: offer.provider } : { amount: offer.amount }),
+        ...guards.extras(),
       });
       // A sale.changed event may have brought a later state meanwhile: keep the later one.
       const seen = [get().sale, get().todaySales.find((known) => known.id === sale.id)].find((known) => known && known.id === sale.id && known.updatedAt > sale.updatedAt);
@@ -115,7 +124,10 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       get().upsertTodaySale(sale);
       void get().loadRecent();
     } catch (error) {
-      set({ step: 'result', sellError: errorCodeOf(error) });
+      const code = errorCodeOf(error);
+      const guardKind = guardKindOf(code);
+      if (guardKind) await guards.refusedByGuard(guardKind);
+      else set({ step: 'result', sellError: code });
     }
   }
 
@@ -151,18 +163,20 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       if (get().step === 'product' && get().carrier !== carrier) set({ carrier, offer: null, customAmount: '' });
     },
     pickOffer(offer) {
-      const { step, carrier, phone, country } = get();
-      if (step !== 'product' || !carrier || !checkPhone(phone, country).valid) return;
-      set({ offer, step: 'confirm', requestId: newRequestId() });
+      const { step, carrier, phone, country, resellChecking, resellGuard } = get();
+      if (step !== 'product' || !carrier || !checkPhone(phone, country).valid || resellChecking || resellGuard) return;
+      set({ offer, resellChecking: true, ownerPin: null, repeatConfirmed: false });
+      void guards.checkThenReadBack(offer);
     },
+    ...guards.actions,
     pressAmountDigit(digit) {
       const { customAmount, step } = get();
-      if (step !== 'product' || !/^\d$/.test(digit) || customAmount.length >= MAX_AMOUNT_DIGITS) return;
+      if (step !== 'product' || get().resellGuard || !/^\d$/.test(digit) || customAmount.length >= MAX_AMOUNT_DIGITS) return;
       if (customAmount === '' && digit === '0') return;
       set({ customAmount: customAmount + digit });
     },
     deleteAmountDigit() {
-      if (get().step === 'product') set({ customAmount: get().customAmount.slice(0, -1) });
+      if (get().step === 'product' && !get().resellGuard) set({ customAmount: get().customAmount.slice(0, -1) });
     },
     applyCustomAmount() {
       const check = customAmountCheck(get());
@@ -172,8 +186,8 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
     },
     back() {
       const { step } = get();
-      if (step === 'product') set({ step: 'number' });
-      else if (step === 'confirm') set({ step: 'product', offer: null, requestId: null });
+      if (step === 'product') set({ step: 'number', resellGuard: null, resellChecking: false });
+      else if (step === 'confirm') set({ step: 'product', offer: null, requestId: null, ownerPin: null, repeatConfirmed: false });
     },
     async confirmSale() {
       if (get().step !== 'confirm') return;

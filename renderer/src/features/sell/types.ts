@@ -1,6 +1,6 @@
 /** One sale at the counter: the sell slice's shape. */
 import type { ProviderId } from '../../../../shared/contract/app';
-import type { Catalog, Sale } from '../../../../shared/contract/sales';
+import type { Catalog, Sale, SaleState } from '../../../../shared/contract/sales';
 import type { ErrorCode } from '../../../../shared/errors';
 import type { Money } from '../../../../shared/money';
 import type { SellCountry } from '../../../../shared/phone';
@@ -14,6 +14,24 @@ export interface RecentNumber {
   country: string;
   carrier: string;
   lastSoldAt: string;
+  lastSaleId?: string | undefined;
+  lastState?: SaleState | undefined;
+}
+
+/**
+ * What the ledger said before the read-back: a sale to the number still unresolved (blocks unless an owner
+ * allows it) or the same number and amount moments ago (asks "¿Otra recarga igual?"). `earlier` is null when
+ * only the core's answer to the sale itself told us (its time and state are then unknown here).
+ */
+export type ResellGuard = { kind: 'blocked'; earlier: Sale | null } | { kind: 'repeat'; earlier: Sale | null };
+
+/** The cashier's answer to a failed sale's question: did the customer get the cash back now? */
+export type CashAnswer = 'handed_back' | 'owed';
+
+/** What the read-back's answers add to the sale: an owner's override, a confirmed repeat. */
+export interface SellInputExtras {
+  ownerPin?: string;
+  repeatConfirmed?: boolean;
 }
 
 export interface SellState {
@@ -32,6 +50,16 @@ export interface SellState {
   sendStartedAt: number | null;
   sale: Sale | null;
   sellError: ErrorCode | null;
+  /** The re-sell check runs between the amount and the read-back. */
+  resellChecking: boolean;
+  resellGuard: ResellGuard | null;
+  /** An owner's PIN typed to allow a sale while an earlier one is unresolved; only ever sent with this sale. */
+  ownerPin: string | null;
+  repeatConfirmed: boolean;
+  /** After a failure: what the cashier answered, and a refund at the counter that did not go through. */
+  cashAnswer: CashAnswer | null;
+  cashAnswerBusy: boolean;
+  cashAnswerError: ErrorCode | null;
 }
 
 export interface SellActions {
@@ -56,6 +84,14 @@ export interface SellActions {
   loadCatalog(): Promise<void>;
   loadRecent(): Promise<void>;
   saleChanged(sale: Sale): void;
+  /** The cashier stops at the re-sell dialog and goes back to the amounts. */
+  cancelResell(): void;
+  /** "Sí, otra recarga": on to the read-back, the sale carries repeatConfirmed. */
+  confirmRepeat(): void;
+  /** An owner typed their PIN: on to the read-back, the sale carries it (the core checks it). */
+  allowWithOwnerPin(pin: string): void;
+  /** After a failure: the cash went back to the customer now (refund at the counter) or is owed. */
+  answerCash(answer: CashAnswer): Promise<void>;
 }
 
 export type SellSlice = SellState & SellActions;

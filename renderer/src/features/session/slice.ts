@@ -5,6 +5,7 @@ import type { Slice } from '../../app/slice';
 import { ClientError, errorCodeOf } from '../../bridge/client';
 import type { LanguageActions, LanguageState } from '../language/types';
 import type { NavigationState } from '../navigation/types';
+import type { NoticesActions } from '../notices/types';
 import type { ReceiptActions } from '../receipt/types';
 import type { SellActions } from '../sell/types';
 import { statusService } from '../status/service';
@@ -18,7 +19,8 @@ type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
   Pick<LanguageState, 'language'> &
   Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
   Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
-  Pick<TodayActions, 'resetToday'> &
+  Pick<TodayActions, 'resetToday' | 'loadToday'> &
+  Pick<NoticesActions, 'resetNotices'> &
   Pick<ReceiptActions, 'closeReceipt'> &
   Pick<NavigationState, 'route'>;
 
@@ -100,6 +102,7 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
     set({ user, signInProblem: null, ...(user ? {} : { signInScreenLanguage: get().language }) });
     get().resetSell();
     get().resetToday();
+    get().resetNotices();
     get().closeReceipt();
     set({ route: 'sell' });
     if (user) {
@@ -107,6 +110,8 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
       void get().refreshStatus();
       void get().loadCatalog();
       void get().loadRecent();
+      // Today's sales as the counter knows them, so a sale settling later can be announced.
+      void get().loadToday();
     }
   },
 });

@@ -30,5 +30,10 @@ export const statusSelectors = {
   queued: (state: StatusState): number => state.queue?.queued ?? 0,
   refundDue: (state: StatusState): number => state.queue?.refundDue ?? 0,
   unreachableProviders: (state: StatusState): string[] => (state.connectivity?.providers ?? []).filter((provider) => !provider.reachable).map((provider) => providerName(provider.id)),
+  /** Sales the provider has not answered yet (pending or unknown), as the core counts them. */
+  verifying: (state: StatusState): number => state.queue?.awaitingProvider ?? 0,
+  /** Providers whose request budget holds the next request back, with when it goes (pacedUntil). */
+  pacedProviders: (connectivity: StatusState['connectivity']): Array<{ name: string; until: string }> =>
+    (connectivity?.providers ?? []).flatMap((provider) => (provider.pacedUntil ? [{ name: providerName(provider.id), until: provider.pacedUntil }] : [])),
   lowBalanceProviders: (state: StatusState): string[] => (state.balances?.balances ?? []).filter((balance) => balance.low).map((balance) => providerName(balance.provider)),
 };

@@ -4,5 +4,6 @@ import { call } from '../../bridge/client';
 export const todayService = {
   list: () => call('sales.list', { today: true, limit: 500 }),
   get: (id: string) => call('sales.get', { id }),
-  markRefunded: (id: string) => call('sales.markRefunded', { id }),
+  /** Paying out a refund owed: an owner, or a cashier with an owner's PIN typed on the spot. */
+  markRefunded: (id: string, ownerPin?: string) => call('sales.markRefunded', { id, ...(ownerPin ? { ownerPin } : {}) }),
 };

@@ -1,6 +1,6 @@
 /** Today's sales: the list (kept live by sale.changed), one sale's history, marking a refund handed back. */
 import { businessDayOf, type BusinessDayRule } from '../../../../shared/business-day';
-import type { Sale } from '../../../../shared/contract/sales';
+import type { Sale, SaleState } from '../../../../shared/contract/sales';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
 import { todayService } from './service';
@@ -10,7 +10,7 @@ import type { TodaySlice, TodayState } from './types';
 /** What today's list reads from elsewhere: the shop's business day, to know whether a sale is today's. */
 type TodayNeeds = Pick<SessionState, 'businessDay'>;
 
-export const todayInitialState: TodayState = { todaySales: [], todayLoading: false, todayError: null, openSaleId: null, openSaleEvents: [], todayNotice: null };
+export const todayInitialState: TodayState = { todaySales: [], todayLoading: false, todayError: null, openSaleId: null, openSaleEvents: [], todayNotice: null, refundProblem: null, refundBusy: false, onlyVerifying: false };
 
 /** When the shop's business day began, by its time zone and day start hour (the same rule as the core's). */
 function startOfToday(rule: BusinessDayRule): number {
@@ -39,18 +39,23 @@ export const createTodaySlice: Slice<TodaySlice, TodayNeeds> = (set, get) => ({
       set({ todayError: errorCodeOf(error) });
     }
   },
-  closeSale: () => set({ openSaleId: null, openSaleEvents: [], todayNotice: null }),
-  async markRefunded(id) {
+  closeSale: () => set({ openSaleId: null, openSaleEvents: [], todayNotice: null, refundProblem: null }),
+  async markRefunded(id, ownerPin) {
+    if (get().refundBusy) return false;
+    set({ refundBusy: true, refundProblem: null });
     try {
-      const sale = await todayService.markRefunded(id);
+      const sale = await todayService.markRefunded(id, ownerPin);
       get().upsertTodaySale(sale);
-      set({ todayNotice: 'refunded' });
+      set({ refundBusy: false });
       await get().openSale(id);
       set({ todayNotice: 'refunded' });
+      return true;
     } catch (error) {
-      set({ todayError: errorCodeOf(error) });
+      set({ refundBusy: false, refundProblem: errorCodeOf(error) });
+      return false;
     }
   },
+  showVerifying: (only) => set({ onlyVerifying: only, openSaleId: null, openSaleEvents: [], todayNotice: null }),
   upsertTodaySale(sale) {
     const list = get().todaySales;
     const index = list.findIndex((known) => known.id === sale.id);
@@ -75,6 +80,11 @@ export const createTodaySlice: Slice<TodaySlice, TodayNeeds> = (set, get) => ({
   resetToday: () => set({ ...todayInitialState }),
 });
 
+/** The states of a sale whose outcome the provider has not told yet (the core's awaitingProvider count). */
+export const VERIFYING_STATES: readonly SaleState[] = ['pending', 'unknown'];
+
 export const todaySelectors = {
   openSale: (state: TodayState): Sale | null => state.todaySales.find((sale) => sale.id === state.openSaleId) ?? null,
+  /** The list as shown: all of today's sales, or only those being verified. */
+  shownSales: (state: TodayState): Sale[] => (state.onlyVerifying ? state.todaySales.filter((sale) => VERIFYING_STATES.includes(sale.state)) : state.todaySales),
 };

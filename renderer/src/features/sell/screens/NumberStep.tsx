@@ -6,24 +6,32 @@ import { useSaldo } from '../../../app/store';
 import { CarrierBadge } from '../../../components/CarrierBadge';
 import { Keypad } from '../../../components/Keypad';
 import { useKeypadKeys } from '../../../components/useKeypadKeys';
-import { phone as formatPhone } from '../../../format';
+import { phone as formatPhone, time } from '../../../format';
 
 /** The numbers sold to lately: one tap starts a sale to the same number and carrier. */
 function RecentNumbers() {
   const { t } = useTranslation();
   const recent = useSaldo((state) => state.recent);
   const repeatRecent = useSaldo((state) => state.repeatRecent);
+  const language = useSaldo((state) => state.language);
   return (
     <aside className="recent" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('sell.recent')}</h2>
       {recent.length === 0 && <p className="hint">{t('sell.recentNone')}</p>}
       <ul>
-        {recent.map((item) => (
+        {recent.map((item, index) => (
           <li key={`${item.country}-${item.phone}-${item.carrier}`}>
-            <button type="button" className="recent-button" aria-label={t('sell.repeat', { phone: formatPhone(item.phone, item.country), carrier: item.carrier })} onClick={() => repeatRecent(item)}>
+            <button type="button" className="recent-button" aria-label={t('sell.repeat', { phone: formatPhone(item.phone, item.country), carrier: item.carrier })} aria-describedby={item.lastState ? `recent-state-${index}` : undefined} onClick={() => repeatRecent(item)}>
               <CarrierBadge name={item.carrier} />
               <span className="recent-phone">{formatPhone(item.phone, item.country)}</span>
-              <span className="recent-carrier">{item.carrier}</span>
+              <span className="recent-carrier">
+                {item.carrier} · {time(item.lastSoldAt, language)}
+              </span>
+              {item.lastState && (
+                <span id={`recent-state-${index}`} className={`state state-${item.lastState} recent-state`}>
+                  {t('sell.recentState', { state: t(`states.${item.lastState}`) })}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { Keypad } from '../../../components/Keypad';
 import { useKeypadKeys } from '../../../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../../../format';
 import { customAmountCheck, offersFor, type CarrierOffers } from '../slice';
+import { ResellDialog } from './ResellDialog';
 
 /** Any amount inside the carrier's range, typed on its own keypad. */
 function OtherAmount({ range }: { range: NonNullable<CarrierOffers['range']> }) {
@@ -42,7 +43,7 @@ function OtherAmount({ range }: { range: NonNullable<CarrierOffers['range']> }) 
 
 export function ProductStep() {
   const { t } = useTranslation();
-  const { phone, catalog, catalogLoading, catalogError, carrier, country, language } = useSaldo(
+  const { phone, catalog, catalogLoading, catalogError, carrier, country, language, resellChecking } = useSaldo(
     useShallow((state) => ({
       phone: state.phone,
       catalog: state.catalog,
@@ -51,6 +52,7 @@ export function ProductStep() {
       carrier: state.carrier,
       country: state.country,
       language: state.language,
+      resellChecking: state.resellChecking,
     })),
   );
   const offers = offersFor(catalog, carrier);
@@ -82,6 +84,11 @@ export function ProductStep() {
           ))}
         </div>
         {!carrier && carriers.length > 0 && <p className="hint">{t('sell.carrierHint')}</p>}
+        {resellChecking && (
+          <p className="hint" role="status">
+            {t('sell.checkingResell')}
+          </p>
+        )}
         {carrier && offers.amounts.length > 0 && (
           <>
             <h2 id="amounts-title">{t('sell.amounts')}</h2>
@@ -109,6 +116,7 @@ export function ProductStep() {
         )}
       </div>
       {carrier && range && <OtherAmount range={range} />}
+      <ResellDialog />
     </div>
   );
 }

@@ -1,57 +1,93 @@
-/** The outcome in words the cashier can tell the customer, the receipt, and the next sale. */
+/** The outcome in words the cashier can tell the customer, whose cash it is now, the receipt, and the next sale. */
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { money, phone as formatPhone } from '../../../format';
+import { failureReason } from '../reason';
 import { resultKind } from '../slice';
+import { CashQuestion } from './CashQuestion';
+
+function FailedReason({ sale }: { sale: Sale }) {
+  const { t } = useTranslation();
+  const reason = failureReason(sale, t);
+  return reason ? <p className="result-body">{t('result.why', { reason })}</p> : null;
+}
+
+/** Pending or unknown: keep the cash, what to say, how the outcome will arrive. */
+function WaitingAdvice() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="cash-line">{t('result.waiting.keepCash')}</p>
+      <p className="tell">{t('result.tellCustomer', { message: t('result.waiting.tell') })}</p>
+      <p className="result-body">{t('result.waiting.learn')}</p>
+    </>
+  );
+}
+
+function NotSold() {
+  const { t } = useTranslation();
+  const sellError = useSaldo((state) => state.sellError);
+  const { resetSell, retrySale } = useSaldo.getState();
+  return (
+    <div className="sell-result result-failed" data-result="error">
+      <h2 role="alert">{t('result.notSold')}</h2>
+      <p className="result-body">{sellError ? t(`errors.${sellError}`) : null}</p>
+      <p className="result-body">{t('result.notSoldBody')}</p>
+      <div className="actions">
+        <button type="button" className="secondary big" onClick={() => void retrySale()}>
+          {t('result.retry')}
+        </button>
+        <button type="button" className="primary big" onClick={resetSell}>
+          {t('result.nextSale')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function ResultStep() {
   const { t } = useTranslation();
-  const { sale, sellError, language, receiptBusy } = useSaldo(
-    useShallow((state) => ({ sale: state.sale, sellError: state.sellError, language: state.language, receiptBusy: state.receiptBusy })),
+  const { sale, language, receiptBusy, cashAnswer } = useSaldo(
+    useShallow((state) => ({ sale: state.sale, language: state.language, receiptBusy: state.receiptBusy, cashAnswer: state.cashAnswer })),
   );
-  const { resetSell, retrySale, printReceipt } = useSaldo.getState();
+  const { resetSell, printReceipt } = useSaldo.getState();
 
-  if (!sale) {
-    return (
-      <div className="sell-result result-failed" data-result="error">
-        <h2 role="alert">{t('result.notSold')}</h2>
-        <p className="result-body">{sellError ? t(`errors.${sellError}`) : null}</p>
-        <p className="result-body">{t('result.notSoldBody')}</p>
-        <div className="actions">
-          <button type="button" className="secondary big" onClick={() => void retrySale()}>
-            {t('result.retry')}
-          </button>
-          <button type="button" className="primary big" onClick={resetSell}>
-            {t('result.nextSale')}
-          </button>
-        </div>
-      </div>
-    );
-  }
+  if (!sale) return <NotSold />;
   const kind = resultKind(sale.state);
+  const amount = money(sale.price, language);
+  // After a failure the cashier says where the customer's cash is before moving on.
+  const mustAnswer = kind === 'failed' && sale.state !== 'refunded' && cashAnswer === null;
   return (
-    <div className={`sell-result result-${kind}`} data-result={kind}>
+    <div className={`sell-result result-${kind}`} data-result={kind} data-state={sale.state}>
       <h2 role="alert">{t(`result.${kind}.title`)}</h2>
       <p className="number-medium">
-        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {money(sale.price, language)}
+        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {amount}
       </p>
       <p className="result-body">{t(`result.${kind}.body`)}</p>
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
+      {kind === 'succeeded' && <p className="cash-line">{t('result.cashKept', { amount })}</p>}
+      {(kind === 'pending' || kind === 'unknown') && <WaitingAdvice />}
       {kind === 'failed' && (
         <>
-          {sale.failureCode && <p className="result-body">{t('result.why', { reason: t(`errors.${sale.failureCode}`) })}</p>}
-          <p className="tell">{t('result.tellCustomer', { message: sale.state === 'refunded' ? t('result.tellRefunded') : t('result.tellFailed') })}</p>
+          <FailedReason sale={sale} />
+          <CashQuestion sale={sale} />
         </>
       )}
       <div className="actions">
         <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, false)}>
           {t('result.print')}
         </button>
-        <button type="button" className="primary big" onClick={resetSell}>
+        <button type="button" className="primary big" disabled={mustAnswer} aria-describedby={mustAnswer ? 'cash-answer-first' : undefined} onClick={resetSell}>
           {t('result.nextSale')}
         </button>
       </div>
+      {mustAnswer && (
+        <p id="cash-answer-first" className="hint">
+          {t('result.cashAnswerFirst')}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { money } from '../../../format';
 import { LanguageSwitch } from '../../language/LanguageSwitch';
 import type { ScreenId, SectionLink } from '../../navigation/types';
 import { statusSelectors } from '../slice';
+import { SwitchCashier } from './SwitchCashier';
+import { PacedPills, VerifyingPill } from './TimePills';
 
 interface StatusBarProps {
   /** The sections the signed-in person may open (none while signed out). */
@@ -23,7 +25,6 @@ export function StatusBar({ sections, current }: StatusBarProps) {
   const user = useSaldo((state) => state.user);
   const language = useSaldo((state) => state.language);
   const go = useSaldo((state) => state.go);
-  const signOut = useSaldo((state) => state.signOut);
   const sending = useSaldo((state) => state.step === 'sending');
   const demo = useSaldo((state) => state.info?.mode === 'demo');
 
@@ -48,6 +49,8 @@ export function StatusBar({ sections, current }: StatusBarProps) {
             {queue && queue.refundDue > 0 ? t('status.refunds', { count: queue.refundDue, total: money(queue.refundDueTotal, language) }) : t('status.refundsNone')}
           </span>
         )}
+        {user && <VerifyingPill />}
+        {user && <PacedPills />}
         {user && low.length > 0 && (
           <span className="pill pill-warn" data-testid="low-balance">
             {t('status.lowBalance', { providers: low.join(', ') })}
@@ -65,11 +68,7 @@ export function StatusBar({ sections, current }: StatusBarProps) {
       )}
       <div className="who">
         {user && <span className="cashier">{t('status.cashier', { name: user.name })}</span>}
-        {user && (
-          <button type="button" className="chip-button" disabled={sending} onClick={() => void signOut()}>
-            {t('status.switchCashier')}
-          </button>
-        )}
+        {user && <SwitchCashier disabled={sending} />}
         <LanguageSwitch />
       </div>
     </header>

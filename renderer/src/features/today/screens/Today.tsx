@@ -1,9 +1,12 @@
 /** Today's sales: state and time at a glance; a sale's history; reprint; mark a refund handed back. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { dateTime, money, phone as formatPhone, providerName, time } from '../../../format';
+import { failureReason } from '../../sell/reason';
 import { todaySelectors } from '../slice';
+import { RefundOwed } from './RefundOwed';
 
 function SaleDetail() {
   const { t } = useTranslation();
@@ -12,7 +15,7 @@ function SaleDetail() {
   const notice = useSaldo((state) => state.todayNotice);
   const language = useSaldo((state) => state.language);
   const receiptBusy = useSaldo((state) => state.receiptBusy);
-  const { closeSale, printReceipt, markRefunded } = useSaldo.getState();
+  const { closeSale, printReceipt } = useSaldo.getState();
   if (!sale) return null;
   const none = t('today.none');
   return (
@@ -51,7 +54,7 @@ function SaleDetail() {
         {sale.failureCode && (
           <div>
             <dt>{t('today.reason')}</dt>
-            <dd>{t(`errors.${sale.failureCode}`)}</dd>
+            <dd>{failureReason(sale, t)}</dd>
           </div>
         )}
       </dl>
@@ -73,11 +76,7 @@ function SaleDetail() {
         <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, true)}>
           {t('today.reprint')}
         </button>
-        {sale.state === 'refund_due' && (
-          <button type="button" className="danger big" onClick={() => void markRefunded(sale.id)}>
-            {t('today.markRefunded')}
-          </button>
-        )}
+        {sale.state === 'refund_due' && <RefundOwed sale={sale} />}
       </div>
     </section>
   );
@@ -85,12 +84,13 @@ function SaleDetail() {
 
 export function Today() {
   const { t } = useTranslation();
-  const sales = useSaldo((state) => state.todaySales);
+  const sales = useSaldo(useShallow(todaySelectors.shownSales));
+  const onlyVerifying = useSaldo((state) => state.onlyVerifying);
   const loading = useSaldo((state) => state.todayLoading);
   const error = useSaldo((state) => state.todayError);
   const openId = useSaldo((state) => state.openSaleId);
   const language = useSaldo((state) => state.language);
-  const { loadToday, openSale } = useSaldo.getState();
+  const { loadToday, openSale, showVerifying } = useSaldo.getState();
 
   useEffect(() => {
     void loadToday();
@@ -103,6 +103,14 @@ export function Today() {
         <button type="button" className="secondary" onClick={() => void loadToday()} disabled={loading}>
           {t('today.refresh')}
         </button>
+        {onlyVerifying && !openId && (
+          <>
+            <p className="warn-line">{t('today.onlyVerifying')}</p>
+            <button type="button" className="secondary" onClick={() => showVerifying(false)}>
+              {t('today.showAll')}
+            </button>
+          </>
+        )}
       </div>
       {error && (
         <p className="error" role="alert">
