@@ -42,7 +42,11 @@ export function checkPhone(digits: string, country: string): PhoneCheck {
   if (length === 'TOO_SHORT' || length === 'NOT_A_NUMBER') return { valid: false, digits: clean, problem: 'too_short' };
   if (length === 'TOO_LONG') return { valid: false, digits: clean, problem: 'too_long' };
   const parsed = parsePhoneNumberFromString(clean, country as CountryCode);
-  if (!parsed || !parsed.isValid() || parsed.country !== country) return { valid: false, digits: clean, problem: 'invalid' };
+  // The digits must be the national number itself: "52 968 404 0464" parses as a valid Mexican number only by
+  // reading 52 as the country code, and the contract carries national digits only.
+  if (!parsed || !parsed.isValid() || parsed.country !== country || String(parsed.nationalNumber) !== clean) {
+    return { valid: false, digits: clean, problem: 'invalid' };
+  }
   return { valid: true, digits: clean, grouped: formatAsTyped(clean, country), e164: parsed.number };
 }
 

@@ -83,6 +83,14 @@ describe('the counter', () => {
   ])('accepts a mobile number of %s typed as national digits (%s)', (country, digits) => {
     expect(checkPhone(digits, country).valid).toBe(true);
   });
+
+  it.each([
+    ['MX', '529684040464', 'a Mexican number with its country code typed in front'],
+    ['MX', '525512345678', 'the same with a Mexico City number'],
+    ['HN', '50498765432', 'a Honduran number with 504 in front'],
+  ])('refuses %s %s: %s (the counter carries national digits only)', (country, digits) => {
+    expect(checkPhone(digits, country)).toMatchObject({ valid: false, problem: 'invalid' });
+  });
 });
 
 describe('the command line refuses a country no provider sells into', () => {
