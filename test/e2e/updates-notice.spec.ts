@@ -3,7 +3,8 @@
  * 1.5.0, and its last check downloaded 1.6.0 with the shop open (hours 0 → 24). An owner is told "Saldo se
  * actualizó de 1.4.0 a 1.5.0" and asked "Hay una actualización lista: ¿instalar ahora?"; "Instalar ahora"
  * records the owner's yes and the sentence says what happens next. A cashier sees what changed but is never
- * asked; a dismissed notice stays away. Both languages; screenshots in artifacts/screenshots/.
+ * asked; a dismissed notice stays away. Both languages; screenshots in artifacts/screenshots/. Last, the way
+ * out of a kiosk ("Cerrar Saldo" on the diagnostics screen) as a browser tab answers it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,6 +128,30 @@ test('English: a cashier sees what changed and is never asked; once dismissed th
     await expect(ready).toHaveCount(0);
     expect(ownerPermissionAt(saldo.core.db, Date.now()).ownerConfirmed).toBe(false);
 
+    expect(await missingKeys(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await saldo.close();
+  }
+});
+
+test('Closing Saldo (the way out of a kiosk) is on the owner’s diagnostics screen; a browser tab says it cannot close itself', async ({ page }) => {
+  test.setTimeout(90_000);
+  const saldo = await startUpdatedSaldo();
+  const errors: string[] = [];
+  try {
+    collectPageErrors(page, errors);
+    await page.goto(saldo.host.appUrl);
+    await signInWith(page, '4321', 'Entrar');
+    await page.getByRole('navigation').getByRole('button', { name: 'Diagnóstico' }).click();
+    const exit = page.getByRole('region', { name: 'Cerrar Saldo' });
+    await exit.getByRole('button', { name: 'Cerrar Saldo…' }).click();
+    await exit.getByRole('button', { name: 'Cancelar' }).click();
+    await exit.getByRole('button', { name: 'Cerrar Saldo…' }).click();
+    await exit.getByRole('button', { name: 'Sí, cerrar Saldo ahora' }).click();
+    await expect(exit.getByRole('status')).toHaveText('Desde el navegador Saldo no puede cerrarse solo: cierre la pestaña.');
+    await exit.scrollIntoViewIfNeeded();
+    await capture(page, '34-kiosk-exit-browser-es');
     expect(await missingKeys(page)).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

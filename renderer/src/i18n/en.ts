@@ -267,6 +267,15 @@ export const en: Resources = {
       shop_closed: 'The shop is closed: the update installs by itself.',
     },
   },
+  kiosk: {
+    exitTitle: 'Close Saldo',
+    exitHint: "In kiosk mode Saldo closes only from here, with the owner's or the technician's session.",
+    exit: 'Close Saldo…',
+    exitConfirm: 'Yes, close Saldo now',
+    cancel: 'Cancel',
+    closing: 'Closing Saldo…',
+    notHere: 'In a browser Saldo cannot close itself: close the tab.',
+  },
   states: {
     created: 'Recorded',
     queued: 'Queued',

@@ -269,6 +269,15 @@ export const es = {
       shop_closed: 'La tienda está cerrada: la actualización se instala sola.',
     },
   },
+  kiosk: {
+    exitTitle: 'Cerrar Saldo',
+    exitHint: 'En modo quiosco, Saldo solo se cierra desde aquí, con la sesión del dueño o del técnico.',
+    exit: 'Cerrar Saldo…',
+    exitConfirm: 'Sí, cerrar Saldo ahora',
+    cancel: 'Cancelar',
+    closing: 'Cerrando Saldo…',
+    notHere: 'Desde el navegador Saldo no puede cerrarse solo: cierre la pestaña.',
+  },
   states: {
     created: 'Registrada',
     queued: 'En cola',

@@ -10,6 +10,7 @@ import { useSaldo } from '../../../app/store';
 import { dateTime, money, providerName } from '../../../format';
 import { intlLocale } from '../../../i18n';
 import { useDiagnostics } from '../useDiagnostics';
+import { ExitSaldo } from './ExitSaldo';
 import './diagnostics.css';
 
 function bytes(value: number, language: Language): string {
@@ -174,6 +175,7 @@ export function Diagnostics() {
       ) : (
         checking && <p className="hint">{t('diagnostics.checking')}</p>
       )}
+      <ExitSaldo />
     </main>
   );
 }
