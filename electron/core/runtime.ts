@@ -34,7 +34,7 @@ import { createSession, type Session } from './auth/session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createUpdatesHandlers } from './updates/handlers';
 import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
-import { recordRunningVersion } from './updates/settings';
+import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -228,6 +228,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     clock,
     // A probe is a request like any other: the counter's connectivity learns from it.
     onProbe: (id, result) => sales.connectivity.observe(id, result),
+    // What the updater recorded (the Electron scheduler writes it; other hosts read the same data folder).
+    updates: () => {
+      const lastCheck = readLastUpdateCheck(db);
+      return { channel: loadUpdateSettings(db).channel, lastCheckAt: lastCheck?.at ?? null, lastResult: lastCheck?.result ?? null };
+    },
   });
 
   const dispatcher = createDispatcher({
