@@ -17,7 +17,7 @@ import { startDemoSandboxes } from '../sandbox';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
 import { isKioskMode } from '../core/kiosk/mode';
 import { loadUpdateSettings } from '../core/updates/settings';
-import { applyAutostart, createKioskGate, guardKioskWindow, keepDisplayAwakeInShopHours, type KioskGate } from './kiosk';
+import { applyAutostart, createKioskGate, guardKioskWindow, keepDisplayAwakeInShopHours, quitOnSystemSignal, type KioskGate } from './kiosk';
 
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 
@@ -57,6 +57,7 @@ async function start(): Promise<void> {
   // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
   const kiosk = isKioskMode({ argv: process.argv, env: process.env, setting: core.settings.read().kiosk });
   kioskGate = createKioskGate(kiosk, core.logger);
+  quitOnSystemSignal(kioskGate);
   applyAutostart(kiosk, core.logger);
   hardenSession();
   handleAppScheme(protocol, join(import.meta.dirname, '../renderer'));

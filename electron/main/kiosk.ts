@@ -19,6 +19,8 @@ export interface KioskGate {
   authorizeExit(): void;
   /** An update is about to install: its quit goes through. */
   allowUpdateInstall(): void;
+  /** The system is shutting down or ending the session: the app closes its database and goes. */
+  allowSystemEnding(): void;
   /** Whether a quit may go ahead now (logged when refused). */
   mayQuit(reason: QuitReason): boolean;
 }
@@ -26,11 +28,13 @@ export interface KioskGate {
 export function createKioskGate(kiosk: boolean, logger: Logger): KioskGate {
   let exitAuthorized = false;
   let installingUpdate = false;
+  let systemEnding = false;
   return {
     authorizeExit: () => (exitAuthorized = true),
     allowUpdateInstall: () => (installingUpdate = true),
+    allowSystemEnding: () => (systemEnding = true),
     mayQuit(reason) {
-      const decision = decideQuit({ kiosk, exitAuthorized, installingUpdate });
+      const decision = decideQuit({ kiosk, exitAuthorized, installingUpdate, systemEnding });
       if (!decision.allow) logger.warn('kiosk.quit_refused', { reason, code: decision.code });
       return decision.allow;
     },
@@ -39,11 +43,22 @@ export function createKioskGate(kiosk: boolean, logger: Logger): KioskGate {
 
 /** The window's own ways out: its close (button, Alt+F4 on Windows) and the quit shortcuts typed in the page. */
 export function guardKioskWindow(window: BrowserWindow, gate: KioskGate): void {
+  // Windows shutdown, restart or log-off: let it close cleanly instead of being killed mid-write.
+  window.on('query-session-end', () => gate.allowSystemEnding());
+  window.on('session-end', () => gate.allowSystemEnding());
   window.on('close', (event) => {
     if (!gate.mayQuit('window-close')) event.preventDefault();
   });
   window.webContents.on('before-input-event', (event, input) => {
     if (isQuitShortcut(input) && !gate.mayQuit('window-close')) event.preventDefault();
+  });
+}
+
+/** Linux and macOS ask a process to end with SIGTERM at shutdown: the kiosk closes cleanly then too. */
+export function quitOnSystemSignal(gate: KioskGate): void {
+  process.once('SIGTERM', () => {
+    gate.allowSystemEnding();
+    app.quit();
   });
 }
 

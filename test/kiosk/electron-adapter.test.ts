@@ -61,6 +61,15 @@ describe('a kiosk window', () => {
     expect(attemptClose(window)).toBe(true);
   });
 
+  it('lets Windows end the session (shutdown, restart, log-off) close it', () => {
+    const window = fakeWindow();
+    const gate = createKioskGate(true, silentLogger);
+    guardKioskWindow(window as never, gate);
+    window.emit('query-session-end', { preventDefault: vi.fn() });
+    expect(attemptClose(window)).toBe(true);
+    expect(gate.mayQuit('app-quit')).toBe(true);
+  });
+
   it('a desktop window (not kiosk) closes as any window does', () => {
     const window = fakeWindow();
     guardKioskWindow(window as never, createKioskGate(false, silentLogger));

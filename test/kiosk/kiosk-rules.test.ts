@@ -63,6 +63,10 @@ describe('closing the app', () => {
     expect(decideQuit(attempt).allow).toBe(attempt.allow);
   });
 
+  it('the system shutting down, restarting or logging off closes even a kiosk (cleanly, not killed)', () => {
+    expect(decideQuit({ kiosk: true, exitAuthorized: false, installingUpdate: false, systemEnding: true }).allow).toBe(true);
+  });
+
   it('a refused quit says why with a stable code', () => {
     expect(decideQuit({ kiosk: true, exitAuthorized: false, installingUpdate: false })).toMatchObject({ allow: false, code: 'kiosk_exit_needs_pin' });
   });
