@@ -144,6 +144,8 @@ test('Closing Saldo (the way out of a kiosk) is on the owner’s diagnostics scr
     await page.goto(saldo.host.appUrl);
     await signInWith(page, '4321', 'Entrar');
     await page.getByRole('navigation').getByRole('button', { name: 'Diagnóstico' }).click();
+    // The last update check, in words: the 1.6.0 the updater downloaded.
+    await expect(page.locator('dd').filter({ hasText: /· actualización descargada$/ })).toHaveCount(1, { timeout: 20_000 });
     const exit = page.getByRole('region', { name: 'Cerrar Saldo' });
     await exit.getByRole('button', { name: 'Cerrar Saldo…' }).click();
     await exit.getByRole('button', { name: 'Cancelar' }).click();

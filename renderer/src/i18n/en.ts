@@ -256,6 +256,12 @@ export const en: Resources = {
     version: 'Version {{version}}',
     installNow: 'Install now',
     later: 'Later',
+    checkResults: {
+      'up-to-date': 'up to date',
+      downloading: 'downloading an update',
+      downloaded: 'update downloaded',
+      error: 'the check failed',
+    },
     reasons: {
       no_update_downloaded: 'No update has been downloaded.',
       sale_in_flight: "A sale is being sent: the update waits for the provider's answer.",

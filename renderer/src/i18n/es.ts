@@ -258,6 +258,12 @@ export const es = {
     version: 'Versión {{version}}',
     installNow: 'Instalar ahora',
     later: 'Más tarde',
+    checkResults: {
+      'up-to-date': 'al día',
+      downloading: 'descargando una actualización',
+      downloaded: 'actualización descargada',
+      error: 'falló la búsqueda',
+    },
     reasons: {
       no_update_downloaded: 'No hay ninguna actualización descargada.',
       sale_in_flight: 'Una venta se está enviando: la actualización espera la respuesta del proveedor.',
