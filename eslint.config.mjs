@@ -42,6 +42,7 @@ const coreLayers = {
   app: ['settings', 'ledger', 'ipc', 'kernel'],
   updates: ['settings', 'ledger', 'ipc', 'kernel'],
   diagnostics: ['settings', 'ledger', 'providers', 'db', 'ipc', 'kernel'],
+  kiosk: ['updates', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

@@ -33,7 +33,8 @@ import type { SecretStore } from './secrets/secret-store';
 import { createSession, type Session } from './auth/session';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createUpdatesHandlers } from './updates/handlers';
-import { recordRunningVersion } from './updates/settings';
+import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
+import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -65,6 +66,8 @@ export interface SaldoCoreOptions<Demo extends DemoProvider = DemoProvider> {
   startSync?: boolean;
   /** Adjustments of the sales module (tests: faster polling, smaller waits). */
   sales?: Partial<Omit<SalesModuleOptions, 'db' | 'adapters' | 'events' | 'session' | 'logger' | 'verifyOwnerPin'>>;
+  /** The host's exit, granted through `app.requestExit` (Electron closes its kiosk window; others have none). */
+  onExitRequested?: (request: ExitRequest) => boolean;
 }
 
 export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
@@ -225,6 +228,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     clock,
     // A probe is a request like any other: the counter's connectivity learns from it.
     onProbe: (id, result) => sales.connectivity.observe(id, result),
+    // What the updater recorded (the Electron scheduler writes it; other hosts read the same data folder).
+    updates: () => {
+      const lastCheck = readLastUpdateCheck(db);
+      return { channel: loadUpdateSettings(db).channel, lastCheckAt: lastCheck?.at ?? null, lastResult: lastCheck?.result ?? null };
+    },
   });
 
   const dispatcher = createDispatcher({
@@ -236,6 +244,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...receipts.handlers,
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
+      ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,

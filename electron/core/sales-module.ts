@@ -211,7 +211,7 @@ function createSaleNotifier(events: EventBus, logger: Logger, queueStatus: () =>
       try {
         events.emit('sale.changed', publicSale(sale));
       } catch (error) {
-        logger.warn('sales.sale_event_failed', { error: String(error) });
+        logger.warn('sales.sale_event_failed', { saleId: sale.id, error: String(error) });
       }
       emitQueue();
     },

@@ -15,11 +15,23 @@ import { createElectronSecretStore } from './secret-store';
 import { createElectronPrinter } from './printer';
 import { startDemoSandboxes } from '../sandbox';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
+import { isKioskMode } from '../core/kiosk/mode';
+import { loadUpdateSettings } from '../core/updates/settings';
+import { applyAutostart, createKioskGate, guardKioskWindow, keepDisplayAwakeInShopHours, quitOnSystemSignal, type KioskGate } from './kiosk';
 
-const kioskFromLaunch = process.argv.includes('--kiosk') || process.env.SALDO_KIOSK === '1';
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 
 let core: SaldoCore | null = null;
+/** Who may close the app; set once kiosk mode is known (before that, nothing refuses a quit). */
+let kioskGate: KioskGate | null = null;
+
+/** `app.requestExit`, granted by the core's dispatcher (owner, tech, or a cashier with an owner PIN). */
+function exitOnRequest(): boolean {
+  kioskGate?.authorizeExit();
+  // After the answer has gone back to the renderer.
+  setImmediate(() => app.quit());
+  return true;
+}
 
 /** better-sqlite3 built for Electron's ABI: shipped as an extra resource, or built by `npm start` in development. */
 function sqliteBindingForElectron(): string | undefined {
@@ -40,9 +52,13 @@ async function start(): Promise<void> {
     nativeBinding: sqliteBindingForElectron(),
     printer: createElectronPrinter(process.env.SALDO_PRINTER),
     demoProviders: () => startDemoSandboxes(),
+    onExitRequested: exitOnRequest,
   });
   // Kiosk mode: the owner's setting, or forced for this launch by the field tech's flag.
-  const kiosk = kioskFromLaunch || core.settings.read().kiosk;
+  const kiosk = isKioskMode({ argv: process.argv, env: process.env, setting: core.settings.read().kiosk });
+  kioskGate = createKioskGate(kiosk, core.logger);
+  quitOnSystemSignal(kioskGate);
+  applyAutostart(kiosk, core.logger);
   hardenSession();
   handleAppScheme(protocol, join(import.meta.dirname, '../renderer'));
   registerContractHandlers(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
@@ -54,10 +70,14 @@ async function start(): Promise<void> {
     allowDevTools: !app.isPackaged && !kiosk,
   });
   forwardEvents(core, window);
+  guardKioskWindow(window, kioskGate);
+  const { settings, db } = core;
+  keepDisplayAwakeInShopHours({ kiosk, shopHours: () => loadUpdateSettings(db).shopHours, timeZone: () => settings.read().timeZone, logger: core.logger });
   // Updates start after recovery's local phase (done inside createSaldoCore) and install only when the policy allows.
   if (app.isPackaged) {
     const { db, logger } = core;
-    startAutoUpdates({ db, logger }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
+    const gate = kioskGate;
+    startAutoUpdates({ db, logger, onBeforeInstall: () => gate.allowUpdateInstall() }).catch((error: unknown) => logger.warn('updates.start_failed', { error: String(error) }));
   }
 }
 
@@ -78,7 +98,12 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    // A kiosk quits only through an owner's or tech's PIN (app.requestExit) or an update's install.
+    if (kioskGate && !kioskGate.mayQuit('app-quit')) {
+      event.preventDefault();
+      return;
+    }
     void core?.close();
   });
   app.whenReady().then(start, (error: unknown) => {

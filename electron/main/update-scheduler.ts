@@ -48,6 +48,8 @@ export interface UpdateSchedulerOptions {
   checkEveryMs?: number;
   /** How often to ask the policy again while a downloaded update waits (to catch the next idle moment). */
   evaluateEveryMs?: number;
+  /** Called just before quitAndInstall: a kiosk lets this one quit through (electron/main/kiosk.ts). */
+  onBeforeInstall?: () => void;
 }
 
 export const DEFAULT_CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
@@ -102,6 +104,7 @@ export function createUpdateScheduler(options: UpdateSchedulerOptions): UpdateSc
     stopTimers();
     logger.info('updates.installing', { version: downloadedVersion });
     try {
+      options.onBeforeInstall?.();
       // Silent (the NSIS wizard would wait for a click on an unattended kiosk), then start the new version.
       updater.quitAndInstall(true, true);
     } catch (error) {

@@ -50,7 +50,7 @@ export async function windowsUpdateBlocker(platform: NodeJS.Platform, appUpdateY
 }
 
 /** Starts the scheduler once the Windows signature check can work; null when updates must stay off. */
-export async function startAutoUpdates(options: { db: Database; logger: Logger }): Promise<UpdateScheduler | null> {
+export async function startAutoUpdates(options: { db: Database; logger: Logger; onBeforeInstall?: () => void }): Promise<UpdateScheduler | null> {
   const blocker = await windowsUpdateBlocker(process.platform, join(process.resourcesPath, 'app-update.yml'));
   if (blocker !== null) {
     options.logger.error('updates.disabled_unverifiable', { reason: blocker });
@@ -58,7 +58,7 @@ export async function startAutoUpdates(options: { db: Database; logger: Logger }
   }
   const { autoUpdater } = electronUpdater;
   configureAutoUpdater(autoUpdater, 'latest');
-  const scheduler = createUpdateScheduler({ updater: autoUpdater, db: options.db, logger: options.logger });
+  const scheduler = createUpdateScheduler({ updater: autoUpdater, db: options.db, logger: options.logger, onBeforeInstall: options.onBeforeInstall });
   scheduler.start();
   return scheduler;
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
 import { diagnosticsChannels } from './diagnostics';
+import { kioskChannels } from './kiosk';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
@@ -18,6 +19,7 @@ export const channels = {
   ...receiptsChannels,
   ...updatesChannels,
   ...diagnosticsChannels,
+  ...kioskChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -55,6 +55,7 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'updates.status': { allowed: TECH_OR_OWNER, input: () => ({}) },
   'updates.confirm': { allowed: OWNER_ONLY, input: () => ({ allowNonEmptyQueue: false }) },
   'updates.configure': { allowed: OWNER_ONLY, input: () => ({ channel: 'stable' }) },
+  'app.requestExit': { allowed: TECH_OR_OWNER, input: () => ({}) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

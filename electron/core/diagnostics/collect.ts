@@ -176,7 +176,8 @@ export async function collectDiagnostics(sources: DiagnosticsSources): Promise<D
       unknown: sources.ledger.countInStates(['unknown']),
     },
     printer: sources.printer,
-    logs: { lines: tailLines(sources.logFile, LOG_LINES).map((line) => redactor.text(line)) },
+    // Just after the log rotated (kernel/logger) the current file is short: the newest rotated one goes first.
+    logs: { lines: [...tailLines(`${sources.logFile}.1`, LOG_LINES), ...tailLines(sources.logFile, LOG_LINES)].slice(-LOG_LINES).map((line) => redactor.text(line)) },
     updates,
   };
   return { ...base, problems: problemsOf(base) };

@@ -14,6 +14,7 @@ import { Sell } from '../features/sell/screens/Sell';
 import { SignIn } from '../features/session/screens/SignIn';
 import { StatusBar } from '../features/status/screens/StatusBar';
 import { Today } from '../features/today/screens/Today';
+import { UpdateNotices } from '../features/updates/screens/UpdateNotices';
 import { resolveRoute, sectionsFor, type Audience } from './routes';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
@@ -50,6 +51,7 @@ export function App() {
         </main>
       )}
       <SettledNotices />
+      {booted && <UpdateNotices />}
       <ReceiptDialog />
     </div>
   );

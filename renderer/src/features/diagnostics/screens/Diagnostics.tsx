@@ -6,10 +6,12 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticProblem, Diagnostics as DiagnosticsData } from '../../../../../shared/contract/diagnostics';
 import type { Language } from '../../../../../shared/contract/receipts';
+import { UPDATE_CHECK_RESULTS } from '../../../../../shared/contract/updates';
 import { useSaldo } from '../../../app/store';
 import { dateTime, money, providerName } from '../../../format';
 import { intlLocale } from '../../../i18n';
 import { useDiagnostics } from '../useDiagnostics';
+import { ExitSaldo } from './ExitSaldo';
 import './diagnostics.css';
 
 function bytes(value: number, language: Language): string {
@@ -86,9 +88,14 @@ function Providers({ data, language }: { data: DiagnosticsData; language: Langua
   );
 }
 
+type CheckResult = (typeof UPDATE_CHECK_RESULTS)[number];
+const isCheckResult = (result: string | null): result is CheckResult => UPDATE_CHECK_RESULTS.some((known) => known === result);
+
 function Details({ data, language }: { data: DiagnosticsData; language: Language }) {
   const { t } = useTranslation();
   const none = t('diagnostics.none');
+  // The updater's result code, said in words.
+  const checkResult = (result: string | null): string => (isCheckResult(result) ? t(`updates.checkResults.${result}`) : (result ?? ''));
   return (
     <>
       <h2>{t('diagnostics.providers')}</h2>
@@ -112,7 +119,7 @@ function Details({ data, language }: { data: DiagnosticsData; language: Language
         <Fact label={t('diagnostics.version')}>{`${data.version} (${data.channel})`}</Fact>
         <Fact label={t('diagnostics.mode')}>{data.mode === 'demo' ? t('diagnostics.modeDemo') : t('diagnostics.modeLive')}</Fact>
         <Fact label={t('diagnostics.printer')}>{data.printer.kind === 'renderer' ? t('diagnostics.printerBrowser') : (data.printer.name ?? t('diagnostics.printerDefault'))}</Fact>
-        <Fact label={t('diagnostics.lastUpdateCheck')}>{data.updates.lastCheckAt ? `${dateTime(data.updates.lastCheckAt, language)} · ${data.updates.lastResult ?? ''}` : t('diagnostics.neverChecked')}</Fact>
+        <Fact label={t('diagnostics.lastUpdateCheck')}>{data.updates.lastCheckAt ? `${dateTime(data.updates.lastCheckAt, language)} · ${checkResult(data.updates.lastResult)}` : t('diagnostics.neverChecked')}</Fact>
         <Fact label={t('diagnostics.dataDir')}>
           <code>{data.dataDir}</code>
         </Fact>
@@ -174,6 +181,7 @@ export function Diagnostics() {
       ) : (
         checking && <p className="hint">{t('diagnostics.checking')}</p>
       )}
+      <ExitSaldo />
     </main>
   );
 }
