@@ -6,7 +6,6 @@
 import type { Page } from '@playwright/test';
 import type { Sale } from '../../shared/contract/sales';
 import { expect, invokeInPage, pressDigits, result, signIn, test, type CounterFixture } from './counter-fixture';
-import { openCounter } from './counter-guard-stand-in';
 import { captureGuard, missingKeys } from './counter-guard-shots';
 
 interface Words {
@@ -93,7 +92,7 @@ const ENGLISH: Words = {
 
 async function start(page: Page, counter: CounterFixture, words: Words): Promise<void> {
   counter.routeTo('relier');
-  await openCounter(page, counter);
+  await counter.open(page);
   if (words.switchTo) await page.getByRole('button', { name: words.switchTo }).click();
   await signIn(page);
 }
