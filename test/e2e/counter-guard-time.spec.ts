@@ -93,9 +93,15 @@ test('the read-back asks for the line again when shown, and the status bar shows
   await signIn(page);
   await toAmounts(page);
   await expect(page.getByTestId('connectivity')).toHaveText(/En línea/);
-  // Every provider goes offline; the core learns it from its next requests (a catalog and balance refresh).
+  // Every provider goes offline; the core learns it from its next requests (catalog and balance refreshes: a
+  // lost answer counts as a line down only after a few in a row).
   await counter.setAllOffline(true);
-  await counter.core.sales.sync.refresh();
+  await expect
+    .poll(async () => {
+      await counter.core.sales.sync.refresh();
+      return counter.core.sales.connectivity.snapshot().online;
+    })
+    .toBe(false);
   await page.getByRole('group', { name: 'Recargas' }).getByRole('button', { name: '$50.00', exact: true }).click();
   await expect(page.getByTestId('confirm-line')).toHaveText('Sin conexión: la recarga quedará en cola si la tienda lo permite.');
   await expect(page.getByTestId('connectivity')).toHaveText(/Sin conexión/);
