@@ -93,15 +93,8 @@ test('the read-back asks for the line again when shown, and the status bar shows
   await signIn(page);
   await toAmounts(page);
   await expect(page.getByTestId('connectivity')).toHaveText(/En línea/);
-  // Every provider goes offline; the core learns it from its next requests (catalog and balance refreshes: a
-  // lost answer counts as a line down only after a few in a row).
-  await counter.setAllOffline(true);
-  await expect
-    .poll(async () => {
-      await counter.core.sales.sync.refresh();
-      return counter.core.sales.connectivity.snapshot().online;
-    })
-    .toBe(false);
+  // Every provider goes offline, and the core learns it from its own requests before the read-back asks.
+  await counter.takeLineDown();
   await page.getByRole('group', { name: 'Recargas' }).getByRole('button', { name: '$50.00', exact: true }).click();
   await expect(page.getByTestId('confirm-line')).toHaveText('Sin conexión: la recarga quedará en cola si la tienda lo permite.');
   await expect(page.getByTestId('connectivity')).toHaveText(/Sin conexión/);
