@@ -196,7 +196,8 @@ function dateText(date: Date, language: Language, timeZone: string | undefined):
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    // Not hour12: false, which ICU turns into 'h24' for these locales: 00:59 would print as "24:59".
+    hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }

@@ -43,7 +43,7 @@ function answerWithoutProcessing(simulator: ProviderSimulator, request: SandboxR
     case 'possible_duplicate':
       return replied(simulator.duplicateReply(request));
     case 'respond':
-      return replied({ status: fault.status ?? 500, json: fault.body ?? {} });
+      return replied({ status: fault.status ?? 500, json: fault.body ?? {}, ...(fault.headers ? { headers: fault.headers } : {}) });
     default:
       return undefined;
   }

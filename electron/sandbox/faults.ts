@@ -21,7 +21,7 @@ export const FAULT_KINDS = [
   'possible_duplicate',
   /** Process the sale twice (a provider that double-delivers) and answer the first. */
   'double_delivery',
-  /** Answer exactly `status` and `body` (e.g. MobiSend's 403 "IP not authorized"). */
+  /** Answer exactly `status`, `body` and `headers` (e.g. MobiSend's 403 "IP not authorized", a 429 with Retry-After). */
   'respond',
 ] as const;
 
@@ -37,6 +37,8 @@ export const FaultRuleSchema = z.object({
   latencyMs: z.union([z.number().nonnegative(), z.tuple([z.number().nonnegative(), z.number().nonnegative()])]).optional(),
   status: z.number().int().min(100).max(599).optional(),
   body: z.unknown().optional(),
+  /** Extra response headers for `respond` (e.g. `{ "retry-after": "240" }`). */
+  headers: z.record(z.string(), z.string()).optional(),
   afterCommit: z.boolean().optional(),
 });
 export type FaultRule = z.infer<typeof FaultRuleSchema>;

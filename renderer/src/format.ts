@@ -16,12 +16,13 @@ export function money(amount: Money, language: Language): string {
   }).format(toMajorString(amount) as unknown as number);
 }
 
+// hourCycle 'h23', not hour12: false: ICU turns the latter into 'h24' for these locales and shows 00:59 as "24:59".
 export function time(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export function dateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'medium', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export function phone(digits: string, country: string): string {

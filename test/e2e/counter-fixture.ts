@@ -25,6 +25,12 @@ export interface CounterFixture {
   /** Sends every sale to this provider (the owner's routing setting). */
   routeTo(provider: ProviderId): void;
   setAllOffline(offline: boolean): Promise<void>;
+  /**
+   * Every sandbox offline, and the core has learnt it from its own requests (catalog and balance refreshes; a
+   * lost answer counts as a line down only after a few in a row). Until then the core keeps trying queued sales
+   * on providers it still believes reachable, and a queued sale is caught "Enviando" at random.
+   */
+  takeLineDown(): Promise<void>;
 }
 
 export const root = resolve(import.meta.dirname, '..', '..');
@@ -56,6 +62,15 @@ export const test = base.extend<{ counter: CounterFixture }>({
       },
       async setAllOffline(offline) {
         await Promise.all(core.sandboxes.map((sandbox) => sandbox.control.setOffline(offline)));
+      },
+      async takeLineDown() {
+        await fixture.setAllOffline(true);
+        await expect
+          .poll(async () => {
+            await core.sales.sync.refresh();
+            return core.sales.connectivity.snapshot().online;
+          })
+          .toBe(false);
       },
     };
     await use(fixture);

@@ -4,9 +4,9 @@
  * "¿Otra recarga igual?" with the earlier sale's time and state; recent numbers show their last sale's state.
  */
 import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import type { Sale } from '../../shared/contract/sales';
 import { expect, invokeInPage, pressDigits, result, signIn, test, type CounterFixture } from './counter-fixture';
-import { openCounter } from './counter-guard-stand-in';
 import { captureGuard, missingKeys } from './counter-guard-shots';
 
 interface Words {
@@ -93,7 +93,7 @@ const ENGLISH: Words = {
 
 async function start(page: Page, counter: CounterFixture, words: Words): Promise<void> {
   counter.routeTo('relier');
-  await openCounter(page, counter);
+  await counter.open(page);
   if (words.switchTo) await page.getByRole('button', { name: words.switchTo }).click();
   await signIn(page);
 }
@@ -192,28 +192,46 @@ for (const words of [SPANISH, ENGLISH]) {
   });
 }
 
-test('when the core itself refuses the sale as a re-sell or an unconfirmed repeat, the counter shows the same dialogs', async ({ page, counter }) => {
+/** Another counter sells to the number meanwhile (from the core's side of the read-back, the same ledger). */
+async function sellElsewhere(page: Page, amountMinor: number): Promise<Sale> {
+  return invokeInPage<Sale>(page, 'sales.sell', {
+    requestId: randomUUID(),
+    phone: '5512345678',
+    country: 'MX',
+    carrier: 'Telcel',
+    amount: { minor: amountMinor, currency: 'MXN' },
+  });
+}
+
+test('when the core itself refuses the sale as an unconfirmed repeat or a re-sell, the counter shows the same dialogs', async ({ page, counter }) => {
   const words = SPANISH;
   await start(page, counter, words);
-  // The core knew better than the check before the read-back (another counter sold meanwhile): it answers with the code.
-  let refusal: 'resell_blocked' | 'repeat_unconfirmed' = 'resell_blocked';
-  await page.route('**/api/invoke/sales.sell', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: refusal, message: refusal } }) }),
-  );
+  // The read-back is reached with nothing sold to the number yet: the check before it lets the sale through.
   await pressDigits(page, '5512345678', new RegExp(`^${words.keypad}$`));
   await page.getByRole('button', { name: words.next }).click();
   await page.getByRole('button', { name: 'Telcel', exact: true }).click();
   await tapAmount(page, words, '$50.00');
-  await page.getByRole('button', { name: words.send }).click();
-  await expect(page.getByRole('alertdialog', { name: words.blockedTitle })).toBeVisible();
-  await page.getByRole('button', { name: words.doNotSell }).click();
+  await expect(page.getByTestId('confirm-number')).toHaveText('55 1234 5678');
 
-  refusal = 'repeat_unconfirmed';
-  await tapAmount(page, words, '$50.00');
+  // Meanwhile the same top-up is delivered from elsewhere: the core refuses this one until the cashier confirms.
+  const delivered = await sellElsewhere(page, 5000);
+  await expect.poll(async () => counter.core.sales.ledger.get(delivered.id)?.state, { timeout: 30_000 }).toBe('succeeded');
   await page.getByRole('button', { name: words.send }).click();
   const repeat = page.getByRole('alertdialog', { name: words.repeatTitle });
-  await expect(repeat).toContainText('Este número recibió la misma recarga hace unos minutos.');
+  await expect(repeat.getByTestId('resell-earlier')).toHaveText(words.repeatEarlier);
   await repeat.getByRole('button', { name: words.repeatYes }).click();
   await expect(page.getByText(words.repeatLine)).toBeVisible();
-  expect(await salesCount(page)).toBe(0);
+
+  // Then, with the line down, another sale to the number is queued elsewhere: still unresolved, it blocks this one.
+  await counter.setAllOffline(true);
+  await sellElsewhere(page, 2000);
+  await page.getByRole('button', { name: words.send }).click();
+  const blocked = page.getByRole('alertdialog', { name: words.blockedTitle });
+  await expect(blocked.getByTestId('resell-earlier')).toHaveText(/^Venta de \$20\.00 a las \d{2}:\d{2}: (En cola|Enviando)\.$/);
+  await blocked.getByRole('button', { name: words.doNotSell }).click();
+  await expect(blocked).toHaveCount(0);
+  await expect(page.getByTestId('confirm-number')).toHaveCount(0);
+  // Only the two sales made elsewhere exist: nothing this counter sent went through.
+  expect(await salesCount(page)).toBe(2);
+  expect(counter.consoleErrors).toEqual([]);
 });

@@ -5,7 +5,6 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, pressDigits, result, signIn, test } from './counter-fixture';
-import { openCounter } from './counter-guard-stand-in';
 import { captureGuard, missingKeys } from './counter-guard-shots';
 
 async function toAmounts(page: Page, keypad = /^(Teclado numérico|Number keypad)$/, next = /^(Continuar|Continue)$/): Promise<void> {
@@ -16,7 +15,7 @@ async function toAmounts(page: Page, keypad = /^(Teclado numérico|Number keypad
 
 test('an unresolved sale says what to do with the cash, is counted in the status bar, and is announced once when it settles', async ({ page, counter }) => {
   counter.routeTo('relier');
-  await openCounter(page, counter);
+  await counter.open(page);
   await signIn(page);
   const relier = counter.sandbox('relier').control;
   // The top-up is processed but its answer is lost, and status checks fail for now: the outcome stays unknown.
@@ -63,7 +62,7 @@ for (const words of [
   { language: 'en', switchTo: 'Cambiar idioma a English', keypad: /^Number keypad$/, next: /^Continue$/, switchCashier: 'Switch cashier', title: 'Discard the sale in progress?', body: 'The sale to 55 1234 5678 has not been sent. Switching cashier discards it and nothing is charged.', keep: 'Keep the sale', discard: 'Discard and switch cashier', signIn: 'Sign in' },
 ] as const) {
   test(`${words.language}: switching cashier mid-sale asks before discarding the sale in progress`, async ({ page, counter }) => {
-    await openCounter(page, counter);
+    await counter.open(page);
     if (words.switchTo) await page.getByRole('button', { name: words.switchTo }).click();
     await signIn(page);
     await toAmounts(page, words.keypad, words.next);
@@ -83,44 +82,35 @@ for (const words of [
   });
 }
 
-/** The core's connectivity answer as a test sets it (the sandboxes cannot make the core's limiter pace on cue). */
-async function answerConnectivity(page: Page, providers: Array<{ id: string; reachable: boolean; pacedUntil?: string | null }>): Promise<void> {
-  await page.route('**/api/invoke/connectivity.get', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        ok: true,
-        value: { online: providers.some((provider) => provider.reachable), providers: providers.map((provider) => ({ checkedAt: new Date().toISOString(), lastError: null, ...provider })) },
-      }),
-    }),
-  );
+/** "HH:MM" on the counter's clock (the page runs in this process's time zone). */
+function clockTime(at: number): string {
+  const time = new Date(at);
+  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
 }
 
 test('the read-back asks for the line again when shown, and the status bar shows a paced provider until when', async ({ page, counter }) => {
-  await openCounter(page, counter);
+  await counter.open(page);
   await signIn(page);
   await toAmounts(page);
   await expect(page.getByTestId('connectivity')).toHaveText(/En línea/);
-  // Every provider went offline a moment ago, and no event has told the counter yet.
-  await answerConnectivity(page, [
-    { id: 'relier', reachable: false },
-    { id: 'mobisend', reachable: false },
-    { id: 'liquido', reachable: false },
-  ]);
+  // Every provider goes offline, and the core learns it from its own requests before the read-back asks.
+  await counter.takeLineDown();
   await page.getByRole('group', { name: 'Recargas' }).getByRole('button', { name: '$50.00', exact: true }).click();
   await expect(page.getByTestId('confirm-line')).toHaveText('Sin conexión: la recarga quedará en cola si la tienda lo permite.');
   await expect(page.getByTestId('connectivity')).toHaveText(/Sin conexión/);
   await page.getByRole('button', { name: /^← Atrás$/ }).click();
 
-  const until = new Date(Date.now() + 4 * 60_000);
-  const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
-  await page.unroute('**/api/invoke/connectivity.get');
-  await answerConnectivity(page, [
-    { id: 'relier', reachable: true, pacedUntil: until.toISOString() },
-    { id: 'mobisend', reachable: true },
-    { id: 'liquido', reachable: true },
+  // The line is back, and Relier answers its next read with a 429 asking to wait four minutes.
+  await counter.setAllOffline(false);
+  counter.sandbox('relier').control.setFaults([
+    { kind: 'respond', count: 1, method: 'GET', status: 429, body: { success: false, error: 'Too many requests' }, headers: { 'retry-after': '240' } },
   ]);
+  const askedAt = Date.now();
+  await counter.core.sales.sync.refresh();
+  const answeredAt = Date.now();
+  // The wait counts from the 429's arrival; accept either minute when that straddles a minute boundary.
+  const until = [clockTime(askedAt + 240_000), clockTime(answeredAt + 240_000)];
   await page.getByRole('group', { name: 'Recargas' }).getByRole('button', { name: '$50.00', exact: true }).click();
-  await expect(page.getByTestId('paced')).toHaveText(`Relier en pausa hasta las ${hhmm}`);
+  await expect(page.getByTestId('paced')).toHaveText(new RegExp(`^Relier en pausa hasta las (${until.join('|')})$`));
   await expect(page.getByTestId('confirm-line')).toHaveText('Línea: en línea.');
 });

@@ -8,7 +8,7 @@ test('line down queues the sale; line back delivers it and the screens follow wi
   counter.routeTo('relier');
   await counter.open(page);
   await signIn(page);
-  await counter.setAllOffline(true);
+  await counter.takeLineDown();
 
   await startSale(page, { phone: '5587654321', carrier: 'Movistar', amount: '$100.00' });
   await confirmButton(page).click();

@@ -6,10 +6,9 @@
  */
 import type { Page } from '@playwright/test';
 import type { ProviderId } from '../../shared/contract/app';
-import type { RenderedReceipt } from '../../shared/contract/receipts';
+import type { Language, RenderedReceipt } from '../../shared/contract/receipts';
 import type { Sale } from '../../shared/contract/sales';
 import { expect, invokeInPage, pressDigits, result, signIn, test } from './counter-fixture';
-import { coreHasCounterGuards, openCounter } from './counter-guard-stand-in';
 import { captureGuard, missingKeys } from './counter-guard-shots';
 
 const ALWAYS_FAILS = '5500000001';
@@ -29,8 +28,8 @@ async function failedSale(page: Page, amount: string): Promise<void> {
   await expect(page.getByRole('button', { name: 'Siguiente venta' })).toBeDisabled();
 }
 
-async function receiptText(page: Page, saleId: string): Promise<string> {
-  const receipt = await invokeInPage<RenderedReceipt>(page, 'receipts.render', { saleId });
+async function receiptText(page: Page, saleId: string, language: Language): Promise<string> {
+  const receipt = await invokeInPage<RenderedReceipt>(page, 'receipts.render', { saleId, language });
   // Long sentences wrap over the paper's columns: read it as one line, as a person does.
   return receipt.lines.join(' ').replace(/\s+/g, ' ');
 }
@@ -39,10 +38,8 @@ const PROVIDERS: ProviderId[] = ['relier', 'mobisend', 'liquido'];
 
 for (const provider of PROVIDERS) {
   test(`${provider}: after a failure the cashier says whether the cash went back; list, status bar and receipt agree`, async ({ page, counter }) => {
-    // Relier's failures already owe the money back; the other two do once the core makes every failure refund_due.
-    test.skip(provider !== 'relier' && !coreHasCounterGuards(counter), 'needs the core side of issue 15: every failed sale is refund_due at once');
     counter.routeTo(provider);
-    await openCounter(page, counter);
+    await counter.open(page);
     await signIn(page);
 
     await failedSale(page, '$20.00');
@@ -66,13 +63,16 @@ for (const provider of PROVIDERS) {
     const refunded = sales.find((sale) => sale.price.minor === 2000)!;
     const owed = sales.find((sale) => sale.price.minor === 3000)!;
     expect([refunded.state, owed.state]).toEqual(['refunded', 'refund_due']);
-    const refundedReceipt = await receiptText(page, refunded.id);
-    const owedReceipt = await receiptText(page, owed.id);
-    expect(refundedReceipt).toContain('Su dinero fue devuelto');
-    expect(owedReceipt).toContain('Se le devuelve su dinero');
-    for (const receipt of [refundedReceipt, owedReceipt]) expect(receipt).not.toMatch(/ENTREGADA/);
-    if (coreHasCounterGuards(counter)) {
-      for (const receipt of [refundedReceipt, owedReceipt]) expect(receipt.trimEnd()).not.toMatch(/Gracias por su compra$/);
+    const refundedReceipt = await receiptText(page, refunded.id, 'es-MX');
+    const owedReceipt = await receiptText(page, owed.id, 'es-MX');
+    expect(refundedReceipt).toContain('DINERO DEVUELTO');
+    expect(refundedReceipt).toContain('Su dinero le fue devuelto.');
+    expect(owedReceipt).toContain('POR DEVOLVER');
+    expect(owedReceipt).toContain('La tienda le debe su dinero.');
+    for (const receipt of [refundedReceipt, owedReceipt]) {
+      expect(receipt).toContain('RECARGA NO REALIZADA');
+      expect(receipt).not.toMatch(/ENTREGADA/);
+      expect(receipt.trimEnd()).not.toMatch(/Gracias por su compra$/);
     }
     expect(violations).toEqual([]);
     expect(counter.consoleErrors).toEqual([]);
@@ -81,7 +81,7 @@ for (const provider of PROVIDERS) {
 
 test("paying an owed refund out later needs the owner: the cashier gets the owner's PIN pad, the owner marks it", async ({ page, counter }) => {
   counter.routeTo('relier');
-  await openCounter(page, counter);
+  await counter.open(page);
   await signIn(page);
   await failedSale(page, '$20.00');
   await page.getByRole('button', { name: 'No, queda por devolver' }).click();
@@ -116,7 +116,7 @@ test("paying an owed refund out later needs the owner: the cashier gets the owne
 
 test('English: the cash question and the owner PIN pad for an owed refund', async ({ page, counter }) => {
   counter.routeTo('relier');
-  await openCounter(page, counter);
+  await counter.open(page);
   await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
   await signIn(page);
   await pressDigits(page, ALWAYS_FAILS);
@@ -130,6 +130,12 @@ test('English: the cash question and the owner PIN pad for an owed refund', asyn
   const violations = await captureGuard(page, '30-cash-question-relier', 'en');
   await page.getByRole('button', { name: 'No, it is still owed' }).click();
   await expect(page.getByTestId('cash-answer')).toHaveText('Still owed $20.00: it shows in "To refund" and in Today\'s sales until the owner pays it out.');
+  const { sales } = await invokeInPage<{ sales: Sale[] }>(page, 'sales.list', { today: true });
+  const owedReceipt = await receiptText(page, sales[0]!.id, 'en');
+  expect(owedReceipt).toContain('TOP-UP NOT COMPLETED');
+  expect(owedReceipt).toContain('MONEY OWED BACK');
+  expect(owedReceipt).not.toMatch(/DELIVERED/);
+  expect(owedReceipt.trimEnd()).not.toMatch(/(Thank you|Gracias por su compra)$/);
   await page.getByRole('button', { name: 'Next sale' }).click();
   await page.getByRole('button', { name: "Today's sales" }).click();
   await page.getByRole('row').filter({ hasText: '$20.00' }).getByRole('button', { name: /^Open the sale of / }).click();

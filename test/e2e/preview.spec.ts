@@ -3,7 +3,7 @@
  * start-up, the page at that URL is Saldo, and SIGTERM stops it cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +38,10 @@ test('npm run preview prints the app URL last and serves the first screen', asyn
     await exited;
     // npm forwards the signal to the host; once it has gone, nothing answers on the port any more.
     await expect.poll(async () => fetch(url).then(() => 'answering', () => 'closed'), { timeout: 5_000 }).toBe('closed');
+    // npm may exit before the host has finished: the core's last log line says it closed its data cleanly (and the
+    // data folder must outlive it, or its last write fails).
+    const log = join(dataDir, 'logs', 'saldo.log');
+    await expect.poll(() => (existsSync(log) ? readFileSync(log, 'utf8') : ''), { timeout: 10_000 }).toContain('core.closed');
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
