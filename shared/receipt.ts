@@ -244,6 +244,39 @@ export function renderReceipt(data: ReceiptData, options: ReceiptOptions): Rende
   return { lines: lines.map((line) => line.replace(/\s+$/, '')), columns, widthMm: options.widthMm, language: options.language };
 }
 
+/** The title of a test print, in both languages whatever the counter's: a tech may not read the shop's. */
+export const TEST_PRINT_TITLE = 'PRUEBA DE IMPRESIÓN / TEST PRINT';
+
+const TEST_PRINT_WORDS: Record<Language, { date: string; paper: string; columns: string; ruler: string }> = {
+  'es-MX': { date: 'Fecha', paper: 'Papel', columns: 'col.', ruler: 'La regla debe verse completa, de borde a borde:' },
+  en: { date: 'Date', paper: 'Paper', columns: 'col.', ruler: 'The ruler must show whole, edge to edge:' },
+};
+
+/**
+ * A short test receipt for the technician (Diagnóstico → Imprimir prueba): the shop, when, the paper width the
+ * settings say, and a ruler of exactly `columns` characters, so a cut-off last digit shows the wrong width is set.
+ */
+export function renderTestReceipt(data: Pick<ReceiptData, 'shop' | 'printedAt' | 'timeZone'>, options: Omit<ReceiptOptions, 'copy'>): RenderedReceipt {
+  const columns = RECEIPT_COLUMNS[options.widthMm];
+  const words = TEST_PRINT_WORDS[options.language];
+  const rule = '-'.repeat(columns);
+  const ruler = Array.from({ length: columns }, (_, index) => String((index + 1) % 10)).join('');
+  const lines = [
+    ...center(data.shop.name || 'Saldo', columns),
+    ...(data.shop.address.trim() ? center(data.shop.address, columns) : []),
+    rule,
+    ...center(TEST_PRINT_TITLE, columns),
+    '',
+    ...field(words.date, dateText(data.printedAt, options.language, data.timeZone), columns),
+    ...field(words.paper, `${options.widthMm} mm · ${columns} ${words.columns}`, columns),
+    rule,
+    ...wrapText(words.ruler, columns),
+    ruler,
+    rule,
+  ];
+  return { lines: lines.map((line) => line.replace(/\s+$/, '')), columns, widthMm: options.widthMm, language: options.language };
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -29,6 +29,13 @@ export const RenderedReceiptSchema = z.object({
 });
 export type RenderedReceipt = z.infer<typeof RenderedReceiptSchema>;
 
+export const PrintedReceiptSchema = RenderedReceiptSchema.extend({
+  /** 'printer': the host printed it; 'renderer': the page prints it itself (browser host: window.print). */
+  via: z.enum(['printer', 'renderer']),
+  printed: z.boolean(),
+});
+export type PrintedReceipt = z.infer<typeof PrintedReceiptSchema>;
+
 export const receiptsChannels = {
   'receipts.render': defineChannel({
     input: ReceiptRequestSchema,
@@ -38,13 +45,15 @@ export const receiptsChannels = {
   }),
   'receipts.print': defineChannel({
     input: ReceiptRequestSchema,
-    output: RenderedReceiptSchema.extend({
-      /** 'printer': the host printed it; 'renderer': the page prints it itself (browser host: window.print). */
-      via: z.enum(['printer', 'renderer']),
-      printed: z.boolean(),
-    }),
+    output: PrintedReceiptSchema,
     access: 'cashier',
     description: "Print a sale's receipt through the host's printer (or hand it back for the page to print)",
+  }),
+  'receipts.testPrint': defineChannel({
+    input: z.object({}).strict(),
+    output: PrintedReceiptSchema,
+    access: 'tech',
+    description: "The technician's test print: shop, date and paper width from the settings, through the same printer as sales receipts",
   }),
   'settings.setLanguage': defineChannel({
     input: z.object({ language: LanguageSchema }).strict(),

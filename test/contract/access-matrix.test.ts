@@ -50,6 +50,7 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'balances.get': { allowed: SIGNED_IN, input: () => ({}) },
   'receipts.render': { allowed: SIGNED_IN, input: () => ({ saleId }) },
   'receipts.print': { allowed: SIGNED_IN, input: () => ({ saleId }) },
+  'receipts.testPrint': { allowed: TECH_OR_OWNER, input: () => ({}) },
   'app.diagnostics': { allowed: TECH_OR_OWNER, input: () => ({}) },
   'diagnostics.supportBundle': { allowed: TECH_OR_OWNER, input: () => ({}) },
   'updates.status': { allowed: TECH_OR_OWNER, input: () => ({}) },

@@ -1,7 +1,8 @@
 /**
  * The diagnostics screen as an owner sees it, in Spanish and in English, with Relier offline (its sandbox's
  * control plane) and a sale waiting in the queue: it says both in words, shows the provider as not answering,
- * has no missing translation key and no serious axe violation, and "Guardar" downloads the support bundle.
+ * has no missing translation key and no serious axe violation, "Guardar" downloads the support bundle, and
+ * "Imprimir prueba" opens the page's print dialog on the test receipt and says so.
  * Screenshots at 1024×768 and 1366×768 go to artifacts/screenshots/.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -32,6 +33,10 @@ const WORDS = [
     saved: /^Paquete guardado: saldo-support-.*\.zip$/,
     wentOffline: 'Relier dejó de responder',
     logs: /^Últimas líneas del registro \(\d+\)$/,
+    testPrint: 'Imprimir prueba',
+    testBrowser: 'La prueba se abrió en el diálogo de impresión del navegador: elija ahí la impresora de recibos.',
+    paper: /Papel: +(58 mm · 32|80 mm · 48) col\./,
+    closeReceipt: 'Cerrar recibo',
   },
   {
     language: 'en',
@@ -49,6 +54,10 @@ const WORDS = [
     saved: /^Bundle saved: saldo-support-.*\.zip$/,
     wentOffline: 'Relier stopped answering',
     logs: /^Last log lines \(\d+\)$/,
+    testPrint: 'Print a test',
+    testBrowser: "The test opened in the browser's print dialog: choose the receipt printer there.",
+    paper: /Paper: +(58 mm · 32|80 mm · 48) col\./,
+    closeReceipt: 'Close receipt',
   },
 ] as const;
 
@@ -102,6 +111,24 @@ for (const words of WORDS) {
     await page.getByRole('button', { name: words.save }).click();
     expect((await download).suggestedFilename()).toMatch(/^saldo-support-.*\.zip$/);
     await expect(page.getByRole('status').filter({ hasText: words.saved })).toBeVisible();
+
+    // The test print: the browser host hands it to the page's print dialog, as it does a sale's receipt.
+    await page.evaluate(() => {
+      const counted = window as unknown as { __printDialogs: number };
+      counted.__printDialogs = 0;
+      window.print = () => {
+        counted.__printDialogs += 1;
+      };
+    });
+    await page.getByRole('button', { name: words.testPrint }).click();
+    await expect(page.getByRole('status').filter({ hasText: words.testBrowser })).toBeVisible();
+    const receipt = page.getByTestId('receipt');
+    await expect(receipt).toContainText('PRUEBA DE IMPRESIÓN / TEST PRINT');
+    await expect(receipt).toContainText(words.paper);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printDialogs: number }).__printDialogs)).toBe(1);
+    await capture(page, `22-diagnostics-test-print-${words.language}`, violations);
+    await page.getByRole('button', { name: words.closeReceipt }).click();
+    await expect(receipt).toHaveCount(0);
 
     expect(await page.evaluate(() => (window as unknown as { __saldoMissingKeys?: string[] }).__saldoMissingKeys ?? [])).toEqual([]);
     expect(violations).toEqual([]);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { electronBuilderArguments } from '../../scripts/package.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -102,11 +103,39 @@ describe('electron-builder.yml', () => {
     expect(config.generateUpdatesFilesForAllChannels).toBe(true);
   });
 
-  // Signing and fuses belong to the hardened-Electron work; the fuses are asserted as soon as they are on the branch.
   // electron-builder expands ${env.X} only in some fields (artifactName, file patterns), NOT in publisherName, so
-  // "from the environment" needs the release script to pass it (-c.win.signtoolOptions.publisherName=...) or a JS
-  // config reading process.env; the lead finishes this test once that mechanism is chosen.
-  it.todo('PENDING-SIGNING: win.signtoolOptions.publisherName comes from the environment at release time, never a literal in electron-builder.yml');
+  // `npm run package` (scripts/package.mjs) passes it from SALDO_WIN_PUBLISHER_NAME as a config override.
+  describe('publisherName comes from the environment at release time', () => {
+    it('keeps only a clearly named placeholder in electron-builder.yml, never a company name', () => {
+      expect(config.win?.signtoolOptions?.publisherName).toMatch(/^SET-BY-scripts\/package\.mjs/);
+      expect(JSON.parse(readFileSync(resource('package.json'), 'utf8')).scripts.package).toBe('node scripts/package.mjs');
+    });
+
+    it('passes SALDO_WIN_PUBLISHER_NAME to electron-builder as the publisher, spaces and dots intact', () => {
+      const result = electronBuilderArguments({
+        platform: 'win32',
+        env: { SALDO_WIN_PUBLISHER_NAME: 'Tiendas Ejemplo S.A. de C.V.' },
+        builderArgs: ['--publish', 'never'],
+      });
+      expect(result).toEqual({
+        ok: true,
+        builderArgs: ['--publish', 'never', '--config.win.signtoolOptions.publisherName=Tiendas Ejemplo S.A. de C.V.'],
+      });
+    });
+
+    it('refuses a Windows build without it, in one sentence naming the variable', () => {
+      for (const [platform, builderArgs] of [['win32', []], ['linux', ['--win']], ['win32', ['--win', '--linux']]] as const) {
+        const result = electronBuilderArguments({ platform, env: { SALDO_WIN_PUBLISHER_NAME: '  ' }, builderArgs: [...builderArgs] });
+        expect(result.ok, `${platform} ${builderArgs.join(' ')}`).toBe(false);
+        if (!result.ok) expect(result.message).toBe('Set SALDO_WIN_PUBLISHER_NAME to the exact subject CN of the Windows code-signing certificate before building for Windows.');
+      }
+    });
+
+    it('lets a Linux build run without it (Linux packages carry no Authenticode publisher)', () => {
+      expect(electronBuilderArguments({ platform: 'linux', env: {} })).toEqual({ ok: true, builderArgs: [] });
+      expect(electronBuilderArguments({ platform: 'win32', env: {}, builderArgs: ['--linux'] })).toEqual({ ok: true, builderArgs: ['--linux'] });
+    });
+  });
 
   it.skipIf(config.electronFuses === undefined)('PENDING-FUSES: flips the Electron fuses a kiosk needs', () => {
     expect(config.electronFuses).toMatchObject({

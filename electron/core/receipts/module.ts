@@ -7,15 +7,15 @@
  *   dispatcher handlers: { ...receipts.handlers }
  */
 import type { Sale } from '../../../shared/contract/sales';
-import type { Language, ReceiptWidthMm, RenderedReceipt } from '../../../shared/contract/receipts';
+import type { Language, PrintedReceipt, ReceiptWidthMm, RenderedReceipt } from '../../../shared/contract/receipts';
 import { AppError } from '../../../shared/errors';
-import { receiptHtml, renderReceipt } from '../../../shared/receipt';
+import { receiptHtml, renderReceipt, renderTestReceipt } from '../../../shared/receipt';
 import type { HandlerMap } from '../ipc/dispatcher';
 import type { Logger } from '../kernel/logger';
 import type { SettingsStore } from '../settings/store';
 import type { Printer } from './printer';
 
-export type ReceiptsHandlers = Pick<HandlerMap, 'receipts.render' | 'receipts.print' | 'settings.setLanguage'>;
+export type ReceiptsHandlers = Pick<HandlerMap, 'receipts.render' | 'receipts.print' | 'receipts.testPrint' | 'settings.setLanguage'>;
 
 export interface ReceiptsModuleOptions {
   settings: SettingsStore;
@@ -54,19 +54,29 @@ export function createReceiptsModule(options: ReceiptsModuleOptions): ReceiptsMo
     );
   }
 
+  /** Prints through the host's printer, the one path for sales receipts and the test print alike. */
+  async function print(receipt: RenderedReceipt, title: string, logFields: Record<string, unknown>): Promise<PrintedReceipt> {
+    if (options.printer.kind === 'renderer') return { ...receipt, via: 'renderer', printed: false };
+    try {
+      const { printed } = await options.printer.print({ receipt, html: receiptHtml(receipt, title), title, widthMicrons: receipt.widthMm * 1000 });
+      options.logger.info('receipts.printed', { ...logFields, printed });
+      return { ...receipt, via: 'printer', printed };
+    } catch (error) {
+      options.logger.error('receipts.print_failed', { ...logFields, error: String(error) });
+      throw new AppError('internal', 'The printer did not print the receipt');
+    }
+  }
+
   const handlers: ReceiptsHandlers = {
     'receipts.render': (input) => render(input),
-    'receipts.print': async (input) => {
-      const receipt = render(input);
-      if (options.printer.kind === 'renderer') return { ...receipt, via: 'renderer' as const, printed: false };
-      try {
-        const { printed } = await options.printer.print({ receipt, html: receiptHtml(receipt, `Saldo ${input.saleId}`), title: `Saldo ${input.saleId}`, widthMicrons: receipt.widthMm * 1000 });
-        options.logger.info('receipts.printed', { saleId: input.saleId, copy: input.copy ?? false, printed });
-        return { ...receipt, via: 'printer' as const, printed };
-      } catch (error) {
-        options.logger.error('receipts.print_failed', { saleId: input.saleId, error: String(error) });
-        throw new AppError('internal', 'The printer did not print the receipt');
-      }
+    'receipts.print': async (input) => print(render(input), `Saldo ${input.saleId}`, { saleId: input.saleId, copy: input.copy ?? false }),
+    'receipts.testPrint': async () => {
+      const shop = options.settings.read();
+      const receipt = renderTestReceipt(
+        { shop: shop.shop, printedAt: clock(), ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+        { widthMm: shop.receiptWidthMm, language: shop.language },
+      );
+      return print(receipt, 'Saldo test print', { test: true, widthMm: receipt.widthMm });
     },
     'settings.setLanguage': ({ language }) => ({ language: options.settings.update({ language }).language }),
   };

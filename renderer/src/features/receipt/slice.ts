@@ -12,12 +12,13 @@ export const createReceiptSlice: Slice<ReceiptSlice> = (set, get) => ({
     if (get().receiptBusy) return;
     set({ receiptBusy: true, receiptError: null, receiptSaleId: saleId, receiptPrinted: false, receiptPrintPending: false });
     try {
-      const printed = await receiptService.print(saleId, copy);
-      const { via, printed: done, ...receipt } = printed;
-      set({ receipt, receiptBusy: false, receiptPrinted: done, receiptPrintPending: via === 'renderer' });
+      get().showPrintedReceipt(await receiptService.print(saleId, copy));
     } catch (error) {
       set({ receiptBusy: false, receiptError: errorCodeOf(error) });
     }
+  },
+  showPrintedReceipt({ via, printed, ...receipt }) {
+    set({ receipt, receiptBusy: false, receiptPrinted: printed, receiptPrintPending: via === 'renderer' });
   },
   receiptPrintDone: () => set({ receiptPrintPending: false }),
   closeReceipt: () => set({ ...receiptInitialState }),

@@ -1,5 +1,5 @@
 /** The receipt on screen and printing it: the receipt slice's shape. */
-import type { RenderedReceipt } from '../../../../shared/contract/receipts';
+import type { PrintedReceipt, RenderedReceipt } from '../../../../shared/contract/receipts';
 import type { ErrorCode } from '../../../../shared/errors';
 
 export interface ReceiptState {
@@ -16,6 +16,8 @@ export interface ReceiptState {
 export interface ReceiptActions {
   /** Prints a sale's receipt; `copy` marks a reprint. The receipt also shows on screen. */
   printReceipt(saleId: string, copy: boolean): Promise<void>;
+  /** Shows a receipt the core printed (or handed back for the page's print dialog), e.g. the test print. */
+  showPrintedReceipt(printed: PrintedReceipt): void;
   receiptPrintDone(): void;
   closeReceipt(): void;
 }

@@ -1,7 +1,7 @@
 /**
  * The technician's and owner's diagnostics: first, in words, what is wrong (or that nothing is); then the
  * facts behind it (app, database, hash chain, providers probed now, queue, printer, updates, 24 h of
- * connectivity, the last log lines) and a button that saves the support bundle.
+ * connectivity, the last log lines), a button that saves the support bundle and one that prints a test receipt.
  */
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticProblem, Diagnostics as DiagnosticsData } from '../../../../../shared/contract/diagnostics';
@@ -12,6 +12,7 @@ import { dateTime, money, providerName } from '../../../format';
 import { intlLocale } from '../../../i18n';
 import { useDiagnostics } from '../useDiagnostics';
 import { ExitSaldo } from './ExitSaldo';
+import { TestPrint } from './TestPrint';
 import './diagnostics.css';
 
 function bytes(value: number, language: Language): string {
@@ -181,6 +182,7 @@ export function Diagnostics() {
       ) : (
         checking && <p className="hint">{t('diagnostics.checking')}</p>
       )}
+      <TestPrint />
       <ExitSaldo />
     </main>
   );
