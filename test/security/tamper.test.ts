@@ -16,7 +16,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../electron/cli/ledger-commands';
 import { databaseFileIn, openDatabase } from '../../electron/core/db/open';
-import { eventHash } from '../../electron/core/ledger/chain';
+import { eventHash, type StoredEvent } from '../../electron/core/ledger/chain';
 import { Ledger } from '../../electron/core/ledger/ledger';
 import type { SaleState } from '../../shared/contract/sales';
 import { seededRandomForTest } from '../sales/seed-for-test';
@@ -55,16 +55,8 @@ function buildLedger(dir: string): void {
   db.close();
 }
 
-interface EventRow {
-  seq: number;
-  sale_id: string;
-  at: string;
-  from_state: string | null;
-  to_state: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** One sale_events row as stored (the ledger's own row type: the tamperer edits exactly what is on disk). */
+type EventRow = StoredEvent;
 
 const hex = (random: SeededRandom): string => Array.from({ length: 64 }, () => '0123456789abcdef'[random.int(16)]).join('');
 
