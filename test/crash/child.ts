@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.SALDO_DATA_DIR ?? '';
   const addresses = JSON.parse(process.env.SALDO_CRASH_SANDBOXES ?? '[]') as SandboxAddress[];
   const sales = Number(process.env.SALDO_CRASH_SALES ?? '6');
+  // The harness aims a kill at the owed-back paths: the first sale fails and its money is handed back at once.
+  const failFirst = process.env.SALDO_CRASH_FAIL_FIRST === '1';
   // The harness passes each life's seed (SALDO_SEED), drawn from the test's seed, so a run replays exactly.
   const random = randomFromSeed(chooseSeed());
   const order = ORDERS[random.int(ORDERS.length)] ?? ORDERS[0] ?? [];
@@ -83,12 +85,12 @@ async function main(): Promise<void> {
     try {
       // One sale in eight to Relier's "always fails" test number, so failures and refunds are exercised too;
       // like the counter, it asks first and sells to another number while an earlier sale to that one is unresolved.
-      const failing = random.int(8) === 0 && module.service.checkResell({ phone: ALWAYS_FAILS, country: 'MX' }).unresolved === null;
+      const failing = (failFirst && index === 0 ? true : random.int(8) === 0) && module.service.checkResell({ phone: ALWAYS_FAILS, country: 'MX' }).unresolved === null;
       const phone = failing ? ALWAYS_FAILS : `56${String(random.int(10_000_000, 99_999_999))}`;
       const sale = await module.service.sell({ requestId, phone, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
       emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
-      // Half the failures are handed back at the counter at once (refund_due → refunded), the rest stay owed.
-      if (sale.state === 'refund_due' && random.int(2) === 0) {
+      // Half the failures are handed back (all of them when the harness aims a kill at the hand-back) at the counter at once (refund_due → refunded), the rest stay owed.
+      if (sale.state === 'refund_due' && (failFirst || random.int(2) === 0)) {
         emit({ ev: 'handing-back', id: sale.id });
         const refunded = module.service.refundAtCounter(sale.id);
         emit({ ev: 'handed-back', id: refunded.id, state: refunded.state });

@@ -20,6 +20,8 @@ import { randomFromSeed } from '../sales/seeded-random';
 const RUNS = Math.max(1, Number(process.env.SALDO_CRASH_RUNS ?? '200'));
 const LANES = Math.max(1, Number(process.env.SALDO_CRASH_LANES ?? '3'));
 const PROVIDERS: ProviderId[] = ['relier', 'mobisend', 'liquido'];
+/** Points on the owed-back paths: their lives fail the first sale and hand it back, so the kill is reached. */
+const OWED_BACK_POINTS: readonly string[] = ['between-failed-and-owed-back', 'before-refund-commit', 'after-refund-commit-before-answer'];
 
 let sandboxes: RunningSandbox[] = [];
 const lanes: Array<{ dir: string; lives: LifeResult[] }> = [];
@@ -41,6 +43,34 @@ function expectOwedBackAndHandedBack(cores: CoreUnderTest[], lives: LifeResult[]
   expect(refundedAtCounter).toBe([...sales.values()].filter((sale) => sale.state === 'refunded').length);
   expect(refundedAtCounter).toBeGreaterThanOrEqual(handedBack.length);
   return handedBack;
+}
+
+/**
+ * A hand-back killed mid-way happened exactly once or not at all: killed before its commit the sale is still owed
+ * back, killed after it refunded, never refunded twice; and "Por devolver" counts and totals what the history
+ * (each sale's last event) says is owed, to the centavo.
+ */
+function expectRefundsExactlyOnce(cores: CoreUnderTest[], lives: LifeResult[], sales: ReadonlyMap<string, { state: string }>): { killedBeforeRefundCommit: number; killedAfterRefundCommit: number } {
+  const killedMidHandBack = (point: string): string[] =>
+    lives.filter((life) => life.signal === 'SIGKILL' && life.crashAt === point).flatMap((life) => {
+      const finished = new Set(life.events.filter((event) => event.ev === 'handed-back').map((event) => String(event.id)));
+      return life.events.filter((event) => event.ev === 'handing-back' && !finished.has(String(event.id))).map((event) => String(event.id));
+    });
+  const killedBeforeCommit = killedMidHandBack('before-refund-commit');
+  const killedAfterCommit = killedMidHandBack('after-refund-commit-before-answer');
+  expect(killedBeforeCommit.length, 'hand-backs killed before their commit').toBeGreaterThan(0);
+  expect(killedAfterCommit.length, 'hand-backs killed after their commit').toBeGreaterThan(0);
+  for (const id of killedBeforeCommit) expect(sales.get(id)?.state, `killed before committing the hand-back of ${id}`).toBe('refund_due');
+  for (const id of killedAfterCommit) expect(sales.get(id)?.state, `killed after committing the hand-back of ${id}`).toBe('refunded');
+  for (const core of cores) {
+    const refundEvents = core.db.prepare("SELECT sale_id, COUNT(*) AS n FROM sale_events WHERE to_state = 'refunded' GROUP BY sale_id").all() as Array<{ sale_id: string; n: number }>;
+    expect(refundEvents.filter((row) => row.n !== 1 || sales.get(row.sale_id)?.state !== 'refunded')).toEqual([]);
+    const lastEvents = core.db.prepare('SELECT e.sale_id, e.to_state, s.price_minor FROM sale_events e JOIN sales s ON s.id = e.sale_id WHERE e.seq = (SELECT MAX(seq) FROM sale_events WHERE sale_id = e.sale_id)').all() as Array<{ sale_id: string; to_state: string; price_minor: number }>;
+    const owedByHistory = lastEvents.filter((row) => row.to_state === 'refund_due');
+    const queue = core.module.ledger.queueStatus('MXN');
+    expect({ refundDue: queue.refundDue, refundDueTotal: queue.refundDueTotal.minor }).toEqual({ refundDue: owedByHistory.length, refundDueTotal: owedByHistory.reduce((sum, row) => sum + row.price_minor, 0) });
+  }
+  return { killedBeforeRefundCommit: killedBeforeCommit.length, killedAfterRefundCommit: killedAfterCommit.length };
 }
 
 beforeAll(async () => {
@@ -74,7 +104,9 @@ describe('crash and restart', () => {
       for (let run = 0; run < runs; run += 1) {
         const slot = run % (CRASH_POINTS.length + 2);
         const crashAt = slot < CRASH_POINTS.length ? (CRASH_POINTS[slot] ?? null) : null;
-        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: random.int(1, 4), sales: 4, random }));
+        const crashAfter = random.int(1, 4);
+        const owedBack = crashAt !== null && OWED_BACK_POINTS.includes(crashAt);
+        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: owedBack ? 1 : crashAfter, failFirst: owedBack, sales: 4, random }));
       }
     };
     const perLane = Math.ceil(RUNS / LANES);
@@ -136,6 +168,7 @@ describe('crash and restart', () => {
       const states = [...sales.values()].map((sale) => sale.state);
       expect(states.filter((state) => !['succeeded', 'refund_due', 'refunded', 'unknown'].includes(state))).toEqual([]);
       const handedBack = expectOwedBackAndHandedBack(cores, lives, sales);
+      const midHandBack = expectRefundsExactlyOnce(cores, lives, sales);
 
       // No acknowledged sale is missing; an acknowledged success is still a success.
       const acks = lives.flatMap((life) => life.events.filter((event) => event.ev === 'ack'));
@@ -166,7 +199,7 @@ describe('crash and restart', () => {
       expect(sandboxTotal).toBe(ledgerTotal);
       const stillUnknown = [...sales.entries()].filter(([, sale]) => sale.state === 'unknown').slice(0, 3).map(([saleId]) => history(saleId));
       if (stillUnknown.length > 0) console.log('awaiting reconciliation:', JSON.stringify(stillUnknown));
-      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, refundDue: states.filter((state) => state === 'refund_due').length, handedBack: handedBack.length, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
+      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, refundDue: states.filter((state) => state === 'refund_due').length, handedBack: handedBack.length, ...midHandBack, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
     } finally {
       for (const core of cores) {
         await core.module.close();

@@ -63,6 +63,8 @@ export interface LifeOptions {
   random: SeededRandom;
   sales?: number;
   maxLifeMs?: number;
+  /** The life's first sale fails and is handed back at once, so a kill on the owed-back paths is reached. */
+  failFirst?: boolean;
 }
 
 export function runLife(child: { command: string; args: string[] }, options: LifeOptions): Promise<LifeResult> {
@@ -76,6 +78,8 @@ export function runLife(child: { command: string; args: string[] }, options: Lif
       SALDO_SEED: String(options.random.int(2 ** 32)),
     };
     delete env.SALDO_CRASH_AT;
+    delete env.SALDO_CRASH_FAIL_FIRST;
+    if (options.failFirst) env.SALDO_CRASH_FAIL_FIRST = '1';
     if (options.crashAt) {
       env.SALDO_CRASH_AT = options.crashAt;
       env.SALDO_CRASH_AFTER = String(options.crashAfter ?? 1);

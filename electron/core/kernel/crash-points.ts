@@ -10,6 +10,10 @@ export const CRASH_POINTS = [
   'after-provider-before-local-commit',
   'mid-drain',
   'during-recovery',
+  // The owed-back paths (issue 15): failing a sale and owing it back is one transaction; a hand-back is another.
+  'between-failed-and-owed-back',
+  'before-refund-commit',
+  'after-refund-commit-before-answer',
 ] as const;
 export type CrashPointName = (typeof CRASH_POINTS)[number];
 

@@ -6,6 +6,7 @@
  * every time, so "Por devolver" is complete and `failed` is never a resting state.
  */
 import type { SaleState } from '../../../shared/contract/sales';
+import { crashPoint } from '../kernel/crash-points';
 import type { Ledger, LedgerSale, SalePatch } from '../ledger/ledger';
 
 export const OWED_BACK_REASON = 'the customer paid before it was sent; the money is owed back';
@@ -19,6 +20,7 @@ export function oweBack(ledger: Ledger, saleId: string): LedgerSale {
 export function failAndOweBack(ledger: Ledger, saleId: string, from: SaleState | readonly SaleState[], patch: SalePatch, detail: string): LedgerSale {
   return ledger.transaction(() => {
     ledger.transition(saleId, from, 'failed', patch, detail);
+    crashPoint('between-failed-and-owed-back');
     return oweBack(ledger, saleId);
   });
 }

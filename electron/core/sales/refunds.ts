@@ -9,10 +9,18 @@
  */
 import type { User } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
+import { crashPoint } from '../kernel/crash-points';
 import type { Ledger, LedgerSale } from '../ledger/ledger';
 
 /** How long after the failure the cashier may still hand the cash back at the counter. */
 export const COUNTER_REFUND_MINUTES = 30;
+
+/** refund_due → refunded inside the caller's transaction; a kill before it commits leaves the sale owed back. */
+function markSaleRefunded(ledger: Ledger, id: string, detail: Record<string, unknown>): LedgerSale {
+  const refunded = ledger.transition(id, 'refund_due', 'refunded', {}, JSON.stringify(detail));
+  crashPoint('before-refund-commit');
+  return refunded;
+}
 
 function owedBackSale(ledger: Ledger, id: string): LedgerSale {
   const sale = ledger.get(id);
@@ -42,8 +50,7 @@ export function refundAtCounter(ledger: Ledger, id: string, refund: CounterRefun
     const sale = owedBackSale(ledger, id);
     const refusal = counterRefundRefusal(sale, ledger.enteredStateAt(id, 'refund_due'), refund);
     if (refusal) throw new AppError('forbidden', `This refund cannot be handed back at the counter (${refusal}): an owner must pay it out.`);
-    const detail = { handedBackAtCounter: true, refundedBy: refund.user.id, shiftId: refund.currentShiftId };
-    return ledger.transition(id, 'refund_due', 'refunded', {}, JSON.stringify(detail));
+    return markSaleRefunded(ledger, id, { handedBackAtCounter: true, refundedBy: refund.user.id, shiftId: refund.currentShiftId });
   });
 }
 
@@ -51,7 +58,6 @@ export function refundAtCounter(ledger: Ledger, id: string, refund: CounterRefun
 export function payOutRefund(ledger: Ledger, id: string, paidBy: { user: User | null; overridingOwnerId: string | null }): LedgerSale {
   return ledger.transaction(() => {
     owedBackSale(ledger, id);
-    const detail = { paidOut: true, refundedBy: paidBy.user?.id ?? null, role: paidBy.user?.role ?? null, ownerOverride: paidBy.overridingOwnerId };
-    return ledger.transition(id, 'refund_due', 'refunded', {}, JSON.stringify(detail));
+    return markSaleRefunded(ledger, id, { paidOut: true, refundedBy: paidBy.user?.id ?? null, role: paidBy.user?.role ?? null, ownerOverride: paidBy.overridingOwnerId });
   });
 }

@@ -272,6 +272,7 @@ export class SalesService {
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
     const now = this.deps.clock.now();
     const updated = refundAtCounter(this.deps.ledger, id, { user, currentShiftId: shiftIdFor(user.id, now, this.businessDayRule()), nowMs: now });
+    crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
   }
@@ -279,6 +280,7 @@ export class SalesService {
   /** A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. */
   markRefunded(id: string, overridingOwnerId: string | null = null): LedgerSale {
     const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId });
+    crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
   }
