@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HttpTransport, InsecureBaseUrlError, parseBaseUrl, retryAtFromHeader } from '../../electron/core/providers/http';
-import { redactSecrets } from '../../electron/core/providers/provider-client';
+import { redact } from '../../electron/core/kernel/redact';
 import { createProviderAdapters } from '../../electron/core/providers/registry';
 import { MobiSendAdapter } from '../../electron/core/providers/mobisend';
 import { RecordingLogger, runtimeFor } from './helpers';
@@ -45,7 +45,7 @@ describe('transport', () => {
   });
 
   it('redacts every credential and bearer token from logged bodies', () => {
-    expect(redactSecrets('key sandbox-abc123 and Bearer tok.en-1 here', ['sandbox-abc123'])).toBe('key [redacted] and Bearer [redacted] here');
+    expect(redact('key sandbox-abc123 and Bearer tok.en-1 here', ['sandbox-abc123'])).toBe('key [redacted] and Bearer [redacted] here');
   });
 
   it('an unknown shape is unexpected_response, logged with credentials redacted, never success', async () => {

@@ -5,6 +5,8 @@
  * masks fields whose name says "secret", and masks phone numbers down to their last 4 digits.
  */
 
+import { redact, REDACTED } from '../kernel/redact';
+
 /** Field names whose values are secrets wherever they appear (log fields, settings, JSON in the database). */
 const SECRET_FIELD = /(api[-_]?key|token|secret|password|passwd|authorization|credential|reconcile[-_]?key|customer[-_]?id|pin[-_]?(hash|salt)|^pin$|cookie)/i;
 
@@ -14,17 +16,12 @@ const QUOTED_DIGITS = /"(\+?)(\d{4,11})(\d{4})"/g;
 /** A run of digits standing alone (not inside a longer number). */
 const DIGIT_RUN = /(?<!\d)\d{5,15}(?!\d)/g;
 
-const REDACTED = '[redacted]';
 
 /** "5512345678" → "******5678": the last 4 digits stay, so a technician can match a customer's complaint. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   if (digits.length <= 4) return '*'.repeat(digits.length);
   return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export interface Redactor {
@@ -40,13 +37,13 @@ export interface Redactor {
  * they appear, also inside longer text.
  */
 export function createRedactor(options: { secrets: readonly string[]; phones?: readonly string[] }): Redactor {
-  const secrets = [...new Set(options.secrets.filter((secret) => secret.length >= 4))].sort((a, b) => b.length - a.length);
-  const secretPattern = secrets.length > 0 ? new RegExp(secrets.map(escapeRegExp).join('|'), 'g') : null;
+  const secrets = [...new Set(options.secrets)];
   // Looked up per run of digits (a ledger knows thousands of numbers: one alternation of them all is slow).
   const phones = new Set((options.phones ?? []).map((phone) => phone.replace(/\D/g, '')).filter((digits) => digits.length >= 5));
 
   function text(value: string): string {
-    let out = secretPattern ? value.replace(secretPattern, REDACTED) : value;
+    // Credentials (these and every one the core registered) and token-shaped values: the kernel's one redactor.
+    let out = redact(value, secrets);
     if (phones.size > 0) out = out.replace(DIGIT_RUN, (digits) => (phones.has(digits) ? maskPhone(digits) : digits));
     out = out.replace(QUOTED_DIGITS, (_match, plus: string, head: string, last4: string) => `"${plus}${'*'.repeat(head.length)}${last4}"`);
     // A log line or a detail that is JSON: mask its secret-named fields too.

@@ -100,13 +100,8 @@ export class ProviderClient {
     this.logger.warn(`${this.options.provider}: unexpected response (${reason})`, {
       provider: this.options.provider,
       status: answer.status,
-      body: redactSecrets(answer.text, this.options.secrets).slice(0, RAW_BODY_LOG_LIMIT),
+      body: redact(answer.text, this.options.secrets).slice(0, RAW_BODY_LOG_LIMIT),
     });
     return unexpectedAnswer(`${this.options.provider} sent a response Saldo does not understand (${reason})`, context, answer.status);
   }
-}
-
-/** Replaces every occurrence of each secret (and of every configured one, and any token) with a marker. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return redact(text, secrets);
 }
