@@ -79,7 +79,7 @@ const allowedPackages = {
   ...Object.fromEntries(allCoreTypes.map((type) => [type, { packages: anyPackageBut(['electron', 'electron-updater']), nodeBuiltins: true }])),
   sandbox: { packages: anyPackageBut(['better-sqlite3', 'electron', 'electron-updater']), nodeBuiltins: true },
   ...Object.fromEntries(hosts.map((host) => [host, host === 'preload' ? { packages: ['electron'], nodeBuiltins: false } : { packages: anyPackageBut(['better-sqlite3']), nodeBuiltins: true }])),
-  renderer: { packages: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next'], nodeBuiltins: false },
+  renderer: { packages: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next', 'recharts'], nodeBuiltins: false },
 };
 
 const dependencyPolicies = [
