@@ -9,6 +9,7 @@ import { usersSettingsSales } from './001-users-settings-sales';
 import { offlineCaches } from './002-offline-caches';
 import { rolesLockoutOverrides } from './003-roles-lockout-overrides';
 import { connectivityHistory } from './004-connectivity-history';
+import { journal } from './005-journal';
 
 export type { Migration };
 
@@ -26,7 +27,7 @@ export class DatabaseTooNewError extends Error {
 }
 
 /** The whole schema history, in order. Append new migrations; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides, connectivityHistory];
+export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides, connectivityHistory, journal];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
 
