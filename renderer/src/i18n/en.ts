@@ -322,5 +322,16 @@ export const en: Resources = {
     resell_blocked: 'A sale to this number is still being checked: do not sell another until its outcome is known (the owner can allow it).',
     repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
+    // People, set-up and credentials (issue 10).
+    weak_pin: 'That PIN is too easy to guess (one digit repeated or a run such as 1234 or 9876). Choose another.',
+    pin_taken: 'Someone else in the shop already has that PIN. Choose another.',
+    pin_mismatch: 'The two PINs do not match. Type it again.',
+    wrong_pin: 'The current PIN is not correct.',
+    last_owner: 'The last active owner cannot be disabled: add another owner first.',
+    not_configured: 'This provider has no credentials configured.',
+    ip_not_allowed: "The provider has not authorized this shop's IP address. Ask them to add it.",
+    provider_unreachable: "Could not reach the provider. Check the address and the shop's internet connection.",
+    insecure_url: "The provider's address must start with https://.",
+    setup_required: 'The shop is not set up yet: it needs an owner and a provider with credentials.',
   },
 };

@@ -324,6 +324,17 @@ export const es = {
     resell_blocked: 'Una venta a este número todavía se está verificando: no venda otra hasta saber su resultado (el dueño puede autorizarla).',
     repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
+    // People, set-up and credentials (issue 10).
+    weak_pin: 'Ese PIN es muy fácil de adivinar (un dígito repetido o una serie como 1234 o 9876). Elija otro.',
+    pin_taken: 'Otra persona de la tienda ya tiene ese PIN. Elija otro.',
+    pin_mismatch: 'Los dos PIN no coinciden. Escríbalo otra vez.',
+    wrong_pin: 'El PIN actual no es correcto.',
+    last_owner: 'No se puede desactivar al último dueño activo: agregue otro dueño primero.',
+    not_configured: 'Este proveedor no tiene credenciales configuradas.',
+    ip_not_allowed: 'El proveedor no autorizó la dirección IP de esta tienda. Pídale que la agregue.',
+    provider_unreachable: 'No se pudo conectar con el proveedor. Revise la dirección y la conexión a internet.',
+    insecure_url: 'La dirección del proveedor debe empezar con https://.',
+    setup_required: 'La tienda aún no está configurada: falta un dueño o un proveedor con credenciales.',
   } satisfies Record<ErrorCode, string>,
 };
 
