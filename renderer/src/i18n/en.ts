@@ -335,6 +335,10 @@ export const en: Resources = {
     setup_required: 'The shop is not set up yet: it needs an owner and a provider with credentials.',
   },
   // Issue 10: set-up, settings, people and credentials screens.
+  offlineCap: {
+    sale: 'Offline: the shop queues sales of at most {{cap}} each.',
+    total: 'Offline: the queue has reached the shop\'s limit of {{cap}} in total.',
+  },
   admin: {
     section: 'Settings',
     myPinSection: 'My PIN',

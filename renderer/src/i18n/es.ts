@@ -337,6 +337,10 @@ export const es = {
     setup_required: 'La tienda aún no está configurada: falta un dueño o un proveedor con credenciales.',
   } satisfies Record<ErrorCode, string>,
   // Issue 10: set-up, settings, people and credentials screens.
+  offlineCap: {
+    sale: 'Sin conexión: la tienda permite en cola ventas de hasta {{cap}} cada una.',
+    total: 'Sin conexión: la cola ya llegó al máximo de {{cap}} en total que permite la tienda.',
+  },
   admin: {
     section: 'Ajustes',
     myPinSection: 'Mi PIN',
