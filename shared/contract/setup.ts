@@ -60,6 +60,6 @@ export const setupChannels = {
     input: z.object({}).strict(),
     output: SetupStatusSchema,
     access: 'owner',
-    description: 'Leaves demo mode: the demo users are disabled, demo sales stay marked as demo, and set-up starts',
+    description: 'Starts the set-up from demo mode: demo sales stay marked as demo; the demo users are disabled once the shop has its own owner',
   }),
 };
