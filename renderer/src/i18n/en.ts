@@ -383,7 +383,7 @@ export const en: Resources = {
     },
   },
   settings: {
-    sections: { shop: 'Shop and receipt', counter: 'Counter', day: 'Business day', offline: 'Selling offline', routing: 'Providers by country and carrier' },
+    sections: { shop: 'Shop and receipt', counter: 'Counter', day: 'Business day', offline: 'Selling offline', routing: 'Providers by country and carrier', lowBalance: 'Low-balance warning' },
     shop: {
       name: 'Shop name',
       address: 'Address',
@@ -414,6 +414,11 @@ export const en: Resources = {
       maxTotal: 'Largest total queued ({{currency}})',
       maxAgeHours: 'Hours a sale may wait in the queue',
       maxAgeHint: 'Then it fails and is owed back to the customer.',
+    },
+    lowBalance: {
+      hint: 'Below this balance the provider shows as low. Empty: no warning.',
+      amount: "{{provider}}'s low balance",
+      currency: "{{provider}}'s balance currency",
     },
     routing: {
       default: 'Order in {{country}}',

@@ -385,7 +385,7 @@ export const es = {
     },
   },
   settings: {
-    sections: { shop: 'Tienda y recibo', counter: 'Mostrador', day: 'Día de trabajo', offline: 'Ventas sin conexión', routing: 'Proveedores por país y compañía' },
+    sections: { shop: 'Tienda y recibo', counter: 'Mostrador', day: 'Día de trabajo', offline: 'Ventas sin conexión', routing: 'Proveedores por país y compañía', lowBalance: 'Aviso de saldo bajo' },
     shop: {
       name: 'Nombre de la tienda',
       address: 'Dirección',
@@ -416,6 +416,11 @@ export const es = {
       maxTotal: 'Máximo en cola en total ({{currency}})',
       maxAgeHours: 'Horas que una venta puede esperar en cola',
       maxAgeHint: 'Después falla y se devuelve al cliente.',
+    },
+    lowBalance: {
+      hint: 'Debajo de este saldo el proveedor aparece como saldo bajo. Vacío: sin aviso.',
+      amount: 'Saldo bajo de {{provider}}',
+      currency: 'Moneda del saldo de {{provider}}',
     },
     routing: {
       default: 'Orden en {{country}}',

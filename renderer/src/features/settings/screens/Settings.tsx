@@ -1,6 +1,6 @@
 /**
  * The owner's settings, one section each with its own "Guardar": the shop and its receipts, the counter, the
- * business day, the offline policy and the routing. The core validates every field and says which is wrong;
+ * business day, the offline policy, the routing and the low-balance thresholds. The core validates every field and says which is wrong;
  * a change applies at once and is journaled with who and when. Above them: finishing the set-up, or, in demo
  * mode, the way out of it.
  */
@@ -10,6 +10,7 @@ import { FormError } from '../form';
 import { useSettingsValues } from '../useSettingsValues';
 import { BusinessDayForm } from './BusinessDayForm';
 import { CounterForm } from './CounterForm';
+import { LowBalanceForm } from './LowBalanceForm';
 import { OfflinePolicyForm } from './OfflinePolicyForm';
 import { RoutingForm } from './RoutingForm';
 import { SetupEntry } from '../../setup/screens/SetupEntry';
@@ -47,6 +48,9 @@ export function Settings() {
           </Section>
           <Section id="routing" title={t('settings.sections.routing')}>
             <RoutingForm initial={values.routing} save={(routing) => update({ routing })} />
+          </Section>
+          <Section id="low-balance" title={t('settings.sections.lowBalance')}>
+            <LowBalanceForm initial={values.lowBalanceThresholds} save={(lowBalanceThresholds) => update({ lowBalanceThresholds })} />
           </Section>
         </>
       )}
