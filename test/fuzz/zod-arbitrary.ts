@@ -178,10 +178,10 @@ export function validArbitrary(schema: z.ZodType, hints: FieldHints, path: Field
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: null });
     case 'array': {
       const { min, max } = lengthRules(schema);
-      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '0']), { minLength: min, maxLength: Math.max(min, Math.min(max, min + 4)) });
+      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '0']), { minLength: min, maxLength: Math.max(min, Math.min(max, min + 2)) });
     }
     case 'record':
-      return fc.dictionary(validArbitrary(def.keyType as z.ZodType, hints, [...path, '*']) as fc.Arbitrary<string>, validArbitrary(def.valueType as z.ZodType, hints, [...path, '*']), { maxKeys: 3 });
+      return fc.dictionary(validArbitrary(def.keyType as z.ZodType, hints, [...path, '*']) as fc.Arbitrary<string>, validArbitrary(def.valueType as z.ZodType, hints, [...path, '*']), { maxKeys: 2 });
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }
