@@ -10,9 +10,12 @@ import { MaskedSecretSchema, ProviderIdSchema } from './app';
 import { defineChannel } from './define';
 
 /** A secret as typed: no surrounding spaces, no line breaks. */
-const SecretInputSchema = z.string().trim().min(1, 'required').max(512, 'at most 512 characters').regex(/^[^\s]+$/, 'no spaces or line breaks');
+const SecretInputSchema = z.string().min(1, 'required').max(512, 'at most 512 characters').regex(/^\S+$/, 'no spaces or line breaks');
 /** A base URL: https, or http only to this machine (a sandbox). The core says `insecure_url` otherwise. */
-const BaseUrlSchema = z.url({ protocol: /^https?$/, error: 'a web address such as https://api.example.com' }).max(300);
+const BaseUrlSchema = z
+  .string()
+  .max(300, 'at most 300 characters')
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'a web address such as https://api.example.com');
 
 export const CredentialsInputSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('relier'), baseUrl: BaseUrlSchema, apiKey: SecretInputSchema, customerId: SecretInputSchema, reconcileKey: SecretInputSchema.optional() }).strict(),

@@ -9,7 +9,7 @@ import { RoleSchema } from './auth';
 import { defineChannel } from './define';
 
 export const PinSchema = z.string().regex(/^\d{4,6}$/, '4 to 6 digits');
-export const PersonNameSchema = z.string().trim().min(1, 'a name is needed').max(40, 'at most 40 characters');
+export const PersonNameSchema = z.string().min(1, 'a name is needed').max(40, 'at most 40 characters').regex(/\S/, 'a name is needed');
 const UserIdSchema = z.string().min(1).max(64);
 
 export const PersonSchema = z.object({

@@ -19,15 +19,11 @@ const CarrierOrderSchema = z.array(ProviderIdSchema).min(1, 'at least one provid
 /** The shop as the receipt header prints it. RFC: the Mexican tax id (12 characters for a company, 13 for a person). */
 export const ShopSchema = z
   .object({
-    name: z.string().trim().min(1, 'the shop needs a name').max(60, 'at most 60 characters'),
-    address: z.string().trim().max(200, 'at most 200 characters'),
-    phone: z.string().trim().regex(/^[\d +()-]{0,20}$/, 'digits, spaces, + ( ) - only, at most 20').optional(),
-    rfc: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^([A-ZÑ&]{3,4}\d{6}[A-Z\d]{3})?$/, 'an RFC is 12 or 13 characters, e.g. XAXX010101000')
-      .optional(),
+    name: z.string().min(1, 'the shop needs a name').max(60, 'at most 60 characters').regex(/\S/, 'the shop needs a name'),
+    address: z.string().max(200, 'at most 200 characters'),
+    phone: z.string().regex(/^[\d +()-]{0,20}$/, 'digits, spaces, + ( ) - only, at most 20').optional(),
+    /** Capital letters, as the SAT writes it (empty: none). */
+    rfc: z.string().regex(/^([A-ZÑ&]{3,4}\d{6}[A-Z\d]{3})?$/, 'an RFC is 12 or 13 capital letters and digits, e.g. XAXX010101000').optional(),
   })
   .strict();
 
@@ -55,7 +51,7 @@ export const RoutingSettingSchema = z
   .object({
     countries: z.record(
       z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. MX'),
-      z.object({ default: CarrierOrderSchema, carriers: z.record(z.string().trim().min(1).max(40), CarrierOrderSchema).optional() }).strict(),
+      z.object({ default: CarrierOrderSchema, carriers: z.record(z.string().min(1).max(40), CarrierOrderSchema).optional() }).strict(),
     ),
     fallback: CarrierOrderSchema,
   })

@@ -90,6 +90,7 @@ export function createCredentials(deps: CredentialsDeps): Credentials {
   }
 
   function set(input: CredentialsInput): CredentialsView {
+    if (!URL.canParse(input.baseUrl)) throw new AppError('invalid_input', 'That is not a web address', ['baseUrl: a web address such as https://api.example.com']);
     let origin: string;
     try {
       origin = parseBaseUrl(input.baseUrl).origin;
