@@ -18,18 +18,22 @@ const OWNER_PIN = '2580';
 const CASHIER_PIN = '3691';
 
 /** A full-page screenshot at the kiosk's 1024×768 and axe's serious or critical violations on it. */
-async function capture(page: Page, name: string): Promise<string[]> {
+async function capture(page: Page, name: string, checkAxe = true): Promise<string[]> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: join(ensureDir(screenshotsDir), `${name}-1024x768.png`), fullPage: true });
+  if (!checkAxe) return [];
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return axe.violations.filter((found) => found.impact === 'serious' || found.impact === 'critical').map((found) => `${name}: ${found.id}: ${found.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-/** What shows now in Spanish, then in English (the status bar's switch), and back to Spanish. */
+/**
+ * What shows now in Spanish, then in English (the status bar's switch), and back to Spanish. Axe runs on the
+ * Spanish screen only: the English one has the same elements and colours (the suite has a time budget).
+ */
 async function bothLanguages(page: Page, name: string, violations: string[]): Promise<void> {
   violations.push(...(await capture(page, `setup-${name}-es`)));
   await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
-  violations.push(...(await capture(page, `setup-${name}-en`)));
+  violations.push(...(await capture(page, `setup-${name}-en`, false)));
   await page.getByRole('button', { name: 'Switch language to Español' }).click();
 }
 
