@@ -30,8 +30,11 @@ export const createSetupSlice: Slice<SetupSlice> = (set) => ({
 });
 
 export const setupSelectors = {
-  /** The set-up screen shows: the core needs it, or the person is still going through it. */
-  showing: (state: SetupState) => state.setupOpen || state.setupStatus?.needed === true,
+  /**
+   * The set-up screen shows: the core needs it (no owner yet), or the owner is still going through it. Signed
+   * out (an idle sign-out half-way) the sign-in shows instead; the owner resumes from Ajustes.
+   */
+  showing: (state: SetupState & { user: unknown }) => state.setupStatus?.needed === true || (state.setupOpen && state.user !== null),
   /** Steps still to do (told to an owner or technician, and while set-up is needed). */
   stepsLeft: (state: SetupState) => Object.entries(state.setupStatus?.steps ?? {}).filter(([, done]) => !done).length,
 };
