@@ -1,6 +1,6 @@
 /**
  * People and the way out of demo mode, on the demo shop: the owner adds a cashier with a PIN someone already has
- * (refused in words), disables the demo cashier after an explicit confirmation (their PIN stops working, they stay
+ * (refused in words), gives her a new PIN when she forgets hers, disables the demo cashier after an explicit confirmation (their PIN stops working, they stay
  * on the list), a cashier changes their own PIN only with the old one; and "Salir del modo demostración" leads,
  * after its confirmation, into the set-up.
  */
@@ -26,6 +26,14 @@ test('the owner manages people; a cashier changes their own PIN; leaving demo op
   await page.getByRole('button', { name: 'Agregar persona' }).click();
   await expect(people.getByRole('listitem')).toHaveCount(3);
 
+  // She forgot it: the owner gives her a new one, typed twice.
+  const rosa = people.locator('[data-person="Rosa Martínez"]');
+  await rosa.getByRole('button', { name: 'Nuevo PIN para Rosa Martínez' }).click();
+  await rosa.getByLabel('PIN', { exact: true }).fill('7539');
+  await rosa.getByLabel('El mismo PIN otra vez').fill('7539');
+  await rosa.getByRole('button', { name: 'Guardar el nuevo PIN' }).click();
+  await expect(rosa.getByRole('status')).toHaveText('Rosa Martínez ya tiene su nuevo PIN.');
+
   // Disabling asks first; "Cancelar" changes nothing, "Sí, desactivar" does.
   await page.getByRole('button', { name: 'Desactivar a Cajero demo' }).click();
   const dialog = page.getByRole('alertdialog', { name: '¿Desactivar a Cajero demo?' });
@@ -41,14 +49,17 @@ test('the owner manages people; a cashier changes their own PIN; leaving demo op
   await pressDigits(page, '1234');
   await page.getByRole('button', { name: 'Entrar' }).click();
   await expect(page.getByRole('alert')).toContainText('PIN incorrecto');
-  await signIn(page, '7531');
+  await pressDigits(page, '7531');
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await expect(page.getByRole('alert')).toContainText('PIN incorrecto');
+  await signIn(page, '7539');
   await page.getByRole('button', { name: 'Mi PIN' }).click();
   await page.getByLabel('Mi PIN actual').fill('9999');
   await page.getByLabel('Mi PIN nuevo').fill('8642');
   await page.getByLabel('El mismo PIN otra vez').fill('8642');
   await page.getByRole('button', { name: 'Cambiar mi PIN' }).click();
   await expect(page.getByTestId('field-problem')).toHaveText('El PIN actual no es correcto.');
-  await page.getByLabel('Mi PIN actual').fill('7531');
+  await page.getByLabel('Mi PIN actual').fill('7539');
   await page.getByRole('button', { name: 'Cambiar mi PIN' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Su PIN cambió.' })).toBeVisible();
   await page.getByRole('button', { name: 'Cambiar cajero' }).click();

@@ -451,7 +451,6 @@ export const en: Resources = {
     demo: 'Demo',
     reset: 'New PIN',
     resetFor: 'New PIN for {{name}}',
-    newPinFor: 'New PIN for {{name}}',
     saveNewPin: 'Save the new PIN',
     pinReset: '{{name}} has their new PIN.',
     disable: 'Disable',

@@ -453,7 +453,6 @@ export const es = {
     demo: 'Demostración',
     reset: 'Nuevo PIN',
     resetFor: 'Nuevo PIN para {{name}}',
-    newPinFor: 'Nuevo PIN para {{name}}',
     saveNewPin: 'Guardar el nuevo PIN',
     pinReset: '{{name}} ya tiene su nuevo PIN.',
     disable: 'Desactivar',

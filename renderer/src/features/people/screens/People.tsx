@@ -70,7 +70,7 @@ function ResetPin({ person, onDone }: { person: Person; onDone(): void }) {
   };
   return (
     <div className="reset-pin" role="group" aria-label={t('people.resetFor', { name: person.name })}>
-      <PinPairFields pair={pins} label={t('people.newPinFor', { name: person.name })} againLabel={t('people.pinAgain')} problem={save.problem && isPinProblem(save.problem) ? t(`errors.${save.problem.code}`) : null} />
+      <PinPairFields pair={pins} label={t('people.pin')} againLabel={t('people.pinAgain')} problem={save.problem && isPinProblem(save.problem) ? t(`errors.${save.problem.code}`) : null} />
       {save.problem && !isPinProblem(save.problem) && <FormError problem={save.problem} />}
       <div className="form-actions">
         <button type="button" className="secondary big" onClick={onDone}>
