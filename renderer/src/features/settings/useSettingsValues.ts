@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { SettingsValues } from '../../../../shared/contract/settings';
 import type { ErrorCode } from '../../../../shared/errors';
+import { useSaldo } from '../../app/store';
 import { errorCodeOf } from '../../bridge/client';
 import { settingsService } from './service';
 
@@ -25,6 +26,10 @@ export function useSettingsValues(): SettingsValuesView {
   const update = useCallback(async (changes: ChannelInput<'settings.update'>) => {
     const answer = await settingsService.update(changes);
     setValues(answer.values);
+    // The counter follows at once what it keeps of the settings: its idle time, business day and language.
+    const { timeZone, dayStartHour, idleSignOutMinutes, language } = answer.values;
+    useSaldo.setState({ businessDay: { timeZone, dayStartHour }, idleSignOutMinutes });
+    if (changes.language !== undefined) await useSaldo.getState().setLanguage(language, false);
   }, []);
   return { values, error, update };
 }
