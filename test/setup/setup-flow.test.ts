@@ -132,3 +132,15 @@ describe('demo to live', () => {
     expect(live.sales.ledger.verify().ok).toBe(true);
   }, 60_000);
 });
+
+describe('the first owner, twice at once', () => {
+  it('two set-up screens creating the owner at the same moment make one owner; the other is a conflict', async () => {
+    const core = await startCore(freshDir('race'), liveEnv);
+    const answers = await Promise.all([
+      call(core, 'setup.createOwner', { name: 'Lupita', pin: '908172', pinAgain: '908172' }),
+      call(core, 'setup.createOwner', { name: 'Pepe', pin: '660044', pinAgain: '660044' }),
+    ]);
+    expect(answers.map((answer) => (answer.ok ? 'ok' : answer.error.code)).sort()).toEqual(['conflict', 'ok']);
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'owner'").get()).toEqual({ n: 1 });
+  });
+});

@@ -34,8 +34,11 @@ export interface PeopleDeps {
 
 export interface People {
   handlers: PeopleHandlers;
-  /** Adds a user after the PIN rules; journaled as `user.added` by `actorId` (null: the set-up, before any owner). */
-  add(input: { name: string; role: User['role']; pin: string }, actorId: string | null): Promise<Person>;
+  /**
+   * Adds a user after the PIN rules; journaled as `user.added` by `actorId` (null: the set-up, before any owner).
+   * `precondition` runs in the same queue just before, so two set-ups at once cannot both create "the first owner".
+   */
+  add(input: { name: string; role: User['role']; pin: string }, actorId: string | null, precondition?: () => void): Promise<Person>;
 }
 
 export const toPerson = (row: PersonRow): Person => ({
@@ -120,7 +123,11 @@ export function createPeople(deps: PeopleDeps): People {
   }
 
   return {
-    add: (input, actorId) => deps.serially(() => add(input, actorId)),
+    add: (input, actorId, precondition) =>
+      deps.serially(() => {
+        precondition?.();
+        return add(input, actorId);
+      }),
     handlers: {
       'users.list': () => ({ users: users.people().map(toPerson) }),
       'users.add': async (input) => ({ user: await deps.serially(() => add(input, actor())) }),

@@ -123,12 +123,14 @@ export function createSetupModule(deps: SetupDeps): SetupModule {
   }
 
   async function createOwner(input: { name: string; pin: string; pinAgain: string }) {
-    if (!needed()) {
+    const mustBeNeeded = (): void => {
+      if (needed()) return;
       const why = deps.mode === 'demo' && !leftDemo() ? 'leave demo mode first' : 'an owner adds people from the people screen';
       throw new AppError('conflict', `This shop already has an owner; ${why}`);
-    }
+    };
+    mustBeNeeded();
     if (input.pin !== input.pinAgain) throw new AppError('pin_mismatch', 'The two PINs differ', ['pinAgain: does not match the PIN']);
-    const person = await auth.people.add({ name: input.name, role: 'owner', pin: input.pin }, null);
+    const person = await auth.people.add({ name: input.name, role: 'owner', pin: input.pin }, null, mustBeNeeded);
     const user = { id: person.id, name: person.name, role: person.role };
     // The shop has an owner of its own now: the demo PINs everyone knows sign nobody in any more.
     if (deps.mode === 'demo') await auth.disableDemoUsers(user.id);
