@@ -44,6 +44,8 @@ const coreLayers = {
   updates: ['settings', 'ledger', 'ipc', 'kernel'],
   diagnostics: ['settings', 'ledger', 'providers', 'db', 'ipc', 'kernel'],
   kiosk: ['updates', 'ipc', 'kernel'],
+  // Issue 10: first-run set-up, the settings registry, credentials from the screen, demo to live.
+  setup: ['sales', 'auth', 'updates', 'settings', 'providers', 'ledger', 'journal', 'secrets', 'db', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

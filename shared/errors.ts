@@ -36,6 +36,27 @@ export const APP_ERROR_CODES = [
   /** The same number and amount was sold moments ago: the cashier must confirm it is really another one. */
   'repeat_unconfirmed',
   'internal',
+  // People, set-up and credentials (issue 10).
+  /** A PIN anyone could guess (one digit repeated, 1234, 9876…): refused in live mode. */
+  'weak_pin',
+  /** Someone else in the shop already has that PIN (a PIN names its person at sign-in). */
+  'pin_taken',
+  /** The PIN typed twice differs. */
+  'pin_mismatch',
+  /** The PIN typed as one's own old PIN is not it. */
+  'wrong_pin',
+  /** The last active owner cannot be disabled: nobody could pay out refunds or change settings. */
+  'last_owner',
+  /** The provider has no credentials (neither environment nor stored). */
+  'not_configured',
+  /** The provider refused this shop's IP address (not on its allow list). */
+  'ip_not_allowed',
+  /** The provider's address did not answer (no connection, DNS, timeout). */
+  'provider_unreachable',
+  /** A provider address that is not HTTPS (only this machine may use plain http). */
+  'insecure_url',
+  /** The shop cannot sell yet: set-up is not finished (an owner and a configured provider). */
+  'setup_required',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

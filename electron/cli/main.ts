@@ -7,6 +7,8 @@ import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
+// Issue 10: set-up, people, settings, credentials.
+import { isShopCommand, runShopCommand } from './shop-commands';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -22,6 +24,12 @@ const USAGE = [
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
   '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
   '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
+  // Issue 10: set-up, people, settings, credentials.
+  '  setup --shop-name "…" --owner-name "…" --owner-pin NNNN [--timezone ZONE]   first set-up in one shot (conflict once an owner exists)',
+  '  users list | add --name "…" --role cashier|owner|tech --pin NNNN | disable --id ID | reset-pin --id ID --pin NNNN',
+  '  settings get | set KEY VALUE                            every setting; VALUE as JSON (80, true, {...}) or text',
+  '  credentials list | set <provider> --url URL --api-key K [--customer-id C] [--reconcile-key R] [--access-token T]',
+  '      (a value "-" is read from standard input) | test <provider> | remove <provider>',
 ].join('\n');
 
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
@@ -30,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
   if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
+  if (command && isShopCommand(command)) return runShopCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullAppInfo, Health, ProviderId, SettingsView } from '../../shared/contract/app';
 import { createAppHandlers } from './app/handlers';
-import { createAuthModule, type AuthModule } from './auth';
+import { createAuthModule } from './auth';
 import { createDiagnosticsModule } from './diagnostics';
 import { databaseFileIn, openDatabase, type Database } from './db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrations';
@@ -36,6 +36,11 @@ import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createUpdatesHandlers } from './updates/handlers';
 import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
 import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
+// Issue 10: set-up, settings registry, people, credentials, demo to live.
+import { createCredentials } from './setup/credentials';
+import { closeDemoSales, recordAppMode } from './setup/demo-to-live';
+import { createSetupModule, type SetupModule } from './setup/module';
+import { createSettingsRegistry } from './setup/settings-registry';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -89,10 +94,10 @@ export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   close(): Promise<void>;
 }
 
-/** A live shop sells only once it has an owner (who sees the drawer and the refunds owed). */
-function requireOwnerToSell(auth: AuthModule, sell: SalesModule['handlers']['sales.sell']): SalesModule['handlers']['sales.sell'] {
+/** A live shop sells only once it has an owner (who sees the drawer and the refunds owed); see setup/module.ts. */
+function requireSetUpToSell(setup: SetupModule, sell: SalesModule['handlers']['sales.sell']): SalesModule['handlers']['sales.sell'] {
   return (input, context) => {
-    auth.requireOwner();
+    setup.assertMaySell();
     return sell(input, context);
   };
 }
@@ -135,7 +140,9 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   const adapterMap = createProviderAdapters(providers.config);
   const adapters = Object.values(adapterMap).filter(Boolean) as ProviderAdapter[];
 
-  const auth = createAuthModule({ db, session, logger, clock, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
+  // Before any sale can start: the sales_mark_demo trigger (migration 6) reads the mode recorded here.
+  recordAppMode(db, journal, providers.mode, clock());
+  const auth = createAuthModule({ db, session, logger, clock, journal, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...(options.pinHashCost ? { scryptOptions: { N: options.pinHashCost.N, r: 8, p: 1 } } : {}) });
   // Demo: a cashier (PIN 1234) and an owner (PIN 4321) on first start, so the counter opens at once.
   // Live: no demo user ever signs in, whatever this data folder held before.
   await auth.prepareForMode(providers.mode);
@@ -152,6 +159,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   });
   // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
   // resolving unknown and pending sales with the providers continues in the background.
+  // A live start closes unfinished demo sales first, so recovery and sync never send one to a real provider.
+  if (providers.mode === 'live') closeDemoSales(db, sales.ledger, logger);
   const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
   if (options.startSync ?? true) sales.sync.start();
 
@@ -239,16 +248,33 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     },
   });
 
+  const credentials = createCredentials({
+    db,
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+    secrets,
+    journal,
+    clock,
+    running: providers.mode === 'live' ? providers.config : {},
+    actorId: () => session.current()?.id ?? null,
+  });
+  const registry = createSettingsRegistry({ db, store: settings, journal, clock });
+  const setup = createSetupModule({ db, mode: providers.mode, auth, session, registry, credentials, journal, logger, clock });
+
   const dispatcher = createDispatcher({
     handlers: {
       ...createAppHandlers({ info, events, clock, health, settings: settingsView, viewer: () => session.current() }),
       ...sales.handlers,
-      ...(providers.mode === 'live' ? { 'sales.sell': requireOwnerToSell(auth, sales.handlers['sales.sell']) } : {}),
+      'sales.sell': requireSetUpToSell(setup, sales.handlers['sales.sell']),
       ...auth.handlers,
       ...receipts.handlers,
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
+      // Issue 10: people, credentials, set-up and the settings registry.
+      ...auth.people.handlers,
+      ...credentials.handlers,
+      ...setup.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,

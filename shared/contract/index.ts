@@ -11,6 +11,11 @@ import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
 import type { ChannelMap, EventMap } from './define';
+// People, settings, set-up and credentials (issue 10).
+import { credentialsChannels } from './credentials';
+import { peopleChannels } from './people';
+import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
 
 export const channels = {
   ...appChannels,
@@ -20,6 +25,11 @@ export const channels = {
   ...updatesChannels,
   ...diagnosticsChannels,
   ...kioskChannels,
+  // People, settings, set-up and credentials (issue 10).
+  ...settingsChannels,
+  ...peopleChannels,
+  ...credentialsChannels,
+  ...setupChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -27,8 +27,8 @@ describe('PIN hashing', () => {
 
 describe('PINs are unique per shop', () => {
   it.each([
-    { label: 'the same PIN as the demo owner', pin: '4321', result: 'invalid_input' },
-    { label: 'the same PIN as a user added later', pin: '908070', result: 'invalid_input' },
+    { label: 'the same PIN as the demo owner', pin: '4321', result: 'pin_taken' },
+    { label: 'the same PIN as a user added later', pin: '908070', result: 'pin_taken' },
     { label: 'three digits', pin: '123', result: 'invalid_input' },
     { label: 'seven digits', pin: '1234567', result: 'invalid_input' },
     { label: 'a PIN nobody has (4 digits)', pin: '5555', result: 'ok' },
@@ -68,7 +68,7 @@ describe('demo users and live mode', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM users').get()).toEqual({ n: 0 });
     expect(await outcome(signIn('1234'))).toBe('unauthenticated');
     expect(() => auth.requireOwner()).toThrow(/owner/);
-    expect(await outcome(auth.createUser({ name: 'Ana', role: 'owner', pin: '4321' }))).toBe('invalid_input');
+    expect(await outcome(auth.createUser({ name: 'Ana', role: 'owner', pin: '4321' }))).toBe('weak_pin');
     await auth.createUser({ name: 'Ana', role: 'owner', pin: '908070' });
     expect(() => auth.requireOwner()).not.toThrow();
   });

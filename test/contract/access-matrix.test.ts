@@ -57,6 +57,25 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'updates.confirm': { allowed: OWNER_ONLY, input: () => ({ allowNonEmptyQueue: false }) },
   'updates.configure': { allowed: OWNER_ONLY, input: () => ({ channel: 'stable' }) },
   'app.requestExit': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  // Issue 10: people, settings, credentials, set-up. Inputs that change nothing lasting where the test goes on
+  // afterwards (an unknown user id, a wrong old PIN, a loopback address nothing listens on).
+  'settings.values': { allowed: OWNER_ONLY, input: () => ({}) },
+  'settings.update': { allowed: OWNER_ONLY, input: () => ({ receiptFooter: 'Gracias por su compra' }) },
+  'users.list': { allowed: OWNER_ONLY, input: () => ({}) },
+  'users.add': { allowed: OWNER_ONLY, input: () => ({ name: 'Mateo', role: 'cashier', pin: '918273' }) },
+  'users.disable': { allowed: OWNER_ONLY, input: () => ({ id: 'no-such-user' }) },
+  'users.resetPin': { allowed: OWNER_ONLY, input: () => ({ id: 'no-such-user', pin: '918274' }) },
+  'users.changeOwnPin': { allowed: SIGNED_IN, input: () => ({ oldPin: '000001', newPin: '918275' }) },
+  'credentials.list': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  'credentials.set': { allowed: TECH_OR_OWNER, input: () => ({ provider: 'mobisend', baseUrl: 'http://127.0.0.1:9', apiKey: 'access-matrix-key-0001' }) },
+  'credentials.test': { allowed: TECH_OR_OWNER, input: () => ({ provider: 'mobisend' }) },
+  'credentials.remove': { allowed: TECH_OR_OWNER, input: () => ({ provider: 'mobisend' }) },
+  // Set-up: while the shop has an owner, only an owner saves a step; creating an owner is refused (conflict) for everyone.
+  'setup.status': { allowed: EVERYONE, input: () => ({}) },
+  'setup.save': { allowed: OWNER_ONLY, input: () => ({ step: 'printer', receiptWidthMm: 80 }) },
+  'setup.createOwner': { allowed: EVERYONE, input: () => ({ name: 'Otra dueña', pin: '918276', pinAgain: '918276' }) },
+  // Last: once an owner has left demo mode the rest of this table would meet a shop in set-up.
+  'setup.leaveDemo': { allowed: OWNER_ONLY, input: () => ({}) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

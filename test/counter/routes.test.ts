@@ -14,14 +14,26 @@ describe('who sees which screen', () => {
     { audience: 'owner', asked: 'diagnostics', shows: 'diagnostics' },
     { audience: 'cashier', asked: 'diagnostics', shows: 'sell' },
     { audience: 'signed-out', asked: 'diagnostics', shows: 'sign-in' },
+    // Issue 10: settings and people are the owner's; credentials the owner's and the technician's; a cashier
+    // never sees them, only their own PIN.
+    { audience: 'owner', asked: 'settings', shows: 'settings' },
+    { audience: 'owner', asked: 'people', shows: 'people' },
+    { audience: 'tech', asked: 'credentials', shows: 'credentials' },
+    { audience: 'tech', asked: 'people', shows: 'today' },
+    { audience: 'cashier', asked: 'settings', shows: 'sell' },
+    { audience: 'cashier', asked: 'people', shows: 'sell' },
+    { audience: 'cashier', asked: 'credentials', shows: 'sell' },
+    { audience: 'cashier', asked: 'my-pin', shows: 'my-pin' },
+    { audience: 'signed-out', asked: 'settings', shows: 'sign-in' },
   ] as const)('$audience asking for $asked sees $shows', ({ audience, asked, shows }) => {
     expect(resolveRoute(asked, audience)).toBe(shows);
   });
 
   it.each([
     { audience: 'signed-out', sections: [] },
-    { audience: 'cashier', sections: ['sell', 'today'] },
-    { audience: 'owner', sections: ['sell', 'today', 'diagnostics'] },
+    { audience: 'cashier', sections: ['sell', 'today', 'my-pin'] },
+    { audience: 'owner', sections: ['sell', 'today', 'diagnostics', 'settings'] },
+    { audience: 'tech', sections: ['today', 'diagnostics', 'credentials'] },
   ] as const)('$audience gets the sections $sections', ({ audience, sections }) => {
     expect(sectionsFor(audience).map((section) => section.id)).toEqual(sections);
   });

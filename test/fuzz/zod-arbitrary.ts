@@ -34,6 +34,10 @@ interface SchemaDef {
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
   innerType?: z.ZodType;
+  /** Arrays: the element; records: the key and value schemas. */
+  element?: z.ZodType;
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
   options?: z.ZodType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
@@ -93,6 +97,9 @@ function stringRules(schema: z.ZodType): StringRules {
     else if (check.check === 'string_format' && check.format === 'uuid') rules.uuid = true;
     else if (check.check === 'string_format' && check.format === 'regex') rules.pattern = check.pattern;
     else if (check.check === 'string_format') throw new Error(`zod-arbitrary: string format ${check.format ?? '?'} is not modelled`);
+    // A refinement (a valid IANA time zone…) is not modelled: some "valid" strings are then refused by the contract,
+    // which the harness already accepts as a refusal of malformed input.
+    else if (check.check === 'custom') continue;
     else throw new Error(`zod-arbitrary: string check ${check.check} is not modelled`);
   }
   return rules;
@@ -169,9 +176,28 @@ export function validArbitrary(schema: z.ZodType, hints: FieldHints, path: Field
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: undefined });
     case 'nullable':
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: null });
+    case 'array': {
+      const { min, max } = lengthRules(schema);
+      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '0']), { minLength: min, maxLength: Math.max(min, Math.min(max, min + 2)) });
+    }
+    case 'record':
+      return fc.dictionary(validArbitrary(def.keyType as z.ZodType, hints, [...path, '*']) as fc.Arbitrary<string>, validArbitrary(def.valueType as z.ZodType, hints, [...path, '*']), { maxKeys: 2 });
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }
+}
+
+/** An array's declared length bounds. */
+function lengthRules(schema: z.ZodType): { min: number; max: number } {
+  const rules = { min: 0, max: 20 };
+  for (const check of checksOf(schema)) {
+    if (check.check === 'min_length') rules.min = Math.max(rules.min, check.minimum ?? 0);
+    else if (check.check === 'max_length') rules.max = Math.min(rules.max, check.maximum ?? rules.max);
+    else if (check.check === 'length_equals') rules.min = rules.max = check.value ?? 0;
+    // Refinements (no provider twice…) are not modelled; see stringRules.
+    else if (check.check !== 'custom') throw new Error(`zod-arbitrary: array check ${check.check} is not modelled`);
+  }
+  return rules;
 }
 
 /** The JavaScript kinds a schema accepts, so a "wrong type" is never one of them. */
@@ -189,6 +215,10 @@ function acceptedKinds(schema: z.ZodType): Set<string> {
       return new Set(Object.values(def.entries ?? {}).concat((def.values ?? []) as never[]).map((value) => typeof value));
     case 'union':
       return new Set((def.options ?? []).flatMap((option) => [...acceptedKinds(option)]));
+    case 'array':
+      return new Set(['array']);
+    case 'record':
+      return new Set(['object']);
     case 'optional':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'undefined']);
     case 'nullable':
@@ -316,6 +346,20 @@ export function invalidArbitrary(schema: z.ZodType, hints: FieldHints, path: Fie
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== undefined);
     case 'nullable':
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== null);
+    case 'array': {
+      const element = def.element as z.ZodType;
+      const { min } = lengthRules(schema);
+      const options: fc.Arbitrary<unknown>[] = [wrongType(schema), fc.tuple(fc.array(validArbitrary(element, hints, [...path, '0']), { minLength: min, maxLength: min + 2 }), invalidArbitrary(element, hints, [...path, '0'])).map(([items, bad]) => [...items, bad])];
+      if (min > 0) options.push(fc.array(validArbitrary(element, hints, [...path, '0']), { maxLength: min - 1 }));
+      return fc.oneof(...options);
+    }
+    case 'record':
+      return fc.oneof(
+        wrongType(schema),
+        fc
+          .tuple(validArbitrary(def.keyType as z.ZodType, hints, [...path, '*']) as fc.Arbitrary<string>, invalidArbitrary(def.valueType as z.ZodType, hints, [...path, '*']))
+          .map(([key, bad]) => withOwnKey({}, key, bad)),
+      );
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }

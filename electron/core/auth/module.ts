@@ -17,8 +17,11 @@ import type { HandlerMap } from '../ipc/dispatcher';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
 import { newId } from '../kernel/ids';
+import { createJournal, type Journal } from '../journal/journal';
 import { createLockout, MAX_FAILURES, type LockoutStatus } from './lockout';
 import { monotonicClock } from './monotonic';
+import { createPeople, type People } from './people';
+import { pinProblem, pinTakenError } from './pin-rules';
 import { hashPin, PIN_PATTERN, SCRYPT_OPTIONS, usersWithPin } from './pins';
 import type { Session } from './session';
 import { createUsersRepository, type UserRow } from './users-repository';
@@ -40,6 +43,8 @@ export interface AuthModuleOptions {
   monotonic?: Clock;
   /** Tests lower the scrypt cost. */
   scryptOptions?: ScryptOptions;
+  /** Where people changes are recorded (the core passes its journal; default: one over the same database). */
+  journal?: Journal;
 }
 
 export interface AuthModule {
@@ -57,6 +62,16 @@ export interface AuthModule {
   requireOwner(): void;
   /** A user's display name (receipts), or null; disabled users keep theirs. */
   userName(id: string): string | null;
+  /** The people channels (users.*) and adding a user with the PIN rules and the journal. */
+  people: People;
+  /** Whether an active owner exists; `includeDemo: false` counts only owners the shop added itself. */
+  hasOwner(includeDemo?: boolean): boolean;
+  /** Refuse weak PINs from now on (a shop leaving demo mode before its credentials apply). */
+  requireStrongPins(): void;
+  /** Demo → set-up: every demo user can no longer sign in (journaled). Answers how many. */
+  disableDemoUsers(actorId: string | null): Promise<number>;
+  /** Signs a user in without a PIN: only the owner the set-up just created (who typed it twice). */
+  signInCreated(user: User): void;
 }
 
 function lockedError(until: string): AppError {
@@ -76,7 +91,10 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   const scryptOptions = options.scryptOptions ?? SCRYPT_OPTIONS;
   const users = createUsersRepository(db);
   const lockout = createLockout({ db, wallClock: clock, monotonic: options.monotonic ?? monotonicClock });
+  const journal = options.journal ?? createJournal(db, clock);
   let mode: AppMode = 'demo';
+  let strongPinsRequired = false;
+  const strictPins = (): boolean => mode === 'live' || strongPinsRequired;
 
   /** Serialises PIN checks: two taps in flight must not both count (or both pass) against the lock. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -133,13 +151,10 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   }
 
   async function createUser(input: { name: string; role: User['role']; pin: string }, demo = false): Promise<User> {
+    const problem = demo ? null : pinProblem(input.pin, strictPins());
+    if (problem) throw problem;
     const { hash, salt } = await hashPin(input.pin, scryptOptions);
-    if (mode === 'live' && DEMO_USERS.some((user) => user.pin === input.pin)) {
-      throw new AppError('invalid_input', 'That PIN is a demo PIN everyone knows; choose another');
-    }
-    if ((await usersWithPin(input.pin, users.active())).length > 0) {
-      throw new AppError('invalid_input', 'Someone already has that PIN; choose another');
-    }
+    if ((await usersWithPin(input.pin, users.active())).length > 0) throw pinTakenError();
     const id = newId();
     users.insert({ id, name: input.name, role: input.role, pinHash: hash, pinSalt: salt, demo, createdAt: clock().toISOString() });
     logger.info('auth.user_created', { userId: id, role: input.role, demo });
@@ -154,13 +169,16 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   }
 
   /** Every active demo user, and anyone still on a demo PIN, can no longer sign in. */
-  async function disableDemoUsers(): Promise<number> {
+  async function disableDemoUsers(actorId: string | null = null): Promise<number> {
     const at = clock().toISOString();
     let disabled = 0;
     for (const row of users.active()) {
       const onDemoPin = row.demo === 1 || (await Promise.all(DEMO_USERS.map(({ pin }) => usersWithPin(pin, [row])))).some((found) => found.length > 0);
       if (!onDemoPin) continue;
-      users.disable(row.id, at);
+      users.transaction(() => {
+        users.disable(row.id, at);
+        journal.append({ kind: 'user.disabled', actorId, subject: row.id, detail: { name: row.name, role: row.role, reason: 'demo' } });
+      });
       disabled += 1;
       logger.warn('auth.demo_user_disabled', { userId: row.id });
     }
@@ -180,12 +198,24 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     'auth.current': () => ({ user: session.current() }),
   };
 
+  const people = createPeople({ users, journal, session, logger, clock, scryptOptions, strictPins, serially });
+
   return {
     handlers,
+    people,
+    hasOwner: (includeDemo = true) => users.active().some((row) => row.role === 'owner' && (includeDemo || row.demo === 0)),
+    requireStrongPins() {
+      strongPinsRequired = true;
+    },
+    disableDemoUsers: (actorId) => serially(() => disableDemoUsers(actorId)),
+    signInCreated(user) {
+      session.signIn(user);
+      logger.info('auth.signed_in', { userId: user.id, role: user.role, by: 'setup' });
+    },
     async prepareForMode(next) {
       mode = next;
       if (next === 'demo') return { seeded: await serially(seedDemoUsers), disabled: 0 };
-      const disabled = await serially(disableDemoUsers);
+      const disabled = await serially(() => disableDemoUsers(null));
       if (!users.active().some((row) => row.role === 'owner')) logger.warn('auth.no_owner_in_live_mode', {});
       return { seeded: 0, disabled };
     },

@@ -14,6 +14,16 @@ export interface UserRow {
   demo: 0 | 1;
 }
 
+/** A user as the people screen lists them (no PIN hash). */
+export interface PersonRow {
+  id: string;
+  name: string;
+  role: User['role'];
+  demo: 0 | 1;
+  created_at: string;
+  disabled_at: string | null;
+}
+
 export interface NewUserRow {
   id: string;
   name: string;
@@ -41,6 +51,12 @@ export interface UsersRepository {
   nameOf(id: string): string | null;
   disable(id: string, at: string): void;
   recordOverride(override: OwnerOverrideRow): void;
+  /** Everyone, active first, then by when they were added. */
+  people(): PersonRow[];
+  person(id: string): PersonRow | null;
+  setPin(id: string, pinHash: string, pinSalt: string): void;
+  /** The stored PIN of one active user (for "type your old PIN"). */
+  activeWithId(id: string): UserRow | null;
   /** Runs `work` in one transaction. */
   transaction<T>(work: () => T): T;
 }
@@ -56,7 +72,17 @@ export function createUsersRepository(db: Database): UsersRepository {
   const insertOverride = db.prepare<[string, string, string, string, string]>(
     'INSERT INTO owner_overrides (id, owner_id, requested_by, action, at) VALUES (?, ?, ?, ?, ?)',
   );
+  const selectPeople = db.prepare<[], PersonRow>(
+    'SELECT id, name, role, demo, created_at, disabled_at FROM users ORDER BY disabled_at IS NOT NULL, created_at, id',
+  );
+  const selectPerson = db.prepare<[string], PersonRow>('SELECT id, name, role, demo, created_at, disabled_at FROM users WHERE id = ?');
+  const updatePin = db.prepare<[string, string, string]>('UPDATE users SET pin_hash = ?, pin_salt = ? WHERE id = ?');
+  const selectActiveById = db.prepare<[string], UserRow>('SELECT id, name, role, pin_hash, pin_salt, demo FROM users WHERE id = ? AND disabled_at IS NULL');
   return {
+    people: () => selectPeople.all(),
+    person: (id) => selectPerson.get(id) ?? null,
+    setPin: (id, pinHash, pinSalt) => void updatePin.run(pinHash, pinSalt, id),
+    activeWithId: (id) => selectActiveById.get(id) ?? null,
     active: () => selectActive.all(),
     count: () => countAll.get()?.n ?? 0,
     insert: (user) => void insertOne.run(user.id, user.name, user.role, user.pinHash, user.pinSalt, user.demo ? 1 : 0, user.createdAt),

@@ -15,18 +15,34 @@ import { SignIn } from '../features/session/screens/SignIn';
 import { StatusBar } from '../features/status/screens/StatusBar';
 import { Today } from '../features/today/screens/Today';
 import { UpdateNotices } from '../features/updates/screens/UpdateNotices';
-import { resolveRoute, sectionsFor, type Audience } from './routes';
+// Issue 10: the first-run set-up and the "Ajustes" hub (settings, people, credentials, one's own PIN).
+import { CredentialsScreen, MyPinScreen, PeopleScreen, SettingsScreen } from '../features/settings/screens/AdminHub';
+import { Setup } from '../features/setup/screens/Setup';
+import { setupSelectors } from '../features/setup/slice';
+import { resolveRoute, sectionOf, sectionsFor, type Audience } from './routes';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
 
 /** What each route of the table in ./routes shows. */
-const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today, diagnostics: Diagnostics };
+const SCREENS: Record<ScreenId, ComponentType> = {
+  'sign-in': SignIn,
+  sell: Sell,
+  today: Today,
+  diagnostics: Diagnostics,
+  setup: Setup,
+  settings: SettingsScreen,
+  people: PeopleScreen,
+  credentials: CredentialsScreen,
+  'my-pin': MyPinScreen,
+};
 
 export function App() {
   const { t } = useTranslation();
   const booted = useSaldo((state) => state.booted);
   const audience = useSaldo((state): Audience => state.user?.role ?? 'signed-out');
   const requested = useSaldo((state) => state.route);
+  const userId = useSaldo((state) => state.user?.id ?? null);
+  const settingUp = useSaldo(setupSelectors.showing);
 
   useEffect(() => {
     const stop = startLive();
@@ -34,15 +50,20 @@ export function App() {
     return stop;
   }, []);
   useIdleSignOut();
+  // Whether the shop still needs its set-up: asked at boot and whenever someone signs in or out.
+  useEffect(() => {
+    if (booted) void useSaldo.getState().loadSetupStatus();
+  }, [booted, userId]);
 
-  const current = resolveRoute(requested, audience);
+  // The set-up covers every screen until the shop has an owner, and while that owner goes through it.
+  const current: ScreenId = settingUp ? 'setup' : resolveRoute(requested, audience);
   const Screen = SCREENS[current];
   return (
     <div className="app">
       <a className="skip-link" href="#content">
         {t('app.skipToContent')}
       </a>
-      <StatusBar sections={sectionsFor(audience)} current={current} />
+      <StatusBar sections={settingUp ? [] : sectionsFor(audience)} current={sectionOf(current, audience)} />
       {booted ? (
         <Screen />
       ) : (

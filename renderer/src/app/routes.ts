@@ -16,6 +16,8 @@ export interface Route {
   audience: readonly Audience[];
   /** The translation key of its button in the status bar's sections, if it has one. */
   section?: string;
+  /** A tab of a hub: the hub's one section button opens its first tab this audience may see. */
+  hub?: 'admin';
 }
 
 // An owner sees what a cashier sees until the back office lands; a technician, who installs and diagnoses
@@ -25,6 +27,12 @@ export const ROUTES: readonly Route[] = [
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
   { id: 'diagnostics', audience: ['owner', 'tech'], section: 'nav.diagnostics' },
+  // Issue 10: the owner's settings and people; credentials also for the technician who installs the shop;
+  // every signed-in person changes their own PIN. A cashier's hub is only "Mi PIN", so its button says so.
+  { id: 'settings', audience: ['owner'], section: 'admin.section', hub: 'admin' },
+  { id: 'people', audience: ['owner'], section: 'admin.section', hub: 'admin' },
+  { id: 'credentials', audience: ['owner', 'tech'], section: 'admin.section', hub: 'admin' },
+  { id: 'my-pin', audience: ['cashier', 'owner', 'tech'], section: 'admin.myPinSection', hub: 'admin' },
 ];
 
 function visibleTo(audience: Audience): Route[] {
@@ -42,5 +50,22 @@ export function resolveRoute(requested: RouteId, audience: Audience): ScreenId {
 
 /** The section buttons this audience gets, in the table's order. */
 export function sectionsFor(audience: Audience): SectionLink[] {
-  return visibleTo(audience).flatMap((route) => (route.section !== undefined && route.id !== 'sign-in' ? [{ id: route.id, section: route.section }] : []));
+  const visible = visibleTo(audience);
+  return visible.flatMap((route) => (route.section !== undefined && route.id !== 'sign-in' && route.id !== 'setup' && isHubEntry(route, visible) ? [{ id: route.id, section: route.section }] : []));
+}
+
+/** A route outside any hub, or the first of its hub this audience sees (the one the section button opens). */
+function isHubEntry(route: Route, visible: readonly Route[]): boolean {
+  return route.hub === undefined || visible.find((candidate) => candidate.hub === route.hub) === route;
+}
+
+/** The tabs of the hub a screen belongs to, as this audience sees them (none for a screen outside a hub). */
+export function hubTabsFor(screen: ScreenId, audience: Audience): Route[] {
+  const hub = ROUTES.find((route) => route.id === screen)?.hub;
+  return hub === undefined ? [] : visibleTo(audience).filter((route) => route.hub === hub);
+}
+
+/** The section button that stands for this screen: its hub's entry for a hub's tab, else the screen itself. */
+export function sectionOf(screen: ScreenId, audience: Audience): ScreenId {
+  return hubTabsFor(screen, audience)[0]?.id ?? screen;
 }

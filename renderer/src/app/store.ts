@@ -21,8 +21,11 @@ import { createStatusSlice } from '../features/status/slice';
 import type { StatusSlice } from '../features/status/types';
 import { createTodaySlice } from '../features/today/slice';
 import type { TodaySlice } from '../features/today/types';
+// Issue 10: the first-run set-up's progress.
+import { createSetupSlice } from '../features/setup/slice';
+import type { SetupSlice } from '../features/setup/types';
 
-export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice;
+export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice & SetupSlice;
 
 export const useSaldo = create<Store>()((...args) => ({
   ...createLanguageSlice(...args),
@@ -33,6 +36,7 @@ export const useSaldo = create<Store>()((...args) => ({
   ...createTodaySlice(...args),
   ...createReceiptSlice(...args),
   ...createNoticesSlice(...args),
+  ...createSetupSlice(...args),
 }));
 
 /** Subscribes the store to main's events; answers the unsubscribe. */

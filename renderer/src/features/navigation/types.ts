@@ -2,7 +2,10 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today' | 'diagnostics';
+export type RouteId = 'sell' | 'today' | 'diagnostics' | AdminRouteId;
+
+/** The owner's (and the technician's) screens of issue 10, shown as tabs of one "Ajustes" section. */
+export type AdminRouteId = 'settings' | 'people' | 'credentials' | 'my-pin';
 
 export interface NavigationState {
   route: RouteId;
@@ -15,7 +18,7 @@ export interface NavigationActions {
 export type NavigationSlice = NavigationState & NavigationActions;
 
 /** Every screen the router can show: the routes a person can ask for, and sign-in. */
-export type ScreenId = RouteId | 'sign-in';
+export type ScreenId = RouteId | 'sign-in' | 'setup';
 
 /** A button in the status bar's sections: the route it opens and its label's translation key. */
 export interface SectionLink {

@@ -10,6 +10,7 @@ import { moneyFromMajor, type Money } from '../../../../shared/money';
 import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
+import { offlineCapOf } from './offline-cap';
 import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
 import { sellService } from './service';
 import type { Offer, ResultKind, SellSlice, SellState } from './types';
@@ -30,6 +31,7 @@ export const sellInitialState: SellState = {
   sendStartedAt: null,
   sale: null,
   sellError: null,
+  sellErrorCap: null,
   resellChecking: false,
   resellGuard: null,
   ownerPin: null,
@@ -127,7 +129,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       const code = errorCodeOf(error);
       const guardKind = guardKindOf(code);
       if (guardKind) await guards.refusedByGuard(guardKind);
-      else set({ step: 'result', sellError: code });
+      else set({ step: 'result', sellError: code, sellErrorCap: offlineCapOf(error) });
     }
   }
 

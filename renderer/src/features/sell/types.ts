@@ -1,4 +1,5 @@
 /** One sale at the counter: the sell slice's shape. */
+import type { OfflineCap } from './offline-cap';
 import type { ProviderId } from '../../../../shared/contract/app';
 import type { Catalog, Sale, SaleState } from '../../../../shared/contract/sales';
 import type { ErrorCode } from '../../../../shared/errors';
@@ -50,6 +51,8 @@ export interface SellState {
   sendStartedAt: number | null;
   sale: Sale | null;
   sellError: ErrorCode | null;
+  /** The owner's offline cap that refused the sale, when that was the reason (issue 10). */
+  sellErrorCap: OfflineCap | null;
   /** The re-sell check runs between the amount and the read-back. */
   resellChecking: boolean;
   resellGuard: ResellGuard | null;

@@ -29,11 +29,13 @@ function WaitingAdvice() {
 function NotSold() {
   const { t } = useTranslation();
   const sellError = useSaldo((state) => state.sellError);
+  const cap = useSaldo((state) => state.sellErrorCap);
+  const language = useSaldo((state) => state.language);
   const { resetSell, retrySale } = useSaldo.getState();
   return (
     <div className="sell-result result-failed" data-result="error">
       <h2 role="alert">{t('result.notSold')}</h2>
-      <p className="result-body">{sellError ? t(`errors.${sellError}`) : null}</p>
+      <p className="result-body">{cap ? t(`offlineCap.${cap.kind}`, { cap: money(cap.cap, language) }) : sellError ? t(`errors.${sellError}`) : null}</p>
       <p className="result-body">{t('result.notSoldBody')}</p>
       <div className="actions">
         <button type="button" className="secondary big" onClick={() => void retrySale()}>
