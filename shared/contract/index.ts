@@ -10,6 +10,8 @@ import { kioskChannels } from './kiosk';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
+// Back office (issue 13)
+import { backofficeChannels } from './backoffice';
 import type { ChannelMap, EventMap } from './define';
 
 export const channels = {
@@ -20,6 +22,8 @@ export const channels = {
   ...updatesChannels,
   ...diagnosticsChannels,
   ...kioskChannels,
+  // Back office (issue 13)
+  ...backofficeChannels,
 } satisfies ChannelMap;
 
 export const events = {
