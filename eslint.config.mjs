@@ -46,6 +46,8 @@ const coreLayers = {
   kiosk: ['updates', 'ipc', 'kernel'],
   // Issue 10: first-run set-up, the settings registry, credentials from the screen, demo to live.
   setup: ['sales', 'auth', 'updates', 'settings', 'providers', 'ledger', 'journal', 'secrets', 'db', 'ipc', 'kernel'],
+  // Back office (issue 13): shifts, cash, reports, day close (Z).
+  backoffice: ['ledger', 'settings', 'auth', 'journal', 'db', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

@@ -57,6 +57,11 @@ export const APP_ERROR_CODES = [
   'insecure_url',
   /** The shop cannot sell yet: set-up is not finished (an owner and a configured provider). */
   'setup_required',
+  // Back office (issue 13): shifts and the day close.
+  /** Selling or moving cash needs an open shift, and the owner chose not to open one automatically. */
+  'no_open_shift',
+  /** The count differs from the expected cash beyond the owner's tolerance: the owner's PIN and a note are needed. */
+  'difference_needs_owner',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -9,6 +9,8 @@ import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
 // Issue 10: set-up, people, settings, credentials.
 import { isShopCommand, runShopCommand } from './shop-commands';
+// Back office (issue 13)
+import { BACKOFFICE_COMMANDS, runBackofficeCommand } from './backoffice-commands';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -30,8 +32,18 @@ const USAGE = [
   '  settings get | set KEY VALUE                            every setting; VALUE as JSON (80, true, {...}) or text',
   '  credentials list | set <provider> --url URL --api-key K [--customer-id C] [--reconcile-key R] [--access-token T]',
   '      (a value "-" is read from standard input) | test <provider> | remove <provider>',
+  // Back office (issue 13)
+  '  shift open [--float 500]                                open the drawer (default float: what was left at the last count)',
+  '  shift cash (--in N | --out N) --reason "…"              cash put in or taken out of the open drawer',
+  '  shift close --counted 1234.50 [--note "…"] [--owner-pin P]   count the drawer (ends the shift), then the owner closes it;',
+  '                                                          beyond the tolerance the owner\'s PIN and a note are needed',
+  '  shift close [--id ID] --note "…" --owner-pin P          close a counted shift that awaits the owner',
+  '  shift current                                           the open shift (or the last one counted), with expected cash',
+  '  report [--from D] [--to D] [--by cashier|carrier|provider|state|hour|day|shift]   figures per ledger state, cost, margin',
+  '  close-day [--date D]                                    the Z of a business day (today by default); never redone',
 ].join('\n');
 
+const isBackofficeCommand = (command: string): command is (typeof BACKOFFICE_COMMANDS)[number] => (BACKOFFICE_COMMANDS as readonly string[]).includes(command);
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
   if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
   if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
   if (command && isShopCommand(command)) return runShopCommand(command, argv.slice(1));
+  if (command && isBackofficeCommand(command)) return runBackofficeCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));

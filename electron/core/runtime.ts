@@ -41,6 +41,8 @@ import { createCredentials } from './setup/credentials';
 import { closeDemoSales, recordAppMode } from './setup/demo-to-live';
 import { createSetupModule, type SetupModule } from './setup/module';
 import { createSettingsRegistry } from './setup/settings-registry';
+// Back office (issue 13)
+import { createBackofficeModule, type BackofficeModule } from './backoffice';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -87,6 +89,8 @@ export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   /** The hash-chained history of settings, people, shifts, cash and day closes. */
   readonly journal: Journal;
   readonly sales: SalesModule;
+  /** Shifts and cash of this PC's drawer, reports, day closes (issue 13). */
+  readonly backoffice: BackofficeModule;
   /** What `demoProviders` started, in demo mode; none in live mode (tests reach the sandboxes' control plane here). */
   readonly sandboxes: readonly Demo[];
   /** Start-up recovery's resolution of sales left unknown or pending (sales already wait for its local phase). */
@@ -147,8 +151,21 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   // Live: no demo user ever signs in, whatever this data folder held before.
   await auth.prepareForMode(providers.mode);
 
+  // Back office (issue 13): the drawer's shifts come before selling, since every sale is recorded in one.
+  const backoffice = createBackofficeModule({
+    db,
+    journal,
+    clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    viewer: () => session.current(),
+    currency: () => loadOfflinePolicy(db).maxSale.currency,
+    businessDay: () => settings.read(),
+    mode: providers.mode,
+    verifyOwnerPin: auth.verifyOwnerPin,
+  });
+
   const sales = createSalesModule({
     ...options.sales,
+    shifts: backoffice.shiftsForSales,
     db,
     adapters,
     events,
@@ -275,6 +292,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...auth.people.handlers,
       ...credentials.handlers,
       ...setup.handlers,
+      // Back office (issue 13)
+      ...backoffice.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -294,6 +313,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     settings,
     journal,
     sales,
+    backoffice,
     sandboxes: providers.sandboxes,
     recovery,
     async close() {

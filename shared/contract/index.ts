@@ -10,6 +10,8 @@ import { kioskChannels } from './kiosk';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
+// Back office (issue 13)
+import { backofficeChannels } from './backoffice';
 import type { ChannelMap, EventMap } from './define';
 // People, settings, set-up and credentials (issue 10).
 import { credentialsChannels } from './credentials';
@@ -30,6 +32,8 @@ export const channels = {
   ...peopleChannels,
   ...credentialsChannels,
   ...setupChannels,
+  // Back office (issue 13)
+  ...backofficeChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -74,6 +74,20 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'setup.status': { allowed: EVERYONE, input: () => ({}) },
   'setup.save': { allowed: OWNER_ONLY, input: () => ({ step: 'printer', receiptWidthMm: 80 }) },
   'setup.createOwner': { allowed: EVERYONE, input: () => ({ name: 'Otra dueña', pin: '918276', pinAgain: '918276' }) },
+  // Back office (issue 13): the drawer is the cashier's; reviewing, closing, X, Z and reports are the owner's.
+  'shift.current': { allowed: SIGNED_IN, input: () => ({}) },
+  'shift.open': { allowed: SIGNED_IN, input: () => ({ float: { minor: 50000, currency: 'MXN' } }) },
+  'shift.cash': { allowed: SIGNED_IN, input: () => ({ direction: 'in', amount: { minor: 20000, currency: 'MXN' }, reason: 'cambio' }) },
+  'shift.end': { allowed: SIGNED_IN, input: () => ({ count: { amount: { minor: 70000, currency: 'MXN' } } }) },
+  'shift.list': { allowed: OWNER_ONLY, input: () => ({}) },
+  'shift.get': { allowed: OWNER_ONLY, input: () => ({ id: 'shift-none' }) },
+  'shift.close': { allowed: OWNER_ONLY, input: () => ({ id: 'shift-none' }) },
+  'report.x': { allowed: OWNER_ONLY, input: () => ({}) },
+  'report.get': { allowed: OWNER_ONLY, input: () => ({ by: 'hour' }) },
+  'report.z': { allowed: OWNER_ONLY, input: () => ({ number: 'Z-0001' }) },
+  'z.close': { allowed: OWNER_ONLY, input: () => ({}) },
+  'z.list': { allowed: OWNER_ONLY, input: () => ({}) },
+  'z.get': { allowed: OWNER_ONLY, input: () => ({ number: 'Z-0001' }) },
   // Last: once an owner has left demo mode the rest of this table would meet a shop in set-up.
   'setup.leaveDemo': { allowed: OWNER_ONLY, input: () => ({}) },
 };

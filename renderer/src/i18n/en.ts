@@ -333,6 +333,9 @@ export const en: Resources = {
     provider_unreachable: "Could not reach the provider. Check the address and the shop's internet connection.",
     insecure_url: "The provider's address must start with https://.",
     setup_required: 'The shop is not set up yet: it needs an owner and a provider with credentials.',
+    // Back office (issue 13)
+    no_open_shift: 'No shift is open: open the drawer with its float before selling.',
+    difference_needs_owner: "The drawer's difference is beyond the tolerance: the owner must type their PIN and a note.",
   },
   // Issue 10: set-up, settings, people and credentials screens.
   offlineCap: {

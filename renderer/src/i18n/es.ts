@@ -335,6 +335,9 @@ export const es = {
     provider_unreachable: 'No se pudo conectar con el proveedor. Revise la dirección y la conexión a internet.',
     insecure_url: 'La dirección del proveedor debe empezar con https://.',
     setup_required: 'La tienda aún no está configurada: falta un dueño o un proveedor con credenciales.',
+    // Back office (issue 13)
+    no_open_shift: 'No hay un turno abierto: abra la caja con su fondo antes de vender.',
+    difference_needs_owner: 'La diferencia de caja pasa la tolerancia: el dueño debe escribir su PIN y una nota.',
   } satisfies Record<ErrorCode, string>,
   // Issue 10: set-up, settings, people and credentials screens.
   offlineCap: {
