@@ -36,6 +36,11 @@ export const APP_ERROR_CODES = [
   /** The same number and amount was sold moments ago: the cashier must confirm it is really another one. */
   'repeat_unconfirmed',
   'internal',
+  // Back office (issue 13): shifts and the day close.
+  /** Selling or moving cash needs an open shift, and the owner chose not to open one automatically. */
+  'no_open_shift',
+  /** The count differs from the expected cash beyond the owner's tolerance: the owner's PIN and a note are needed. */
+  'difference_needs_owner',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

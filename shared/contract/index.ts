@@ -12,6 +12,8 @@ import { kioskChannels } from './kiosk';
 import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
+// Back office (issue 13)
+import { backofficeChannels } from './backoffice';
 import type { ChannelMap, EventMap } from './define';
 
 export const channels = {
@@ -22,6 +24,8 @@ export const channels = {
   ...updatesChannels,
   ...diagnosticsChannels,
   ...kioskChannels,
+  // Back office (issue 13)
+  ...backofficeChannels,
   // accounts (w7-accounts)
   ...accountsChannels,
 } satisfies ChannelMap;

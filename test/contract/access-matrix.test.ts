@@ -57,6 +57,20 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'updates.confirm': { allowed: OWNER_ONLY, input: () => ({ allowNonEmptyQueue: false }) },
   'updates.configure': { allowed: OWNER_ONLY, input: () => ({ channel: 'stable' }) },
   'app.requestExit': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  // Back office (issue 13): the drawer is the cashier's; reviewing, closing, X, Z and reports are the owner's.
+  'shift.current': { allowed: SIGNED_IN, input: () => ({}) },
+  'shift.open': { allowed: SIGNED_IN, input: () => ({ float: { minor: 50000, currency: 'MXN' } }) },
+  'shift.cash': { allowed: SIGNED_IN, input: () => ({ direction: 'in', amount: { minor: 20000, currency: 'MXN' }, reason: 'cambio' }) },
+  'shift.end': { allowed: SIGNED_IN, input: () => ({ count: { amount: { minor: 70000, currency: 'MXN' } } }) },
+  'shift.list': { allowed: OWNER_ONLY, input: () => ({}) },
+  'shift.get': { allowed: OWNER_ONLY, input: () => ({ id: 'shift-none' }) },
+  'shift.close': { allowed: OWNER_ONLY, input: () => ({ id: 'shift-none' }) },
+  'report.x': { allowed: OWNER_ONLY, input: () => ({}) },
+  'report.get': { allowed: OWNER_ONLY, input: () => ({ by: 'hour' }) },
+  'report.z': { allowed: OWNER_ONLY, input: () => ({ number: 'Z-0001' }) },
+  'z.close': { allowed: OWNER_ONLY, input: () => ({}) },
+  'z.list': { allowed: OWNER_ONLY, input: () => ({}) },
+  'z.get': { allowed: OWNER_ONLY, input: () => ({ number: 'Z-0001' }) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

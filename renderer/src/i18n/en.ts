@@ -322,5 +322,8 @@ export const en: Resources = {
     resell_blocked: 'A sale to this number is still being checked: do not sell another until its outcome is known (the owner can allow it).',
     repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
+    // Back office (issue 13)
+    no_open_shift: 'No shift is open: open the drawer with its float before selling.',
+    difference_needs_owner: "The drawer's difference is beyond the tolerance: the owner must type their PIN and a note.",
   },
 };

@@ -324,6 +324,9 @@ export const es = {
     resell_blocked: 'Una venta a este número todavía se está verificando: no venda otra hasta saber su resultado (el dueño puede autorizarla).',
     repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
+    // Back office (issue 13)
+    no_open_shift: 'No hay un turno abierto: abra la caja con su fondo antes de vender.',
+    difference_needs_owner: 'La diferencia de caja pasa la tolerancia: el dueño debe escribir su PIN y una nota.',
   } satisfies Record<ErrorCode, string>,
 };
 
