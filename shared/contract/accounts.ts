@@ -11,6 +11,7 @@ import { MoneySchema, type Money } from '../money';
 import { ErrorCodeSchema } from '../errors';
 import { ProviderIdSchema, type ProviderId } from './app';
 import { SaleStateSchema } from './sales';
+import { ReportGroupingSchema, Z_NUMBER_PATTERN } from './backoffice';
 import { defineChannel } from './define';
 
 /** A business day's calendar date (shared/business-day.ts), YYYY-MM-DD. */
@@ -298,9 +299,9 @@ export const ExportReportInputSchema = z
     /** A report over business days (from..to, default today), or a Z by its number. */
     from: BusinessDateSchema.optional(),
     to: BusinessDateSchema.optional(),
-    zNumber: z.number().int().positive().optional(),
+    zNumber: z.string().regex(Z_NUMBER_PATTERN, 'a Z number, e.g. Z-0001').optional(),
     /** For a report: the grouping of its groups table (as `report --by`). */
-    by: z.enum(['cashier', 'carrier', 'provider', 'state', 'hour', 'day']).optional(),
+    by: ReportGroupingSchema.optional(),
     format: z.enum(['pdf', 'csv']),
     paper: PaperSizeSchema.optional(),
   })
