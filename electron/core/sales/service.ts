@@ -277,9 +277,14 @@ export class SalesService {
     return updated;
   }
 
-  /** A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. */
-  markRefunded(id: string, overridingOwnerId: string | null = null): LedgerSale {
-    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId });
+  /**
+   * A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN, from the
+   * cash of `fromShiftId` (default: the signed-in person's shift now).
+   */
+  markRefunded(id: string, overridingOwnerId: string | null = null, fromShiftId: string | null = null): LedgerSale {
+    const user = this.deps.session.current();
+    const shiftId = fromShiftId ?? (user ? shiftIdFor(user.id, this.deps.clock.now(), this.businessDayRule()) : null);
+    const updated = payOutRefund(this.deps.ledger, id, { user, overridingOwnerId, fromShiftId: shiftId });
     crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
