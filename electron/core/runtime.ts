@@ -36,6 +36,8 @@ import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createUpdatesHandlers } from './updates/handlers';
 import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
 import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
+// accounts (w7-accounts)
+import { createAccountsModule } from './accounts';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -239,6 +241,28 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     },
   });
 
+  // accounts (w7-accounts): refunds owed, balances, reconciliation, deposits, float check, exports
+  const accounts = createAccountsModule({
+    db,
+    journal,
+    adapters: new Map(adapters.map((adapter) => [adapter.id, adapter])),
+    cache: sales.cache,
+    events,
+    owedSince: (saleId) => sales.ledger.enteredStateAt(saleId, 'refund_due'),
+    settle: (saleId, status, via) => sales.sender.settleFromRecord(saleId, status, via).state,
+    viewer: () => session.current(),
+    clock,
+    rule: () => {
+      const { timeZone, dayStartHour } = settings.read();
+      return { timeZone, dayStartHour };
+    },
+    shop: () => {
+      const { shop, language } = settings.read();
+      return { name: shop.name, language: language === 'en' ? 'en' : 'es' };
+    },
+    userName: (id) => auth.userName(id),
+  });
+
   const dispatcher = createDispatcher({
     handlers: {
       ...createAppHandlers({ info, events, clock, health, settings: settingsView, viewer: () => session.current() }),
@@ -249,6 +273,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
+      // accounts (w7-accounts)
+      ...accounts.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -273,6 +299,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     async close() {
       session.dispose();
       diagnostics.close();
+      accounts.close();
       await sales.close();
       await recovery;
       await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));
