@@ -16,7 +16,7 @@ import { startDemoSandboxes, type RunningSandbox } from '../../electron/sandbox'
 export interface AccountsWorld {
   core: SaldoCore<RunningSandbox>;
   dataDir: string;
-  call(channel: string, input: unknown): Promise<{ ok: true; value: any } | { ok: false; error: { code: string; message: string } }>;
+  call(channel: string, input: unknown): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }>;
   as(role: 'owner' | 'cashier' | 'out'): Promise<void>;
   /** An adapter of our own to the same sandbox: a sale made through it is one the ledger never recorded. */
   outside(provider: ProviderId): ProviderAdapter;

@@ -29,7 +29,7 @@ async function reconcile(provider: ProviderId, settle = false): Promise<Reconcil
   await world.as('owner');
   const answer = await world.call('accounts.reconcile', { date: world.today(), provider, ...(settle ? { settle: true } : {}) });
   expect(answer.ok, JSON.stringify(answer)).toBe(true);
-  return answer.ok ? (answer.value as Reconciliation) : (undefined as never);
+  return answer.ok ? (answer.value as unknown as Reconciliation) : (undefined as never);
 }
 
 const lineFor = (lines: readonly ReconcileLine[], saleId: string) => lines.find((line) => line.saleId === saleId);
