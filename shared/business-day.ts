@@ -109,3 +109,54 @@ export function businessDayOf(instantMs: number, rule: BusinessDayRule = DEFAULT
 export function shiftIdOf(userId: string, instantMs: number, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): string {
   return `shift-${businessDayOf(instantMs, rule).date}-${userId}`;
 }
+
+// Back office (issue 13): reports and day closes name a business day by its date.
+/** The business day whose calendar date is `date` (YYYY-MM-DD), for the shop's rule. */
+export function businessDayByDate(date: string, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): BusinessDay {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`a business day is named YYYY-MM-DD, got "${date}"`);
+  const midnightUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (isoDate(midnightUtc) !== date) throw new RangeError(`no such date: ${date}`);
+  // A business day lasts 23 to 25 hours and starts within 14 hours of that UTC midnight plus its start hour (any
+  // zone's offset); probing every 6 hours across that window lands inside it.
+  for (let step = -3; step <= 7; step += 1) {
+    const day = businessDayOf(midnightUtc + dayStartOffset(rule) + step * 6 * HOUR_MS, rule);
+    if (day.date === date) return day;
+  }
+  throw new RangeError(`could not place business day ${date} in ${rule.timeZone}`);
+}
+
+function dayStartOffset(rule: BusinessDayRule): number {
+  return rule.dayStartHour * HOUR_MS;
+}
+
+/** A business day with the zone's offset from UTC, when it is the same all day (null on a day the clocks change). */
+export interface BusinessDayWithOffset extends BusinessDay {
+  offsetMs: number | null;
+}
+
+/**
+ * Every business day that overlaps [fromMs, toMs), in order. Reports over a month or a year label thousands of
+ * hours with it, so it asks the time zone about once per day: a day whose offset at its start equals the offset a
+ * day later is 24 hours long and the next one starts where it ends.
+ */
+export function businessDaysBetween(fromMs: number, toMs: number, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): BusinessDayWithOffset[] {
+  const days: BusinessDayWithOffset[] = [];
+  let start = businessDayOf(fromMs, rule);
+  let offsetAtStart = offsetAt(start.startMs, rule.timeZone);
+  while (start.startMs < toMs) {
+    const offsetADayLater = offsetAt(start.startMs + DAY_MS, rule.timeZone);
+    if (offsetADayLater === offsetAtStart && start.endMs === start.startMs + DAY_MS) {
+      days.push({ ...start, offsetMs: offsetAtStart });
+      const nextDate = isoDate(Date.parse(`${start.date}T00:00:00Z`) + DAY_MS);
+      start = { date: nextDate, startMs: start.endMs, endMs: start.endMs + DAY_MS };
+      offsetAtStart = offsetADayLater;
+    } else {
+      // The clocks change on this day (or a day that is not 24 hours long): ask the zone again from its end.
+      days.push({ ...start, offsetMs: null });
+      start = businessDayOf(start.endMs, rule);
+      offsetAtStart = offsetAt(start.startMs, rule.timeZone);
+    }
+  }
+  return days;
+}
