@@ -129,8 +129,22 @@ describe('PDF', () => {
     expect(rows.find((row) => row.section === 'by_cashier' && row.figure === 'succeeded')).toMatchObject({ key: 'Bárbara', amount: '1234.50' });
   });
 
-  it('without the back office wired, a report export says it is not supported', async () => {
+  it("today's report as a PDF through the channel: its total is what the sales CSV adds up to and what the report says", async () => {
     await world.as('owner');
-    expect(await world.call('accounts.exportReport', { format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+    const report = await world.call('report.get', { from: world.today(), to: world.today() });
+    if (!report.ok) throw new Error(JSON.stringify(report));
+    const all = (report.value as unknown as Report).totals.all;
+    expect(all.count).toBe(sold.length);
+    expect(all.amount.minor).toBe(sold.reduce((sum, sale) => sum + sale.minor, 0));
+    const answer = await world.call('accounts.exportReport', { from: world.today(), to: world.today(), format: 'pdf' });
+    if (!answer.ok) throw new Error(JSON.stringify(answer));
+    const file = answer.value as unknown as ExportFile;
+    expect(file).toMatchObject({ mimeType: 'application/pdf', encoding: 'base64', fileName: `reporte_${world.today()}.pdf` });
+    const cells = pdfTextCells(Buffer.from(file.content, 'base64'));
+    // The shop's language is Spanish (es-MX): $180.00 for 50 + 100 + 30 pesos.
+    expect(cells).toContain('$180.00');
+    expect(cells).toContain(String(sold.length));
+    await world.as('cashier');
+    expect(await world.call('accounts.exportReport', { format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

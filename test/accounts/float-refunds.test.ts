@@ -123,10 +123,16 @@ describe('refunds owed', () => {
 
   it("the owner pays it out from a named shift's cash: recorded in the sale's chain, the list and the status bar's count follow", async () => {
     expect(await ok('queue.status', {})).toMatchObject({ refundDue: 1 });
-    expect(await ok('sales.markRefunded', { id: owedId, fromShiftId: 'shift-2026-03-10-caja1' })).toMatchObject({ state: 'refunded' });
+    const drawer = (await ok('shift.current', {})) as { shift: { id: string } | null };
+    const openShift = drawer.shift?.id ?? '';
+    expect(openShift).not.toBe('');
+    // Only the open drawer can pay: a closed (or made-up) shift's count is final.
+    expect(await world.call('sales.markRefunded', { id: owedId, fromShiftId: 'shift-closed-long-ago' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(world.core.sales.ledger.mustGet(owedId).state).toBe('refund_due');
+    expect(await ok('sales.markRefunded', { id: owedId, fromShiftId: openShift })).toMatchObject({ state: 'refunded' });
     const last = world.core.sales.ledger.events(owedId).at(-1);
     expect(last).toMatchObject({ fromState: 'refund_due', toState: 'refunded' });
-    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ paidOut: true, shiftId: 'shift-2026-03-10-caja1' });
+    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ paidOut: true, shiftId: openShift });
     expect(await ok('accounts.refundsOwed', {})).toMatchObject({ count: 0, refunds: [] });
     expect(await ok('queue.status', {})).toMatchObject({ refundDue: 0 });
     expect(world.core.sales.ledger.verify().ok).toBe(true);
