@@ -13,6 +13,10 @@ export const MoneySchema = z.object({
   currency: CurrencySchema,
 });
 export type Money = z.infer<typeof MoneySchema>;
+/** An amount that must be more than zero (a float, a cash movement, a price); the problem names `minor`. */
+export const PositiveMoneySchema = MoneySchema.refine((amount) => amount.minor > 0, { message: 'must be more than 0', path: ['minor'] });
+/** An amount that may be zero but not negative (a threshold, a tolerance). */
+export const NonNegativeMoneySchema = MoneySchema.refine((amount) => amount.minor >= 0, { message: 'must not be negative', path: ['minor'] });
 
 /** Minor-unit digits per currency. Everything the providers sell in has 2; listed so a new one is a choice. */
 const MINOR_DIGITS: Record<string, number> = {

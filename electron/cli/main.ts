@@ -11,6 +11,8 @@ import { runUpdatePolicyCommand } from './update-policy';
 import { isShopCommand, runShopCommand } from './shop-commands';
 // Back office (issue 13)
 import { BACKOFFICE_COMMANDS, runBackofficeCommand } from './backoffice-commands';
+// accounts (w7-accounts)
+import { ACCOUNTS_COMMANDS, runAccountsCommand, type AccountsCommand } from './accounts-commands';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -41,9 +43,19 @@ const USAGE = [
   '  shift current                                           the open shift (or the last one counted), with expected cash',
   '  report [--from D] [--to D] [--by cashier|carrier|provider|state|hour|day|shift]   figures per ledger state, cost, margin',
   '  close-day [--date D]                                    the Z of a business day (today by default); never redone',
+  // accounts (w7-accounts)
+  '  export sales --from D --to D --out FILE.csv [--full-numbers]   CSV of the sales (numbers masked to the last 4 unless asked)',
+  '  export report [--from D] [--to D] [--by G] | --z Z-0001 [--paper A4|Letter] --out FILE.pdf|.csv   a report or a Z',
+  '  reconcile --date D [--provider P] [--settle]            the day against each provider\'s records; --settle settles unknowns',
+  '  deposits add --provider P --amount N --currency USD --reference R [--date D]   a deposit to a provider account',
+  '  deposits list [--from D] [--to D] [--provider P]        deposits recorded',
+  '  float-check --date D                                    per provider: expected, reported, variance and likely causes',
+  '  refunds [--full-numbers]                                sales owed back, oldest first, with age',
+  '  balances [--refresh]                                    provider balances, thresholds, low or not',
 ].join('\n');
 
 const isBackofficeCommand = (command: string): command is (typeof BACKOFFICE_COMMANDS)[number] => (BACKOFFICE_COMMANDS as readonly string[]).includes(command);
+const isAccountsCommand = (command: string): command is AccountsCommand => (ACCOUNTS_COMMANDS as readonly string[]).includes(command);
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
 
 async function main(argv: string[]): Promise<number> {
@@ -52,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
   if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
   if (command && isShopCommand(command)) return runShopCommand(command, argv.slice(1));
   if (command && isBackofficeCommand(command)) return runBackofficeCommand(command, argv.slice(1));
+  // accounts (w7-accounts)
+  if (command && isAccountsCommand(command)) return runAccountsCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));

@@ -43,6 +43,9 @@ import { createSetupModule, type SetupModule } from './setup/module';
 import { createSettingsRegistry } from './setup/settings-registry';
 // Back office (issue 13)
 import { createBackofficeModule, type BackofficeModule } from './backoffice';
+// accounts (w7-accounts)
+import { createAccountsModule, loadLowBalanceThresholds } from './accounts';
+import { isBelowThreshold } from '../../shared/contract/accounts';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -164,6 +167,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   });
 
   const sales = createSalesModule({
+    // accounts (w7-accounts): the status bar's low-balance flag follows the owner's thresholds per provider
+    isLowBalance: (provider, available) => isBelowThreshold(available, loadLowBalanceThresholds(db)[provider]),
     ...options.sales,
     shifts: backoffice.shiftsForSales,
     db,
@@ -277,6 +282,32 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   });
   const registry = createSettingsRegistry({ db, store: settings, journal, clock });
   const setup = createSetupModule({ db, mode: providers.mode, auth, session, registry, credentials, journal, logger, clock });
+  // accounts (w7-accounts): refunds owed, balances, reconciliation, deposits, float check, exports
+  const accounts = createAccountsModule({
+    db,
+    journal,
+    adapters: new Map(adapters.map((adapter) => [adapter.id, adapter])),
+    cache: sales.cache,
+    events,
+    owedSince: (saleId) => sales.ledger.enteredStateAt(saleId, 'refund_due'),
+    settle: (saleId, status, via) => sales.sender.settleFromRecord(saleId, status, via).state,
+    viewer: () => session.current(),
+    clock,
+    rule: () => {
+      const { timeZone, dayStartHour } = settings.read();
+      return { timeZone, dayStartHour };
+    },
+    shop: () => {
+      const { shop, language } = settings.read();
+      return { name: shop.name, language: language === 'en' ? 'en' : 'es' };
+    },
+    userName: (id) => auth.userName(id),
+    // The back office's own figures, so a PDF or CSV says exactly what its screens say (one rule, one place).
+    reports: () => ({
+      report: (query) => backoffice.handlers['report.get'](query, { host: 'cli' }),
+      z: (number) => backoffice.handlers['z.get']({ number }, { host: 'cli' }),
+    }),
+  });
 
   const dispatcher = createDispatcher({
     handlers: {
@@ -294,6 +325,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...setup.handlers,
       // Back office (issue 13)
       ...backoffice.handlers,
+      // accounts (w7-accounts)
+      ...accounts.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -319,6 +352,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     async close() {
       session.dispose();
       diagnostics.close();
+      accounts.close();
       await sales.close();
       await recovery;
       await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));

@@ -5,7 +5,7 @@
  * same numbers. Money is integer minor units with its currency beside it, always.
  */
 import { z } from 'zod';
-import { MoneySchema } from '../money';
+import { MoneySchema, NonNegativeMoneySchema, PositiveMoneySchema } from '../money';
 import { SaleStateSchema } from './sales';
 import { OwnerPinSchema } from './sales';
 import { defineChannel } from './define';
@@ -17,8 +17,6 @@ const ReasonSchema = z.string().regex(/^\S[^\n]{0,199}$/, 'one line, 1 to 200 ch
 const NoteSchema = z.string().regex(/^\S[^\n]{0,499}$/, 'one line, 1 to 500 characters, starting with a visible one');
 
 /** A positive amount typed by a person (a float, a count, a cash movement). */
-const PositiveMoneySchema = MoneySchema.refine((amount) => amount.minor > 0, 'must be more than zero');
-const NonNegativeMoneySchema = MoneySchema.refine((amount) => amount.minor >= 0, 'cannot be negative');
 
 // ---------------------------------------------------------------------------------------------------------
 // The owner's shift policy (settings key `shiftPolicy`; the settings registry stores it, the core reads it).

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+// accounts (w7-accounts)
+import { accountsChannels } from './accounts';
 import { authChannels, authEvents } from './auth';
 import { diagnosticsChannels } from './diagnostics';
 import { kioskChannels } from './kiosk';
@@ -34,6 +36,8 @@ export const channels = {
   ...setupChannels,
   // Back office (issue 13)
   ...backofficeChannels,
+  // accounts (w7-accounts)
+  ...accountsChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -174,7 +174,14 @@ export const salesChannels = {
     description: 'Right after a failure, the cashier who sold it handed the cash back (refund_due → refunded, this shift)',
   }),
   'sales.markRefunded': defineChannel({
-    input: z.object({ id: z.string().min(1), ownerPin: OwnerPinSchema.optional() }).strict(),
+    input: z
+      .object({
+        id: z.string().min(1),
+        ownerPin: OwnerPinSchema.optional(),
+        /** The shift whose cash paid it back (recorded in the sale's history); default: the signed-in user's shift now. */
+        fromShiftId: z.string().min(1).max(120).optional(),
+      })
+      .strict(),
     output: SaleSchema,
     access: 'owner',
     ownerOverride: true,

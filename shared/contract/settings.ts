@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../business-day';
-import { MoneySchema } from '../money';
+import { PositiveMoneySchema } from '../money';
 import { ProviderIdSchema } from './app';
 import { defineChannel } from './define';
 import { ShopHoursSchema, UpdateChannelSchema } from './updates';
+// Their meaning, schema and default belong to the back office and the accounts; the registry stores them.
+import { LowBalanceThresholdsSchema } from './accounts';
+import { ShiftPolicySchema } from './backoffice';
 
-const PositiveMoneySchema = MoneySchema.refine((amount) => amount.minor > 0, { message: 'must be more than 0', path: ['minor'] });
-const NonNegativeMoneySchema = MoneySchema.refine((amount) => amount.minor >= 0, { message: 'must not be negative', path: ['minor'] });
 const CarrierOrderSchema = z.array(ProviderIdSchema).min(1, 'at least one provider').refine((ids) => new Set(ids).size === ids.length, 'a provider appears twice');
 
 /** The shop as the receipt header prints it. RFC: the Mexican tax id (12 characters for a company, 13 for a person). */
@@ -58,10 +59,6 @@ export const RoutingSettingSchema = z
   .strict();
 
 /** Below this prepaid balance a provider is shown as low (the back office reads it). */
-export const LowBalanceThresholdsSchema = z.object({ relier: NonNegativeMoneySchema, mobisend: NonNegativeMoneySchema, liquido: NonNegativeMoneySchema }).partial().strict();
-
-/** Stored and validated here; what they mean (shifts, cash counts) belongs to the back office. */
-export const ShiftPolicySchema = z.object({ autoOpen: z.boolean(), differenceTolerance: NonNegativeMoneySchema }).strict();
 
 /** Every setting the owner may change, by its public name (the CLI's `settings set KEY VALUE` uses these names). */
 export const SettingsValuesSchema = z.object({

@@ -223,8 +223,6 @@ function acceptedKinds(schema: z.ZodType): Set<string> {
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'undefined']);
     case 'nullable':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'null']);
-    case 'array':
-      return new Set(['object']);
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} is not modelled`);
   }

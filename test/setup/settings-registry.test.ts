@@ -61,7 +61,8 @@ const CASES: Record<string, { good: unknown[]; bad: Array<{ value: unknown; fiel
     ],
   },
   lowBalanceThresholds: {
-    good: [{ relier: { minor: 10_000, currency: 'USD' } }, {}],
+    // null: no warning for that provider (a provider left out reads as the 20 USD default: tested below).
+    good: [{ relier: { minor: 10_000, currency: 'USD' }, mobisend: null, liquido: mxn(50_000) }, { relier: null, mobisend: null, liquido: null }],
     bad: [{ value: { relier: { minor: -1, currency: 'USD' } }, field: 'lowBalanceThresholds.relier.minor' }, { value: { telcel: mxn(1) }, field: 'lowBalanceThresholds' }],
   },
   shiftPolicy: {
@@ -91,6 +92,11 @@ describe('every setting: good values stored, bad ones refused naming the field',
     const answer = await value<{ values: Record<string, unknown> }>(core, 'settings.update', { [key]: chosen });
     expect(answer.values[key]).toEqual(chosen);
     expect((await value<{ values: Record<string, unknown> }>(core, 'settings.values')).values[key]).toEqual(chosen);
+  });
+
+  it('a low-balance threshold left out reads as the default, 20 USD', async () => {
+    const answer = await value<{ values: { lowBalanceThresholds: Record<string, unknown> } }>(core, 'settings.update', { lowBalanceThresholds: { relier: null } });
+    expect(answer.values.lowBalanceThresholds).toEqual({ relier: null, mobisend: { minor: 2000, currency: 'USD' }, liquido: { minor: 2000, currency: 'USD' } });
   });
 
   const bad = Object.entries(CASES).flatMap(([key, { bad }]) => bad.map((entry) => ({ key, ...entry })));

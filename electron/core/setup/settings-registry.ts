@@ -10,18 +10,19 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { SettingsChangesSchema, SettingsValuesSchema, ShopSchema, type SettingKey, type SettingsValues } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
+import { DEFAULT_LOW_BALANCE_THRESHOLDS, LOW_BALANCE_THRESHOLDS_SETTING } from '../../../shared/contract/accounts';
+import { DEFAULT_SHIFT_POLICY, SHIFT_POLICY_SETTING_KEY } from '../../../shared/contract/backoffice';
 import type { Journal } from '../journal/journal';
 import { loadOfflinePolicy, loadRoutingPolicy, OFFLINE_POLICY_KEY, ROUTING_POLICY_KEY } from '../sales/policy';
 import { readSetting, writeSetting, type SettingsStore } from '../settings/store';
 import { loadUpdateSettings, SHOP_HOURS_KEY, UPDATE_CHANNEL_KEY } from '../updates/settings';
 
 export const RECEIPT_FOOTER_KEY = 'receiptFooter';
-export const LOW_BALANCE_THRESHOLDS_KEY = 'lowBalanceThresholds';
-export const SHIFT_POLICY_KEY = 'shiftPolicy';
+// The back office and the accounts own these two keys' meaning, schema and default (their contracts).
+export const LOW_BALANCE_THRESHOLDS_KEY = LOW_BALANCE_THRESHOLDS_SETTING;
+export const SHIFT_POLICY_KEY = SHIFT_POLICY_SETTING_KEY;
 
 export const DEFAULT_RECEIPT_FOOTER = '';
-export const DEFAULT_LOW_BALANCE_THRESHOLDS: SettingsValues['lowBalanceThresholds'] = {};
-export const DEFAULT_SHIFT_POLICY: SettingsValues['shiftPolicy'] = { autoOpen: false, differenceTolerance: { minor: 0, currency: 'MXN' } };
 
 /** Where each public setting lives in the settings table. */
 export const SETTING_STORAGE_KEYS: Readonly<Record<SettingKey, string>> = {
@@ -64,8 +65,8 @@ export function readSettingsValues(db: Database, store: SettingsStore): Settings
     idleSignOutMinutes: shop.idleSignOutMinutes,
     offlinePolicy: loadOfflinePolicy(db),
     routing: loadRoutingPolicy(db),
-    lowBalanceThresholds: readChecked(db, LOW_BALANCE_THRESHOLDS_KEY, SettingsValuesSchema.shape.lowBalanceThresholds, DEFAULT_LOW_BALANCE_THRESHOLDS),
-    shiftPolicy: readChecked(db, SHIFT_POLICY_KEY, SettingsValuesSchema.shape.shiftPolicy, DEFAULT_SHIFT_POLICY),
+    lowBalanceThresholds: { ...DEFAULT_LOW_BALANCE_THRESHOLDS, ...readChecked(db, LOW_BALANCE_THRESHOLDS_KEY, SettingsValuesSchema.shape.lowBalanceThresholds, {}) },
+    shiftPolicy: readChecked(db, SHIFT_POLICY_KEY, SettingsValuesSchema.shape.shiftPolicy, { ...DEFAULT_SHIFT_POLICY }),
     updateChannel: updates.channel,
     shopHours: updates.shopHours,
   };

@@ -1,6 +1,6 @@
 /**
  * Low-balance thresholds: below this prepaid balance a provider shows as low. Per provider an amount and the
- * currency its balance is kept in (Relier keeps dollars, others may keep pesos); an empty amount sets none.
+ * currency its balance is kept in (Relier keeps dollars, others may keep pesos); an empty amount: no warning.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,8 @@ export function LowBalanceForm({ initial, save: store }: { initial: Thresholds; 
   const parsed = PROVIDERS.map((id) => ({ id, text: (amounts[id] ?? '').trim(), amount: parseAmount(amounts[id] ?? '', currencies[id] ?? 'MXN') }));
   const typedBad = parsed.some((entry) => entry.text !== '' && entry.amount === null);
   const submit = () => {
-    const thresholds: Thresholds = Object.fromEntries(parsed.flatMap((entry) => (entry.amount ? [[entry.id, entry.amount]] : [])));
+    // An empty amount is "no warning" (null), not "the default".
+    const thresholds: Thresholds = Object.fromEntries(parsed.map((entry) => [entry.id, entry.amount ?? null]));
     void save.run(() => store(thresholds));
   };
   return (
