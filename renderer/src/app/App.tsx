@@ -15,12 +15,29 @@ import { SignIn } from '../features/session/screens/SignIn';
 import { StatusBar } from '../features/status/screens/StatusBar';
 import { Today } from '../features/today/screens/Today';
 import { UpdateNotices } from '../features/updates/screens/UpdateNotices';
-import { resolveRoute, sectionsFor, type Audience } from './routes';
+import { resolveRoute, sectionOf, sectionsFor, type Audience } from './routes';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
+// The owner's back office and a cashier's own shift (issue 13).
+import { Providers } from '../features/providers/screens/Providers';
+import { Refunds } from '../features/refunds/screens/Refunds';
+import { Reports } from '../features/reports/screens/Reports';
+import { MyShift } from '../features/shifts/screens/MyShift';
+import { Shifts } from '../features/shifts/screens/Shifts';
+import { StaleShiftWarning } from '../features/shifts/screens/StaleShiftWarning';
 
 /** What each route of the table in ./routes shows. */
-const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today, diagnostics: Diagnostics };
+const SCREENS: Record<ScreenId, ComponentType> = {
+  'sign-in': SignIn,
+  sell: Sell,
+  today: Today,
+  diagnostics: Diagnostics,
+  reports: Reports,
+  shifts: Shifts,
+  refunds: Refunds,
+  providers: Providers,
+  'my-shift': MyShift,
+};
 
 export function App() {
   const { t } = useTranslation();
@@ -42,7 +59,7 @@ export function App() {
       <a className="skip-link" href="#content">
         {t('app.skipToContent')}
       </a>
-      <StatusBar sections={sectionsFor(audience)} current={current} />
+      <StatusBar sections={sectionsFor(audience)} current={sectionOf(current)} />
       {booted ? (
         <Screen />
       ) : (
@@ -51,6 +68,7 @@ export function App() {
         </main>
       )}
       <SettledNotices />
+      {booted && <StaleShiftWarning />}
       {booted && <UpdateNotices />}
       <ReceiptDialog />
     </div>

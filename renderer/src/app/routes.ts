@@ -16,6 +16,8 @@ export interface Route {
   audience: readonly Audience[];
   /** The translation key of its button in the status bar's sections, if it has one. */
   section?: string;
+  /** The translation key of its tab in the back office's own navigation, if it is a back-office screen. */
+  tab?: string;
 }
 
 // An owner sees what a cashier sees until the back office lands; a technician, who installs and diagnoses
@@ -25,6 +27,13 @@ export const ROUTES: readonly Route[] = [
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
   { id: 'diagnostics', audience: ['owner', 'tech'], section: 'nav.diagnostics' },
+  // The back office: one status-bar button (it opens Reports), then its own tabs, so the bar fits 1024 px.
+  { id: 'reports', audience: ['owner'], section: 'backoffice.nav.open', tab: 'backoffice.nav.reports' },
+  { id: 'shifts', audience: ['owner'], tab: 'backoffice.nav.shifts' },
+  { id: 'refunds', audience: ['owner'], tab: 'backoffice.nav.refunds' },
+  { id: 'providers', audience: ['owner'], tab: 'backoffice.nav.providers' },
+  // A cashier's own drawer: open with a float, cash in and out, end with a blind count.
+  { id: 'my-shift', audience: ['cashier'], section: 'backoffice.nav.myShift' },
 ];
 
 function visibleTo(audience: Audience): Route[] {
@@ -43,4 +52,14 @@ export function resolveRoute(requested: RouteId, audience: Audience): ScreenId {
 /** The section buttons this audience gets, in the table's order. */
 export function sectionsFor(audience: Audience): SectionLink[] {
   return visibleTo(audience).flatMap((route) => (route.section !== undefined && route.id !== 'sign-in' ? [{ id: route.id, section: route.section }] : []));
+}
+
+/** The back office's tabs this audience gets, in the table's order (none for a cashier or a technician). */
+export function backofficeTabsFor(audience: Audience): { id: ScreenId; tab: string }[] {
+  return visibleTo(audience).flatMap((route) => (route.tab !== undefined ? [{ id: route.id, tab: route.tab }] : []));
+}
+
+/** The status-bar section a screen belongs to: a back-office tab lights the back office's one button. */
+export function sectionOf(screen: ScreenId): ScreenId {
+  return ROUTES.find((route) => route.id === screen)?.tab !== undefined ? 'reports' : screen;
 }

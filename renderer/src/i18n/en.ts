@@ -1,4 +1,5 @@
 /** English: the same keys as es.ts (the type makes a missing or extra key a compile error). */
+import { backofficeEn } from './backoffice.en';
 import type { Resources } from './es';
 
 export const en: Resources = {
@@ -326,4 +327,6 @@ export const en: Resources = {
     no_open_shift: 'No shift is open: open the drawer with its float before selling.',
     difference_needs_owner: "The drawer's difference is beyond the tolerance: the owner must type their PIN and a note.",
   },
+  // The owner's back office and the cashier's shift (issue 13): its own file, one line here.
+  ...backofficeEn,
 };

@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../../shared/errors';
 import type { SaleState } from '../../../shared/contract/sales';
 import type { PhoneProblem } from '../../../shared/phone';
+import { backofficeEs } from './backoffice.es';
 
 export const es = {
   app: { name: 'Saldo', loading: 'Cargando…', demo: 'Modo demostración', skipToContent: 'Ir al contenido' },
@@ -328,6 +329,8 @@ export const es = {
     no_open_shift: 'No hay un turno abierto: abra la caja con su fondo antes de vender.',
     difference_needs_owner: 'La diferencia de caja pasa la tolerancia: el dueño debe escribir su PIN y una nota.',
   } satisfies Record<ErrorCode, string>,
+  // The owner's back office and the cashier's shift (issue 13): its own file, one line here.
+  ...backofficeEs,
 };
 
 /** The shape every language must have: the same keys, strings as values. */

@@ -2,7 +2,10 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today' | 'diagnostics';
+export type RouteId = 'sell' | 'today' | 'diagnostics' | BackofficeRouteId;
+
+/** The owner's back office (Reports, Shifts and cash, Refunds, Providers) and a cashier's own shift. */
+export type BackofficeRouteId = 'reports' | 'shifts' | 'refunds' | 'providers' | 'my-shift';
 
 export interface NavigationState {
   route: RouteId;

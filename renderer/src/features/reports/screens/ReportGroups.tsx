@@ -1,0 +1,64 @@
+/**
+ * A report's groups (by cashier, carrier, provider or hour) as one table whose last line is the report's own
+ * totals: the groups add up to it, to the centavo, and a person can check that on the screen.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ReportGroup, ReportGrouping, ReportTotals } from '../../../../../shared/contract/backoffice';
+import { useSaldo } from '../../../app/store';
+import { money, providerName } from '../../../format';
+
+export const SHOWN_GROUPINGS = ['cashier', 'carrier', 'provider', 'hour'] as const satisfies readonly ReportGrouping[];
+
+/** A group's key as a person reads it: a provider's name, an hour as "14:00"; others as the core names them. */
+export function groupLabel(by: ReportGrouping, key: string): string {
+  if (by === 'provider') return providerName(key);
+  if (by === 'hour' && /^\d{1,2}$/.test(key)) return `${key.padStart(2, '0')}:00`;
+  return key;
+}
+
+function Row({ label, figures, total = false }: { label: string; figures: ReportTotals; total?: boolean }) {
+  const language = useSaldo((state) => state.language);
+  return (
+    <tr className={total ? 'total' : undefined} data-group={total ? 'total' : label}>
+      <th scope="row">{label}</th>
+      <td>{figures.succeeded.count}</td>
+      <td>{money(figures.succeeded.amount, language)}</td>
+      <td>{figures.failed.count}</td>
+      <td>{figures.refund_due.count + figures.refunded.count}</td>
+      <td>{figures.all.count}</td>
+      <td>{money(figures.all.amount, language)}</td>
+      <td>{money(figures.cost, language)}</td>
+      <td>{money(figures.margin, language)}</td>
+    </tr>
+  );
+}
+
+export function ReportGroups({ by, groups, totals }: { by: ReportGrouping; groups: readonly ReportGroup[]; totals: ReportTotals }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="figures" data-testid="report-groups">
+        <caption className="visually-hidden">{t(`reports.by.${by}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`reports.groupKey.${by}`)}</th>
+            <th scope="col">{t('reports.columns.deliveredCount')}</th>
+            <th scope="col">{t('reports.columns.deliveredAmount')}</th>
+            <th scope="col">{t('reports.columns.failed')}</th>
+            <th scope="col">{t('reports.columns.owedOrRefunded')}</th>
+            <th scope="col">{t('reports.columns.allCount')}</th>
+            <th scope="col">{t('reports.columns.allAmount')}</th>
+            <th scope="col">{t('reports.columns.cost')}</th>
+            <th scope="col">{t('reports.columns.margin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <Row key={group.key} label={groupLabel(by, group.key)} figures={group} />
+          ))}
+          <Row label={t('reports.total')} figures={totals} total />
+        </tbody>
+      </table>
+    </div>
+  );
+}
