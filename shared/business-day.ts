@@ -109,3 +109,23 @@ export function businessDayOf(instantMs: number, rule: BusinessDayRule = DEFAULT
 export function shiftIdOf(userId: string, instantMs: number, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): string {
   return `shift-${businessDayOf(instantMs, rule).date}-${userId}`;
 }
+
+// Back office (issue 13): reports and day closes name a business day by its date.
+/** The business day whose calendar date is `date` (YYYY-MM-DD), for the shop's rule. */
+export function businessDayByDate(date: string, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): BusinessDay {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`a business day is named YYYY-MM-DD, got "${date}"`);
+  const midnightUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (isoDate(midnightUtc) !== date) throw new RangeError(`no such date: ${date}`);
+  // A business day lasts 23 to 25 hours and starts within 14 hours of that UTC midnight plus its start hour (any
+  // zone's offset); probing every 6 hours across that window lands inside it.
+  for (let step = -3; step <= 7; step += 1) {
+    const day = businessDayOf(midnightUtc + dayStartOffset(rule) + step * 6 * HOUR_MS, rule);
+    if (day.date === date) return day;
+  }
+  throw new RangeError(`could not place business day ${date} in ${rule.timeZone}`);
+}
+
+function dayStartOffset(rule: BusinessDayRule): number {
+  return rule.dayStartHour * HOUR_MS;
+}

@@ -36,6 +36,8 @@ import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createUpdatesHandlers } from './updates/handlers';
 import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
 import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
+// Back office (issue 13)
+import { createBackofficeModule, type BackofficeModule } from './backoffice';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -82,6 +84,8 @@ export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   /** The hash-chained history of settings, people, shifts, cash and day closes. */
   readonly journal: Journal;
   readonly sales: SalesModule;
+  /** Shifts and cash of this PC's drawer, reports, day closes (issue 13). */
+  readonly backoffice: BackofficeModule;
   /** What `demoProviders` started, in demo mode; none in live mode (tests reach the sandboxes' control plane here). */
   readonly sandboxes: readonly Demo[];
   /** Start-up recovery's resolution of sales left unknown or pending (sales already wait for its local phase). */
@@ -140,8 +144,21 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   // Live: no demo user ever signs in, whatever this data folder held before.
   await auth.prepareForMode(providers.mode);
 
+  // Back office (issue 13): the drawer's shifts come before selling, since every sale is recorded in one.
+  const backoffice = createBackofficeModule({
+    db,
+    journal,
+    clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    viewer: () => session.current(),
+    currency: () => loadOfflinePolicy(db).maxSale.currency,
+    businessDay: () => settings.read(),
+    mode: providers.mode,
+    verifyOwnerPin: auth.verifyOwnerPin,
+  });
+
   const sales = createSalesModule({
     ...options.sales,
+    shifts: backoffice.shiftsForSales,
     db,
     adapters,
     events,
@@ -249,6 +266,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
+      // Back office (issue 13)
+      ...backoffice.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -268,6 +287,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     settings,
     journal,
     sales,
+    backoffice,
     sandboxes: providers.sandboxes,
     recovery,
     async close() {

@@ -25,7 +25,7 @@ import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync/options';
 import { loadOfflinePolicy, loadRoutingPolicy, type OfflinePolicy, type RoutingPolicy } from './sales/policy';
 import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/recovery';
 import { SaleSender } from './sales/sender';
-import { SalesService, type VerifyOwnerPin } from './sales/service';
+import { SalesService, type SaleShifts, type VerifyOwnerPin } from './sales/service';
 import { createSettingsStore } from './settings/store';
 
 export type SalesHandlers = Pick<
@@ -69,6 +69,8 @@ export interface SalesModuleOptions {
   lowBalanceMinor?: number;
   /** Checks an owner's PIN typed at the counter (auth implements it); without it a blocked re-sell cannot be overridden. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** The drawer's shifts (core/backoffice): every sale is recorded in the open shift. */
+  shifts?: SaleShifts;
 }
 
 export interface SalesModule {
@@ -141,6 +143,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     businessDay: () => shopSettings.read(),
     resellWindowMinutes: () => shopSettings.read().resellWindowMinutes,
     ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
+    ...(options.shifts ? { shifts: options.shifts } : {}),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,

@@ -14,6 +14,11 @@ export const CRASH_POINTS = [
   'between-failed-and-owed-back',
   'before-refund-commit',
   'after-refund-commit-before-answer',
+  // The back office (issue 13): a cash movement, a shift's count and close, a day's Z, each one transaction.
+  'before-cash-movement-commit',
+  'before-shift-end-commit',
+  'before-shift-close-commit',
+  'before-day-close-commit',
 ] as const;
 export type CrashPointName = (typeof CRASH_POINTS)[number];
 

@@ -55,9 +55,10 @@ export function refundAtCounter(ledger: Ledger, id: string, refund: CounterRefun
 }
 
 /** A later payout: who was signed in, and the owner whose PIN let a cashier do it (null when an owner did). */
-export function payOutRefund(ledger: Ledger, id: string, paidBy: { user: User | null; overridingOwnerId: string | null }): LedgerSale {
+export function payOutRefund(ledger: Ledger, id: string, paidBy: { user: User | null; overridingOwnerId: string | null; shiftId?: string | null }): LedgerSale {
   return ledger.transaction(() => {
     owedBackSale(ledger, id);
-    return markSaleRefunded(ledger, id, { paidOut: true, refundedBy: paidBy.user?.id ?? null, role: paidBy.user?.role ?? null, ownerOverride: paidBy.overridingOwnerId });
+    const drawer = paidBy.shiftId ? { shiftId: paidBy.shiftId } : {};
+    return markSaleRefunded(ledger, id, { paidOut: true, refundedBy: paidBy.user?.id ?? null, role: paidBy.user?.role ?? null, ownerOverride: paidBy.overridingOwnerId, ...drawer });
   });
 }

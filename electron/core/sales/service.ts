@@ -57,6 +57,16 @@ export interface SalesServiceDeps {
   resellWindowMinutes?: () => number;
   /** Checks an owner's PIN for a blocked re-sell; without it, no override is possible. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** The drawer's shifts (core/backoffice); without them a sale's shift is derived per cashier and day, as before. */
+  shifts?: SaleShifts;
+}
+
+/** The open shift of this PC's drawer, as the sale path needs it (implemented by core/backoffice). */
+export interface SaleShifts {
+  /** Inside the transaction that records a sale: the open shift's id, opening one per the owner's policy, or throws no_open_shift. */
+  forNewSale(userId: string): string;
+  /** The open shift's id now, or null. */
+  currentId(): string | null;
 }
 
 /** An owner let a re-sell through: who, for whom, over which earlier sale. Recorded in the new sale's history. */
@@ -136,7 +146,7 @@ export class SalesService {
         requestId: input.requestId,
         idempotencyKey: newId(),
         cashierId: user.id,
-        shiftId: shiftIdFor(user.id, now, this.businessDayRule()),
+        shiftId: this.deps.shifts ? this.deps.shifts.forNewSale(user.id) : shiftIdFor(user.id, now, this.businessDayRule()),
         provider: first.provider,
         country: input.country,
         carrier: input.carrier,
@@ -271,7 +281,8 @@ export class SalesService {
     const user = this.deps.session.current();
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
     const now = this.deps.clock.now();
-    const updated = refundAtCounter(this.deps.ledger, id, { user, currentShiftId: shiftIdFor(user.id, now, this.businessDayRule()), nowMs: now });
+    const currentShiftId = this.deps.shifts ? (this.deps.shifts.currentId() ?? 'no-open-shift') : shiftIdFor(user.id, now, this.businessDayRule());
+    const updated = refundAtCounter(this.deps.ledger, id, { user, currentShiftId, nowMs: now });
     crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
@@ -279,7 +290,9 @@ export class SalesService {
 
   /** A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. */
   markRefunded(id: string, overridingOwnerId: string | null = null): LedgerSale {
-    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId });
+    // The cash leaves the open drawer, if one is open (its shift's expected cash counts it).
+    const shiftId = this.deps.shifts?.currentId() ?? null;
+    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId, shiftId });
     crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
