@@ -128,6 +128,7 @@ export const backofficeEn: Pick<Resources, keyof typeof backofficeEs> = {
     total: 'Total',
     columns: {
       state: 'State',
+      shift: 'Shift',
       count: 'Sales',
       amount: 'Amount',
       deliveredCount: 'Delivered',
@@ -150,7 +151,7 @@ export const backofficeEn: Pick<Resources, keyof typeof backofficeEs> = {
     refundsPaidAtCounter: 'of which at the counter',
     cashIn: 'Cash in',
     cashOut: 'Cash out',
-    shiftDifferences: 'Drawer differences by shift (expected, counted, difference)',
+    shiftDifferences: 'Drawer differences by shift',
     shiftN: 'Shift {{n}}',
     carried: '{{count}} sales open at an earlier close settled in this period.',
     groupsTitle: 'Breakdown',

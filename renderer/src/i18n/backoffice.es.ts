@@ -7,8 +7,8 @@ import type { ShiftState } from '../../../shared/contract/backoffice';
 
 export const backofficeEs = {
   backoffice: {
-    nav: { open: 'Administración', reports: 'Informes', shifts: 'Turnos y caja', refunds: 'Devoluciones', providers: 'Proveedores', myShift: 'Mi turno' },
-    navLabel: 'Administración',
+    nav: { open: 'Gestión', reports: 'Informes', shifts: 'Turnos y caja', refunds: 'Devoluciones', providers: 'Proveedores', myShift: 'Mi turno' },
+    navLabel: 'Gestión del negocio',
     refresh: 'Actualizar',
     showTable: 'Ver como tabla',
     showChart: 'Ver como gráfica',
@@ -131,6 +131,7 @@ export const backofficeEs = {
     total: 'Total',
     columns: {
       state: 'Estado',
+      shift: 'Turno',
       count: 'Ventas',
       amount: 'Monto',
       deliveredCount: 'Entregadas',
@@ -153,7 +154,7 @@ export const backofficeEs = {
     refundsPaidAtCounter: 'de ellas, en el mostrador',
     cashIn: 'Entradas de efectivo',
     cashOut: 'Salidas de efectivo',
-    shiftDifferences: 'Diferencias de caja por turno (esperado, contado, diferencia)',
+    shiftDifferences: 'Diferencias de caja por turno',
     shiftN: 'Turno {{n}}',
     carried: '{{count}} ventas abiertas en un cierre anterior se resolvieron en este periodo.',
     groupsTitle: 'Desglose',

@@ -11,7 +11,9 @@ import { groupLabel } from './screens/ReportGroups';
 /** The label a group is compared under: days of a month by their day number, others as shown. */
 function alignedLabel(by: ReportGrouping, key: string): string {
   if (by === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(key)) return key.slice(8, 10);
-  return groupLabel(by, key);
+  // The core labels hours with their day ("2026-11-30 14:00"); two days compare hour by hour.
+  if (by === 'hour' && /^\d{4}-\d{2}-\d{2} \d{2}:00$/.test(key)) return key.slice(11);
+  return groupLabel(by, key, null);
 }
 
 export function comparisonRows(by: ReportGrouping, current: readonly ReportGroup[], previous: readonly ReportGroup[], currency: Currency): ComparisonRow[] {

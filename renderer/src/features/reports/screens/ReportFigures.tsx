@@ -86,7 +86,7 @@ export function CostAndMargin({ totals }: { totals: ReportTotals }) {
   );
 }
 
-export function RefundsAndCash({ report }: { report: Pick<Report, 'refunds' | 'cashMovements' | 'shifts'> }) {
+export function RefundsAndCash({ report }: { report: Pick<Report, 'refunds' | 'cashMovements'> }) {
   const { t } = useTranslation();
   const language = useSaldo((state) => state.language);
   const line = (label: string, figure: { count: number; amount: Report['totals']['all']['amount'] }, testId: string) => (
@@ -108,23 +108,38 @@ export function RefundsAndCash({ report }: { report: Pick<Report, 'refunds' | 'c
           {line(t('reports.cashOut'), report.cashMovements.out, 'cash-out')}
         </tbody>
       </table>
-      {report.shifts.length > 0 && (
-        <table className="figures" data-testid="report-shifts">
-          <caption>{t('reports.shiftDifferences')}</caption>
-          <tbody>
-            {report.shifts.map((shift, index) => (
-              <tr key={shift.shiftId}>
-                <th scope="row">
-                  {t('reports.shiftN', { n: index + 1 })} · {t(`shifts.states.${shift.state}`)}
-                </th>
-                <td>{shift.expected ? money(shift.expected, language) : '—'}</td>
-                <td>{shift.counted ? money(shift.counted, language) : '—'}</td>
-                <td>{shift.difference ? money(shift.difference, language) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </>
+  );
+}
+
+/** Each shift of the period with its expected cash, the count and the difference (over or short). */
+export function ShiftDifferences({ shifts }: { shifts: Report['shifts'] }) {
+  const { t } = useTranslation();
+  const language = useSaldo((state) => state.language);
+  const shown = (amount: Report['totals']['all']['amount'] | null) => (amount ? money(amount, language) : '—');
+  return (
+    <table className="figures" data-testid="report-shifts">
+      <caption className="visually-hidden">{t('reports.shiftDifferences')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.columns.shift')}</th>
+          <th scope="col">{t('shifts.figures.expected')}</th>
+          <th scope="col">{t('shifts.figures.counted')}</th>
+          <th scope="col">{t('shifts.figures.difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shifts.map((shift, index) => (
+          <tr key={shift.shiftId}>
+            <th scope="row">
+              {t('reports.shiftN', { n: index + 1 })} · {t(`shifts.states.${shift.state}`)}
+            </th>
+            <td>{shown(shift.expected)}</td>
+            <td>{shown(shift.counted)}</td>
+            <td>{shown(shift.difference)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

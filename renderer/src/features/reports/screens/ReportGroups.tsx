@@ -9,10 +9,13 @@ import { money, providerName } from '../../../format';
 
 export const SHOWN_GROUPINGS = ['cashier', 'carrier', 'provider', 'hour'] as const satisfies readonly ReportGrouping[];
 
-/** A group's key as a person reads it: a provider's name, an hour as "14:00"; others as the core names them. */
-export function groupLabel(by: ReportGrouping, key: string): string {
+/**
+ * A group's key as a person reads it: a provider's name; the signed-in person's name for their own id. Other
+ * cashiers show the start of their id (the report carries ids, not names); hours and days as the core labels them.
+ */
+export function groupLabel(by: ReportGrouping, key: string, me: { id: string; name: string } | null): string {
   if (by === 'provider') return providerName(key);
-  if (by === 'hour' && /^\d{1,2}$/.test(key)) return `${key.padStart(2, '0')}:00`;
+  if (by === 'cashier') return me && me.id === key ? me.name : key.slice(0, 8);
   return key;
 }
 
@@ -35,6 +38,7 @@ function Row({ label, figures, total = false }: { label: string; figures: Report
 
 export function ReportGroups({ by, groups, totals }: { by: ReportGrouping; groups: readonly ReportGroup[]; totals: ReportTotals }) {
   const { t } = useTranslation();
+  const me = useSaldo((state) => state.user);
   return (
     <div className="table-wrap">
       <table className="figures" data-testid="report-groups">
@@ -54,7 +58,7 @@ export function ReportGroups({ by, groups, totals }: { by: ReportGrouping; group
         </thead>
         <tbody>
           {groups.map((group) => (
-            <Row key={group.key} label={groupLabel(by, group.key)} figures={group} />
+            <Row key={group.key} label={groupLabel(by, group.key, me)} figures={group} />
           ))}
           <Row label={t('reports.total')} figures={totals} total />
         </tbody>

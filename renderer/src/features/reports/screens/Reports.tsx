@@ -13,7 +13,7 @@ import { useReportView } from '../useReportView';
 import { CloseDay } from './CloseDay';
 import { ExportBar } from './ExportBar';
 import { ReportCharts } from './ReportCharts';
-import { CostAndMargin, RefundsAndCash, StateTotals } from './ReportFigures';
+import { CostAndMargin, RefundsAndCash, ShiftDifferences, StateTotals } from './ReportFigures';
 import { ReportGroups, SHOWN_GROUPINGS } from './ReportGroups';
 import { ReportPicker } from './ReportPicker';
 import { ZSeal } from './ZSeal';
@@ -70,6 +70,12 @@ export function Reports() {
               <RefundsAndCash report={report} />
             </section>
           </div>
+          {report.shifts.length > 0 && (
+            <section className="panel" aria-labelledby="shift-differences-title">
+              <h3 id="shift-differences-title">{t('reports.shiftDifferences')}</h3>
+              <ShiftDifferences shifts={report.shifts} />
+            </section>
+          )}
           {report.carried.length > 0 && <p className="banner banner-warn">{t('reports.carried', { count: report.carried.length })}</p>}
           <section className="panel" aria-labelledby="groups-title">
             <h3 id="groups-title">{t('reports.groupsTitle')}</h3>

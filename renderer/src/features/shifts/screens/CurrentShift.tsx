@@ -52,7 +52,7 @@ export function CurrentShift() {
           {t(`shifts.recorded.${recorded}`)}
         </p>
       )}
-      {justEnded && (
+      {justEnded && justEnded.id !== shift?.id && (
         <section className="panel" aria-labelledby="ended-title">
           <h2 id="ended-title">{t('shifts.ended.title')}</h2>
           <ShiftFigures shift={justEnded} caption={t('shifts.ended.title')} />

@@ -93,7 +93,7 @@ export function Shifts() {
           }}
         />
       ) : (
-        <div className="panel-grid">
+        <div className="stack">
           <CurrentShift />
           <ShiftList key={listKey} onOpen={setReviewing} />
         </div>
