@@ -7,6 +7,8 @@ import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
+// accounts (w7-accounts)
+import { ACCOUNTS_COMMANDS, runAccountsCommand, type AccountsCommand } from './accounts-commands';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -22,14 +24,26 @@ const USAGE = [
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
   '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
   '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
+  // accounts (w7-accounts)
+  '  export sales --from D --to D --out FILE.csv [--full-numbers]   CSV of the sales (numbers masked to the last 4 unless asked)',
+  '  export report [--from D] [--to D] [--by G] | --z Z-0001 [--paper A4|Letter] --out FILE.pdf|.csv   a report or a Z',
+  '  reconcile --date D [--provider P] [--settle]            the day against each provider\'s records; --settle settles unknowns',
+  '  deposits add --provider P --amount N --currency USD --reference R [--date D]   a deposit to a provider account',
+  '  deposits list [--from D] [--to D] [--provider P]        deposits recorded',
+  '  float-check --date D                                    per provider: expected, reported, variance and likely causes',
+  '  refunds [--full-numbers]                                sales owed back, oldest first, with age',
+  '  balances [--refresh]                                    provider balances, thresholds, low or not',
 ].join('\n');
 
+const isAccountsCommand = (command: string): command is AccountsCommand => (ACCOUNTS_COMMANDS as readonly string[]).includes(command);
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
   if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
+  // accounts (w7-accounts)
+  if (command && isAccountsCommand(command)) return runAccountsCommand(command, argv.slice(1));
   switch (command) {
     case 'provider':
       return runProviderCommand(argv.slice(1));

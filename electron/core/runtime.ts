@@ -38,6 +38,8 @@ import { createKioskHandlers, type ExitRequest } from './kiosk/handlers';
 import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from './updates/settings';
 // Back office (issue 13)
 import { createBackofficeModule, type BackofficeModule } from './backoffice';
+// accounts (w7-accounts)
+import { createAccountsModule } from './accounts';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -256,6 +258,28 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     },
   });
 
+  // accounts (w7-accounts): refunds owed, balances, reconciliation, deposits, float check, exports
+  const accounts = createAccountsModule({
+    db,
+    journal,
+    adapters: new Map(adapters.map((adapter) => [adapter.id, adapter])),
+    cache: sales.cache,
+    events,
+    owedSince: (saleId) => sales.ledger.enteredStateAt(saleId, 'refund_due'),
+    settle: (saleId, status, via) => sales.sender.settleFromRecord(saleId, status, via).state,
+    viewer: () => session.current(),
+    clock,
+    rule: () => {
+      const { timeZone, dayStartHour } = settings.read();
+      return { timeZone, dayStartHour };
+    },
+    shop: () => {
+      const { shop, language } = settings.read();
+      return { name: shop.name, language: language === 'en' ? 'en' : 'es' };
+    },
+    userName: (id) => auth.userName(id),
+  });
+
   const dispatcher = createDispatcher({
     handlers: {
       ...createAppHandlers({ info, events, clock, health, settings: settingsView, viewer: () => session.current() }),
@@ -268,6 +292,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
       // Back office (issue 13)
       ...backoffice.handlers,
+      // accounts (w7-accounts)
+      ...accounts.handlers,
     },
     session,
     verifyOwnerPin: auth.verifyOwnerPin,
@@ -293,6 +319,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     async close() {
       session.dispose();
       diagnostics.close();
+      accounts.close();
       await sales.close();
       await recovery;
       await Promise.all(providers.sandboxes.map((sandbox) => sandbox.close()));

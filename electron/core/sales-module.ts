@@ -251,7 +251,7 @@ function salesHandlers({ ledger, cache, service, connectivity, currency, lowBala
     'sales.checkResell': (input) => service.checkResell(input),
     'sales.refundAtCounter': (input) => publicSale(service.refundAtCounter(input.id)),
     // The dispatcher checked a cashier's ownerPin and says whose it was; an owner signed in needs none.
-    'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null)),
+    'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null, input.fromShiftId ?? null)),
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
     'catalog.get': (input) => cache.catalog(input.country),

@@ -71,9 +71,19 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'z.close': { allowed: OWNER_ONLY, input: () => ({}) },
   'z.list': { allowed: OWNER_ONLY, input: () => ({}) },
   'z.get': { allowed: OWNER_ONLY, input: () => ({ number: 'Z-0001' }) },
+  // Accounts (issue 13, w7-accounts): money outside the drawer is the owner's; the counter only reads the low-balance warning.
+  'accounts.refundsOwed': { allowed: OWNER_ONLY, input: () => ({ fullNumbers: true }) },
+  'accounts.balances': { allowed: OWNER_ONLY, input: () => ({}) },
+  'accounts.balanceWarnings': { allowed: SIGNED_IN, input: () => ({}) },
+  'accounts.reconcile': { allowed: OWNER_ONLY, input: () => ({ date: '2026-01-15', settle: true }) },
+  'accounts.addDeposit': { allowed: OWNER_ONLY, input: () => ({ provider: 'relier', amount: { minor: 100000, currency: 'USD' }, date: '2026-01-15', reference: `SPEI-${crypto.randomUUID()}` }) },
+  'accounts.deposits': { allowed: OWNER_ONLY, input: () => ({}) },
+  'accounts.floatCheck': { allowed: OWNER_ONLY, input: () => ({ date: '2026-01-15' }) },
+  'accounts.exportSales': { allowed: OWNER_ONLY, input: () => ({ from: '2026-01-01', to: '2026-12-31', fullNumbers: true }) },
+  'accounts.exportReport': { allowed: OWNER_ONLY, input: () => ({ format: 'pdf' }) },
 };
 
-const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];
+const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout', /* accounts (w7-accounts) */ 'journal', 'provider_deposits'];
 
 let core: SaldoCore<RunningSandbox>;
 let dataDir: string;

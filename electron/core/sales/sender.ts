@@ -271,6 +271,16 @@ export class SaleSender {
     return this.resolveWith(sale, adapter);
   }
 
+  /**
+   * Settles an `unknown` or `pending` sale from a provider's record found elsewhere (the owner's reconciliation
+   * of a day): the same moves as a status answer, nothing sent. Any other state is left as it is.
+   */
+  settleFromRecord(saleId: string, status: StatusResult, via: string): LedgerSale {
+    const sale = this.deps.ledger.mustGet(saleId);
+    if (sale.state !== 'unknown' && sale.state !== 'pending') return sale;
+    return this.applyStatus(sale, status, via);
+  }
+
   private async resolveWith(sale: LedgerSale, adapter: ProviderAdapter): Promise<LedgerSale> {
     const { ledger } = this.deps;
     const saleId = sale.id;

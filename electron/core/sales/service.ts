@@ -288,11 +288,13 @@ export class SalesService {
     return updated;
   }
 
-  /** A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. */
-  markRefunded(id: string, overridingOwnerId: string | null = null): LedgerSale {
-    // The cash leaves the open drawer, if one is open (its shift's expected cash counts it).
-    const shiftId = this.deps.shifts?.currentId() ?? null;
-    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId, shiftId });
+  /**
+   * A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN, from the
+   * cash of `fromShiftId` (default: the open drawer's shift, if one is open).
+   */
+  markRefunded(id: string, overridingOwnerId: string | null = null, fromShiftId: string | null = null): LedgerSale {
+    const shiftId = fromShiftId ?? this.deps.shifts?.currentId() ?? null;
+    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId, fromShiftId: shiftId });
     crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;
