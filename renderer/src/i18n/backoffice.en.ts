@@ -75,7 +75,7 @@ export const backofficeEn: Pick<Resources, keyof typeof backofficeEs> = {
     },
     figures: {
       float: 'Opening float',
-      cashSales: 'Delivered cash sales',
+      cashSales: 'Cash taken for sales',
       refundsPaid: 'Refunds paid',
       cashIn: 'Cash in',
       cashOut: 'Cash out',

@@ -78,7 +78,7 @@ export const backofficeEs = {
     },
     figures: {
       float: 'Fondo de caja',
-      cashSales: 'Ventas entregadas en efectivo',
+      cashSales: 'Efectivo cobrado por ventas',
       refundsPaid: 'Devoluciones pagadas',
       cashIn: 'Entradas de efectivo',
       cashOut: 'Salidas de efectivo',
