@@ -44,10 +44,10 @@ const coreLayers = {
   updates: ['settings', 'ledger', 'ipc', 'kernel'],
   diagnostics: ['settings', 'ledger', 'providers', 'db', 'ipc', 'kernel'],
   kiosk: ['updates', 'ipc', 'kernel'],
-  // accounts (w7-accounts): refunds owed, balances, reconciliation, deposits, float check, exports
-  accounts: ['sales', 'ledger', 'providers', 'settings', 'journal', 'db', 'ipc', 'kernel'],
   // Back office (issue 13): shifts, cash, reports, day close (Z).
   backoffice: ['ledger', 'settings', 'auth', 'journal', 'db', 'ipc', 'kernel'],
+  // accounts (w7-accounts): refunds owed, balances, reconciliation, deposits, float check, exports
+  accounts: ['sales', 'ledger', 'providers', 'settings', 'journal', 'db', 'ipc', 'kernel'],
 };
 const coreLayerType = (layer) => `core-${layer}`;
 const allCoreTypes = ['core-composition', ...Object.keys(coreLayers).map(coreLayerType)];

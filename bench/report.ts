@@ -2,7 +2,7 @@
  * One format for every benchmark figure: a JSON line `{name, value, unit, baseline, ratio, target, pass}`,
  * where the baseline is measured in the same run, and one writer for bench/RESULTS.md with the command.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,4 +58,21 @@ export function writeResultsMarkdown(results: readonly BenchResult[], command: s
     '',
   ].join('\n');
   writeFileSync(file, text);
+}
+
+/**
+ * Rewrites bench/RESULTS.md with `results` in place of the figures of the same name, every other figure kept as
+ * it was (for a suite run on its own, e.g. `npx tsx bench/backoffice.ts`).
+ */
+export function mergeResultsMarkdown(results: readonly BenchResult[], command: string, file = join(import.meta.dirname, 'RESULTS.md')): void {
+  let kept: BenchResult[] = [];
+  try {
+    const text = readFileSync(file, 'utf8');
+    const block = /```jsonl\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+    kept = block.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as BenchResult);
+  } catch {
+    kept = [];
+  }
+  const names = new Set(results.map((result) => result.name));
+  writeResultsMarkdown([...kept.filter((result) => !names.has(result.name)), ...results], `npm run bench (${command} for ${[...names].join(', ')})`, file);
 }

@@ -129,3 +129,34 @@ export function businessDayByDate(date: string, rule: BusinessDayRule = DEFAULT_
 function dayStartOffset(rule: BusinessDayRule): number {
   return rule.dayStartHour * HOUR_MS;
 }
+
+/** A business day with the zone's offset from UTC, when it is the same all day (null on a day the clocks change). */
+export interface BusinessDayWithOffset extends BusinessDay {
+  offsetMs: number | null;
+}
+
+/**
+ * Every business day that overlaps [fromMs, toMs), in order. Reports over a month or a year label thousands of
+ * hours with it, so it asks the time zone about once per day: a day whose offset at its start equals the offset a
+ * day later is 24 hours long and the next one starts where it ends.
+ */
+export function businessDaysBetween(fromMs: number, toMs: number, rule: BusinessDayRule = DEFAULT_BUSINESS_DAY_RULE): BusinessDayWithOffset[] {
+  const days: BusinessDayWithOffset[] = [];
+  let start = businessDayOf(fromMs, rule);
+  let offsetAtStart = offsetAt(start.startMs, rule.timeZone);
+  while (start.startMs < toMs) {
+    const offsetADayLater = offsetAt(start.startMs + DAY_MS, rule.timeZone);
+    if (offsetADayLater === offsetAtStart && start.endMs === start.startMs + DAY_MS) {
+      days.push({ ...start, offsetMs: offsetAtStart });
+      const nextDate = isoDate(Date.parse(`${start.date}T00:00:00Z`) + DAY_MS);
+      start = { date: nextDate, startMs: start.endMs, endMs: start.endMs + DAY_MS };
+      offsetAtStart = offsetADayLater;
+    } else {
+      // The clocks change on this day (or a day that is not 24 hours long): ask the zone again from its end.
+      days.push({ ...start, offsetMs: null });
+      start = businessDayOf(start.endMs, rule);
+      offsetAtStart = offsetAt(start.startMs, rule.timeZone);
+    }
+  }
+  return days;
+}

@@ -7,6 +7,8 @@ import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
+// Back office (issue 13)
+import { BACKOFFICE_COMMANDS, runBackofficeCommand } from './backoffice-commands';
 // accounts (w7-accounts)
 import { ACCOUNTS_COMMANDS, runAccountsCommand, type AccountsCommand } from './accounts-commands';
 
@@ -24,6 +26,15 @@ const USAGE = [
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
   '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
   '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
+  // Back office (issue 13)
+  '  shift open [--float 500]                                open the drawer (default float: what was left at the last count)',
+  '  shift cash (--in N | --out N) --reason "…"              cash put in or taken out of the open drawer',
+  '  shift close --counted 1234.50 [--note "…"] [--owner-pin P]   count the drawer (ends the shift), then the owner closes it;',
+  '                                                          beyond the tolerance the owner\'s PIN and a note are needed',
+  '  shift close [--id ID] --note "…" --owner-pin P          close a counted shift that awaits the owner',
+  '  shift current                                           the open shift (or the last one counted), with expected cash',
+  '  report [--from D] [--to D] [--by cashier|carrier|provider|state|hour|day|shift]   figures per ledger state, cost, margin',
+  '  close-day [--date D]                                    the Z of a business day (today by default); never redone',
   // accounts (w7-accounts)
   '  export sales --from D --to D --out FILE.csv [--full-numbers]   CSV of the sales (numbers masked to the last 4 unless asked)',
   '  export report [--from D] [--to D] [--by G] | --z Z-0001 [--paper A4|Letter] --out FILE.pdf|.csv   a report or a Z',
@@ -35,6 +46,7 @@ const USAGE = [
   '  balances [--refresh]                                    provider balances, thresholds, low or not',
 ].join('\n');
 
+const isBackofficeCommand = (command: string): command is (typeof BACKOFFICE_COMMANDS)[number] => (BACKOFFICE_COMMANDS as readonly string[]).includes(command);
 const isAccountsCommand = (command: string): command is AccountsCommand => (ACCOUNTS_COMMANDS as readonly string[]).includes(command);
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
 
@@ -42,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command && isLedgerCommand(command)) return runLedgerCommand(command, argv.slice(1));
   if (command && isDiagnosticsCommand(command)) return runDiagnosticsCommand(command, argv.slice(1));
+  if (command && isBackofficeCommand(command)) return runBackofficeCommand(command, argv.slice(1));
   // accounts (w7-accounts)
   if (command && isAccountsCommand(command)) return runAccountsCommand(command, argv.slice(1));
   switch (command) {

@@ -278,6 +278,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       return { name: shop.name, language: language === 'en' ? 'en' : 'es' };
     },
     userName: (id) => auth.userName(id),
+    // The back office's own figures, so a PDF or CSV says exactly what its screens say (one rule, one place).
+    reports: () => ({
+      report: (query) => backoffice.handlers['report.get'](query, { host: 'cli' }),
+      z: (number) => backoffice.handlers['z.get']({ number }, { host: 'cli' }),
+    }),
   });
 
   const dispatcher = createDispatcher({

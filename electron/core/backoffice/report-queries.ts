@@ -22,6 +22,11 @@ export const salesCondition = (mode: ReportMode): string => (mode === 'live' ? L
 
 /** Quarter-hour buckets: every time zone's offset is a whole number of quarter hours, so hours and days fold exactly. */
 export const BUCKET_MS = 15 * 60_000;
+/** The summary table's buckets (sales_hourly, migration 007): UTC hours. */
+export const HOUR_MS = 3_600_000;
+
+/** How a report reads the sales: the hourly summary, the covering index, or a full scan (the benchmark's baseline). */
+export type ReadPath = 'summary' | 'indexed' | 'naive';
 
 const GROUP_KEY: Record<ReportGrouping | 'none', string> = {
   none: "''",
@@ -30,11 +35,12 @@ const GROUP_KEY: Record<ReportGrouping | 'none', string> = {
   provider: 's.provider',
   state: 's.state',
   shift: 's.shift_id',
-  hour: `s.created_ms / ${BUCKET_MS}`,
-  day: `s.created_ms / ${BUCKET_MS}`,
+  hour: `(s.created_ms / ${BUCKET_MS}) * ${BUCKET_MS}`,
+  day: `(s.created_ms / ${BUCKET_MS}) * ${BUCKET_MS}`,
 };
 
 export interface FigureRow {
+  /** The group's key; for hour and day groupings the bucket's first instant (epoch ms). */
   key: string | number;
   state: SaleState;
   cost_currency: string | null;
@@ -67,6 +73,13 @@ export interface PeriodParams {
   currency: string;
 }
 
+interface HourlyParams {
+  fromHour: number;
+  toHour: number;
+  currency: string;
+  dayShiftMs: number;
+}
+
 export interface RefundPaidRow {
   n: number;
   amount: number | null;
@@ -94,6 +107,7 @@ export class ReportQueries {
   private readonly refundsPaidStatement: Statement<{ fromIso: string; toIso: string; currency: string }, RefundPaidRow>;
   private readonly cashStatement: Statement<{ fromMs: number; toMs: number; currency: string }, CashRow>;
   private readonly openStatement: Statement<PeriodParams, OpenSaleRow>;
+  private readonly hourlyStatements = new Map<string, Statement<HourlyParams, FigureRow>>();
 
   constructor(
     private readonly db: Database,
@@ -103,7 +117,7 @@ export class ReportQueries {
       `SELECT COUNT(*) AS n, SUM(s.price_minor) AS amount,
           COUNT(CASE WHEN json_extract(e.detail, '$.handedBackAtCounter') THEN 1 END) AS counter_n,
           SUM(CASE WHEN json_extract(e.detail, '$.handedBackAtCounter') THEN s.price_minor END) AS counter_amount
-        FROM sale_events AS e INDEXED BY sale_events_to_state JOIN sales AS s ON s.id = e.sale_id
+        FROM sale_events AS e INDEXED BY sale_events_to_state CROSS JOIN sales AS s ON s.id = e.sale_id
         WHERE e.to_state = 'refunded' AND e.at >= @fromIso AND e.at < @toIso AND s.price_currency = @currency AND ${salesCondition(mode)}`,
     );
     this.cashStatement = db.prepare(
@@ -116,8 +130,18 @@ export class ReportQueries {
     );
   }
 
+  /**
+   * Whether the hourly summary can answer: it has no cashier, carrier, provider or shift, counts every sale (so
+   * not while live mode must leave demo sales out), and holds whole UTC hours.
+   */
+  summaryAnswers(grouping: ReportGrouping | 'none', params: PeriodParams): boolean {
+    const groupable = grouping === 'none' || grouping === 'hour' || grouping === 'day' || grouping === 'state';
+    return groupable && salesCondition(this.mode) === ALL_SALES_CONDITION && params.fromMs % HOUR_MS === 0 && params.toMs % HOUR_MS === 0;
+  }
+
   /** Counts and amounts per (group key, state, cost currency) over sales created in the period. */
-  figures(grouping: ReportGrouping | 'none', params: PeriodParams, how: 'indexed' | 'naive' = 'indexed'): FigureRow[] {
+  figures(grouping: ReportGrouping | 'none', params: PeriodParams, how: ReadPath = 'indexed', dayShiftMs: number | null = null): FigureRow[] {
+    if (how === 'summary') return this.hourly(grouping, params, dayShiftMs);
     const cacheKey = `${grouping}:${how}`;
     let statement = this.figureStatements.get(cacheKey);
     if (!statement) {
@@ -125,6 +149,33 @@ export class ReportQueries {
       this.figureStatements.set(cacheKey, statement);
     }
     return statement.all(params);
+  }
+
+  /**
+   * The same rows from sales_hourly, added up by SQLite per group: keys are the first hour of each group (ms) for
+   * hour and day, the state for state, '' otherwise. A day is 24 hours starting `dayShiftMs` after a UTC midnight
+   * (the zone's offset less the day's start hour); without it (the clocks change in the period) days come back
+   * as hours and the caller folds them.
+   */
+  private hourly(grouping: ReportGrouping | 'none', params: PeriodParams, dayShiftMs: number | null): FigureRow[] {
+    const groupBy = grouping === 'hour' || (grouping === 'day' && dayShiftMs === null) ? 'hour' : grouping === 'day' ? 'day' : grouping === 'state' ? 'state' : 'none';
+    let statement = this.hourlyStatements.get(groupBy);
+    if (!statement) {
+      const key = { hour: 'hour', day: '(hour * 3600000 - CAST(@dayShiftMs AS INTEGER)) / 86400000', state: 'state', none: "''" }[groupBy];
+      statement = this.db.prepare<HourlyParams, FigureRow>(
+        `SELECT ${groupBy === 'hour' || groupBy === 'day' ? 'MIN(hour)' : key} AS key, state, cost_currency, SUM(n) AS n, SUM(amount) AS amount,
+            SUM(known_n) AS known_n, SUM(known_price) AS known_price, SUM(known_cost) AS known_cost, SUM(charged) AS charged
+          FROM sales_hourly WHERE hour >= @fromHour AND hour < @toHour AND currency = @currency
+          GROUP BY ${key}, state, cost_currency HAVING SUM(n) <> 0`,
+      );
+      this.hourlyStatements.set(groupBy, statement);
+    }
+    const rows = statement.all({ fromHour: params.fromMs / HOUR_MS, toHour: params.toMs / HOUR_MS, currency: params.currency, dayShiftMs: dayShiftMs ?? 0 });
+    for (const row of rows) {
+      if (row.cost_currency === '') row.cost_currency = null;
+      if (groupBy === 'hour' || groupBy === 'day') row.key = (row.key as number) * HOUR_MS;
+    }
+    return rows;
   }
 
   refundsPaid(fromMs: number, toMs: number, currency: string): RefundPaidRow {

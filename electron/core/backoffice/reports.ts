@@ -5,12 +5,12 @@
  * of earlier Zs that settled in the period. Every figure is an integer sum of minor units: the groups add up to
  * the totals, and the states to `all`, to the centavo, by construction (one set of rows feeds both).
  */
-import { businessDayByDate, businessDayOf, type BusinessDay, type BusinessDayRule } from '../../../shared/business-day';
+import { businessDayByDate, businessDaysBetween, businessDayOf, type BusinessDay, type BusinessDayRule, type BusinessDayWithOffset } from '../../../shared/business-day';
 import type { Report, ReportGroup, ReportGrouping, ReportTotals, StateFigure } from '../../../shared/contract/backoffice';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import type { Clock } from '../kernel/clock';
-import { BUCKET_MS, type FigureRow, type ReportQueries } from './report-queries';
+import type { FigureRow, ReadPath, ReportQueries } from './report-queries';
 import type { ShiftBook } from './shifts';
 
 export interface Period {
@@ -78,33 +78,50 @@ function addRow(totals: ReportTotals, row: FigureRow): void {
   }
 }
 
-/** Labels a quarter-hour bucket with its shop-time hour ("2026-11-30 14:00") or business day ("2026-11-30"). */
-function bucketLabeler(grouping: 'hour' | 'day', rule: BusinessDayRule): (bucket: number) => string {
-  let day: BusinessDay | null = null;
+/**
+ * Names a bucket (its first instant, epoch ms) by its shop-time hour ("2026-11-30 14:00") or business day
+ * ("2026-11-30"). Days come from businessDaysBetween (one time-zone lookup a day); an hour on a day the clocks
+ * change asks the zone itself.
+ */
+function bucketLabeler(grouping: 'hour' | 'day', rule: BusinessDayRule, period: { fromMs: number; toMs: number }): (bucketMs: number) => string {
+  const days = businessDaysBetween(period.fromMs, period.toMs, rule);
   const hourFormat = new Intl.DateTimeFormat('en-CA', { timeZone: rule.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
-  const hourLabels = new Map<number, string>();
-  return (bucket) => {
-    const ms = bucket * BUCKET_MS;
-    if (grouping === 'day') {
-      // Days are contiguous: one time-zone lookup per day, not per bucket.
-      if (!day || ms < day.startMs || ms >= day.endMs) day = businessDayOf(ms, rule);
-      return day.date;
+  const dayOf = (ms: number): BusinessDayWithOffset | null => {
+    let low = 0;
+    let high = days.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const day = days[middle];
+      if (!day) break;
+      if (ms < day.startMs) high = middle - 1;
+      else if (ms >= day.endMs) low = middle + 1;
+      else return day;
     }
-    let label = hourLabels.get(bucket);
-    if (label === undefined) {
-      const parts = Object.fromEntries(hourFormat.formatToParts(ms).map((part) => [part.type, part.value]));
-      label = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:00`;
-      hourLabels.set(bucket, label);
+    return null;
+  };
+  return (ms) => {
+    const day = dayOf(ms) ?? { ...businessDayOf(ms, rule), offsetMs: null };
+    if (grouping === 'day') return day.date;
+    if (day.offsetMs !== null) {
+      const wall = new Date(ms + day.offsetMs).toISOString();
+      return `${wall.slice(0, 10)} ${wall.slice(11, 13)}:00`;
     }
-    return label;
+    const parts = Object.fromEntries(hourFormat.formatToParts(ms).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:00`;
   };
 }
 
 /** Folds grouped rows into totals and groups (sorted by key); the groups add up to the totals exactly. */
-export function foldFigures(rows: readonly FigureRow[], grouping: ReportGrouping | null, rule: BusinessDayRule, currency: string): { totals: ReportTotals; groups: ReportGroup[] } {
+export function foldFigures(
+  rows: readonly FigureRow[],
+  grouping: ReportGrouping | null,
+  rule: BusinessDayRule,
+  currency: string,
+  period: { fromMs: number; toMs: number },
+): { totals: ReportTotals; groups: ReportGroup[] } {
   const totals = emptyTotals(currency);
   const groups = new Map<string, ReportTotals>();
-  const bucketLabel = grouping === 'hour' || grouping === 'day' ? bucketLabeler(grouping, rule) : null;
+  const bucketLabel = grouping === 'hour' || grouping === 'day' ? bucketLabeler(grouping, rule, period) : null;
   const label = (key: string | number): string => (bucketLabel ? bucketLabel(Number(key)) : String(key));
   for (const row of rows) {
     addRow(totals, row);
@@ -137,11 +154,29 @@ export class ReportBuilder {
     return periodOf(query, this.deps.businessDay(), this.deps.clock.now());
   }
 
-  /** Totals only, and groups when asked: the part of a report a Z freezes and the property test compares. */
-  figures(period: Period, grouping: ReportGrouping | null, how: 'indexed' | 'naive' = 'indexed'): { totals: ReportTotals; groups: ReportGroup[] } {
+  /**
+   * Totals, and groups when asked: the part of a report a Z freezes and the property test compares. Read from the
+   * hourly summary where it can answer, else through the covering index; `how` forces a path (tests, benchmark).
+   */
+  figures(period: Period, grouping: ReportGrouping | null, how?: ReadPath): { totals: ReportTotals; groups: ReportGroup[] } {
     const currency = this.deps.currency();
-    const rows = this.deps.queries.figures(grouping ?? 'none', { fromMs: period.fromMs, toMs: period.toMs, currency }, how);
-    return foldFigures(rows, grouping, this.deps.businessDay(), currency);
+    const params = { fromMs: period.fromMs, toMs: period.toMs, currency };
+    const path = how ?? (this.deps.queries.summaryAnswers(grouping ?? 'none', params) ? 'summary' : 'indexed');
+    const rows = this.deps.queries.figures(grouping ?? 'none', params, path, grouping === 'day' ? this.dayShiftMs(period) : null);
+    return foldFigures(rows, grouping, this.deps.businessDay(), currency, period);
+  }
+
+  /**
+   * How far after a UTC midnight every business day of the period starts, when that is the same for all of them
+   * (no clock change in the period), so SQLite can add hours up into days; else null.
+   */
+  private dayShiftMs(period: Period): number | null {
+    const rule = this.deps.businessDay();
+    const days = businessDaysBetween(period.fromMs, period.toMs, rule);
+    const first = days[0];
+    if (!first || first.offsetMs === null) return null;
+    const shift = rule.dayStartHour * 3_600_000 - first.offsetMs;
+    return days.every((day) => day.offsetMs === first.offsetMs && (day.startMs - shift) % 86_400_000 === 0) ? shift : null;
   }
 
   /** Refunds owed (among the period's sales, now) and paid (in the period, whichever day the sale was). */
@@ -172,9 +207,10 @@ export class ReportBuilder {
       .map((shift) => ({ shiftId: shift.id, state: shift.state, expected: shift.expected, counted: shift.counted, difference: shift.difference }));
   }
 
-  build(query: { from?: string | undefined; to?: string | undefined; by?: ReportGrouping | undefined }, carried: Report['carried']): Report {
+  /** `how: 'naive'` reads the sales by a full scan: the benchmark's baseline for the same report. */
+  build(query: { from?: string | undefined; to?: string | undefined; by?: ReportGrouping | undefined }, carried: Report['carried'], how?: ReadPath): Report {
     const period = this.period(query);
-    const { totals, groups } = this.figures(period, query.by ?? null);
+    const { totals, groups } = this.figures(period, query.by ?? null, how);
     return {
       from: period.from,
       to: period.to,

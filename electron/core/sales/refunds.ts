@@ -54,25 +54,11 @@ export function refundAtCounter(ledger: Ledger, id: string, refund: CounterRefun
   });
 }
 
-export interface RefundPayout {
-  /** Who was signed in. */
-  user: User | null;
-  /** The owner whose PIN let a cashier do it (null when an owner did). */
-  overridingOwnerId: string | null;
-  /** The shift whose cash paid the customer back (the drawer it came out of), recorded in the sale's history. */
-  fromShiftId: string | null;
-}
-
-/** A later payout, recorded in the sale's chain with who paid it and from which shift's cash. */
-export function payOutRefund(ledger: Ledger, id: string, paidBy: RefundPayout): LedgerSale {
+/** A later payout: who was signed in, and the owner whose PIN let a cashier do it (null when an owner did). */
+export function payOutRefund(ledger: Ledger, id: string, paidBy: { user: User | null; overridingOwnerId: string | null; shiftId?: string | null }): LedgerSale {
   return ledger.transaction(() => {
     owedBackSale(ledger, id);
-    return markSaleRefunded(ledger, id, {
-      paidOut: true,
-      refundedBy: paidBy.user?.id ?? null,
-      role: paidBy.user?.role ?? null,
-      ownerOverride: paidBy.overridingOwnerId,
-      ...(paidBy.fromShiftId ? { shiftId: paidBy.fromShiftId } : {}),
-    });
+    const drawer = paidBy.shiftId ? { shiftId: paidBy.shiftId } : {};
+    return markSaleRefunded(ledger, id, { paidOut: true, refundedBy: paidBy.user?.id ?? null, role: paidBy.user?.role ?? null, ownerOverride: paidBy.overridingOwnerId, ...drawer });
   });
 }

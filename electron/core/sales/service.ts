@@ -289,12 +289,17 @@ export class SalesService {
   }
 
   /**
-   * A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN, from the
-   * cash of `fromShiftId` (default: the open drawer's shift, if one is open).
+   * A later payout of a refund_due sale: by an owner, or by a cashier under `overridingOwnerId`'s PIN. The cash
+   * leaves the open drawer, if one is open (its shift's expected cash counts it). `fromShiftId`, when the owner
+   * names the shift, must be that open drawer: a closed shift's count is final and cannot pay anything more.
    */
   markRefunded(id: string, overridingOwnerId: string | null = null, fromShiftId: string | null = null): LedgerSale {
-    const shiftId = fromShiftId ?? this.deps.shifts?.currentId() ?? null;
-    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId, fromShiftId: shiftId });
+    const openShiftId = this.deps.shifts ? this.deps.shifts.currentId() : null;
+    if (fromShiftId !== null && this.deps.shifts && fromShiftId !== openShiftId) {
+      throw new AppError('conflict', `Shift ${fromShiftId} is not the open drawer${openShiftId ? ` (${openShiftId} is)` : ''}: a refund is paid from the open drawer's cash`);
+    }
+    const shiftId = fromShiftId ?? openShiftId;
+    const updated = payOutRefund(this.deps.ledger, id, { user: this.deps.session.current(), overridingOwnerId, shiftId });
     crashPoint('after-refund-commit-before-answer');
     this.deps.notify(updated);
     return updated;

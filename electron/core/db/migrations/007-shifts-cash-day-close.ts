@@ -10,6 +10,10 @@
  *   currency Saldo knows (all have 2 minor digits; test/backoffice/cost-column.test.ts checks it). A rate it
  *   cannot read exactly (not plain decimal text, more than 8 decimals, a product beyond 64 bits) gives NULL:
  *   the cost counts as unknown rather than wrong.
+ * - sales_hourly: running sums per UTC hour, state, currency and cost currency, kept by triggers on every insert
+ *   and every update of sales (the old row's part taken out, the new row's put in), so a month's report reads a
+ *   few thousand rows instead of every sale. Built from the existing sales here; reports check it against the
+ *   sales themselves in tests (test/backoffice/summary.test.ts).
  * - Sales recorded before shifts existed carry a derived shift id (shift-<day>-<cashier>); each such id becomes a
  *   closed legacy shift, so every sale belongs to exactly one shift row.
  * A released migration never changes.
@@ -30,12 +34,56 @@ const COST_SHOP_MINOR = `CASE
     ELSE (2 * cost_minor * ${RATE_UNITS} + ${POW10_OF_SCALE}) / (2 * ${POW10_OF_SCALE})
   END`;
 
+/** A row's part in sales_hourly, from the NEW or OLD row (`side`), with `sign` 1 or -1. */
+function hourlyUpsert(side: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const known = `${side}.state = 'succeeded' AND ${side}.cost_shop_minor IS NOT NULL`;
+  const signed = (expression: string) => (sign === 1 ? expression : `-(${expression})`);
+  return `INSERT INTO sales_hourly (hour, state, currency, cost_currency, n, amount, known_n, known_price, known_cost, charged)
+    VALUES (${side}.created_ms / 3600000, ${side}.state, ${side}.price_currency, CASE WHEN ${known} THEN ${side}.cost_currency ELSE '' END,
+      ${sign}, ${signed(`${side}.price_minor`)}, ${signed(`CASE WHEN ${known} THEN 1 ELSE 0 END`)}, ${signed(`CASE WHEN ${known} THEN ${side}.price_minor ELSE 0 END`)},
+      ${signed(`CASE WHEN ${known} THEN ${side}.cost_shop_minor ELSE 0 END`)}, ${signed(`CASE WHEN ${known} THEN ${side}.cost_minor ELSE 0 END`)})
+    ON CONFLICT (hour, state, currency, cost_currency) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, known_n = known_n + excluded.known_n,
+      known_price = known_price + excluded.known_price, known_cost = known_cost + excluded.known_cost, charged = charged + excluded.charged;`;
+}
+
+const HOURLY_SQL = `
+CREATE TABLE sales_hourly (
+  hour INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  cost_currency TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  known_n INTEGER NOT NULL,
+  known_price INTEGER NOT NULL,
+  known_cost INTEGER NOT NULL,
+  charged INTEGER NOT NULL,
+  PRIMARY KEY (hour, state, currency, cost_currency)
+) STRICT, WITHOUT ROWID;
+INSERT INTO sales_hourly (hour, state, currency, cost_currency, n, amount, known_n, known_price, known_cost, charged)
+  SELECT created_ms / 3600000, state, price_currency, CASE WHEN state = 'succeeded' AND cost_shop_minor IS NOT NULL THEN cost_currency ELSE '' END,
+         COUNT(*), SUM(price_minor),
+         COUNT(CASE WHEN state = 'succeeded' AND cost_shop_minor IS NOT NULL THEN 1 END),
+         COALESCE(SUM(CASE WHEN state = 'succeeded' AND cost_shop_minor IS NOT NULL THEN price_minor END), 0),
+         COALESCE(SUM(CASE WHEN state = 'succeeded' AND cost_shop_minor IS NOT NULL THEN cost_shop_minor END), 0),
+         COALESCE(SUM(CASE WHEN state = 'succeeded' AND cost_shop_minor IS NOT NULL THEN cost_minor END), 0)
+    FROM sales GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER sales_hourly_insert AFTER INSERT ON sales BEGIN
+  ${hourlyUpsert('NEW', 1)}
+END;
+CREATE TRIGGER sales_hourly_update AFTER UPDATE OF state, created_ms, price_minor, price_currency, cost_minor, cost_currency, exchange_rate ON sales BEGIN
+  ${hourlyUpsert('OLD', -1)}
+  ${hourlyUpsert('NEW', 1)}
+END;
+`;
+
 const SQL = `
 ALTER TABLE sales ADD COLUMN cost_shop_minor INTEGER GENERATED ALWAYS AS (${COST_SHOP_MINOR}) VIRTUAL;
 
 -- A report reads a range of created_ms and nothing outside this index (grouped by state, cashier, carrier...).
 CREATE INDEX sales_report ON sales (created_ms, state, price_currency, price_minor, cost_shop_minor, cost_currency, cost_minor, cashier_id, carrier, provider, shift_id);
 CREATE INDEX sales_shift ON sales (shift_id, state);
+${HOURLY_SQL}
 -- Refunds paid in a period and in a shift; when a sale settled after a Z.
 CREATE INDEX sale_events_to_state ON sale_events (to_state, at);
 
