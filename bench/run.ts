@@ -6,6 +6,8 @@ import { printResult, writeResultsMarkdown, type BenchResult } from './report';
 import { spawnSync } from 'node:child_process';
 import { runLedgerBench } from './ledger';
 import { runUiOverheadBench } from './ui-overhead';
+// Back office (issue 13)
+import { runBackofficeBench } from './backoffice';
 
 // The UI benchmark drives the built renderer.
 const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -14,6 +16,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ['ledger and sync', () => runLedgerBench()],
   ['counter UI overhead', () => runUiOverheadBench()],
+  // Back office (issue 13): reports over 1,000,000 generated sales
+  ['back office reports', () => runBackofficeBench()],
 ];
 
 const results: BenchResult[] = [];
