@@ -3,7 +3,7 @@ import { call } from '../../bridge/client';
 
 export const refundsService = {
   owed: (fullNumbers: boolean) => call('accounts.refundsOwed', fullNumbers ? { fullNumbers } : {}),
-  /** The shifts whose drawer can pay a refund (open, or ended and not yet closed). */
-  payingShifts: () => call('shift.list', {}),
-  markRefunded: (id: string, fromShiftId: string | null) => call('sales.markRefunded', { id, ...(fromShiftId ? { fromShiftId } : {}) }),
+  /** The drawer a payout comes from: the shift open now (the core pays from it and refuses any other). */
+  drawer: () => call('shift.current', {}),
+  markRefunded: (id: string) => call('sales.markRefunded', { id }),
 };

@@ -4,7 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
-import { dateTime, money, providerName } from '../../../format';
+import { dateTime, providerName } from '../../../format';
+import { moneyLabeled } from '../../backoffice/money-label';
 import { Problem } from '../../backoffice/screens/BackofficeLayout';
 import { useLoaded } from '../../backoffice/useAsync';
 import { providersService } from '../service';
@@ -58,11 +59,11 @@ export function Balances() {
                 <th scope="row">
                   {providerName(balance.provider)} {balance.low && <span className="state state-failed">{t('providers.balances.low')}</span>}
                 </th>
-                <td className="num">{balance.available ? money(balance.available, language) : '—'}</td>
-                <td className="num">{balance.balance ? money(balance.balance, language) : '—'}</td>
-                <td className="num">{balance.creditLimit ? money(balance.creditLimit, language) : '—'}</td>
+                <td className="num">{balance.available ? moneyLabeled(balance.available, language) : '—'}</td>
+                <td className="num">{balance.balance ? moneyLabeled(balance.balance, language) : '—'}</td>
+                <td className="num">{balance.creditLimit ? moneyLabeled(balance.creditLimit, language) : '—'}</td>
                 <td>{balance.exchangeRate ? t('providers.balances.rate', { rate: balance.exchangeRate, currency: balance.available?.currency ?? 'USD' }) : '—'}</td>
-                <td className="num">{balance.threshold ? money(balance.threshold, language) : t('providers.balances.noThreshold')}</td>
+                <td className="num">{balance.threshold ? moneyLabeled(balance.threshold, language) : t('providers.balances.noThreshold')}</td>
                 <td>
                   {balance.refreshedAt ? dateTime(balance.refreshedAt, language) : t('providers.balances.never')}
                   {balance.source === 'cached' && ` · ${t('providers.balances.cached')}`}

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProviderIdSchema, type ProviderId } from '../../../../../shared/contract/app';
 import { useSaldo } from '../../../app/store';
-import { money, providerName } from '../../../format';
+import { providerName } from '../../../format';
+import { moneyLabeled } from '../../backoffice/money-label';
 import { parseTypedAmount } from '../../backoffice/amounts';
 import { MoneyField } from '../../backoffice/screens/MoneyField';
 import { Problem } from '../../backoffice/screens/BackofficeLayout';
@@ -69,7 +70,7 @@ export function Deposits({ today, onRecorded }: { today: string; onRecorded(): v
         <ul className="todo-list" aria-label={t('providers.deposits.list')}>
           {(list.value?.deposits ?? []).map((deposit) => (
             <li key={deposit.id}>
-              {deposit.date} · {providerName(deposit.provider)} · {money(deposit.amount, language)} · {deposit.reference}
+              {deposit.date} · {providerName(deposit.provider)} · {moneyLabeled(deposit.amount, language)} · {deposit.reference}
             </li>
           ))}
         </ul>

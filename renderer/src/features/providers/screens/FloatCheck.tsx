@@ -5,8 +5,10 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Money } from '../../../../../shared/money';
 import { useSaldo } from '../../../app/store';
-import { money, providerName } from '../../../format';
+import { providerName } from '../../../format';
+import { moneyLabeled } from '../../backoffice/money-label';
 import { Problem } from '../../backoffice/screens/BackofficeLayout';
 import { useLoaded } from '../../backoffice/useAsync';
 import { providersService } from '../service';
@@ -17,7 +19,7 @@ export function FloatCheck({ today, refreshKey }: { today: string; refreshKey: n
   const dateId = useId();
   const [date, setDate] = useState(today);
   const loaded = useLoaded(() => providersService.floatCheck(date), `${date}#${refreshKey}`);
-  const show = (amount: Parameters<typeof money>[0] | null) => (amount ? money(amount, language) : '—');
+  const show = (amount: Money | null) => (amount ? moneyLabeled(amount, language) : '—');
   return (
     <section className="panel" aria-labelledby="float-title" data-testid="float-check">
       <div className="chart-head">

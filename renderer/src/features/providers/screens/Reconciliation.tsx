@@ -8,7 +8,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileLine, Reconciliation as ReconciliationResult } from '../../../../../shared/contract/accounts';
 import { useSaldo } from '../../../app/store';
-import { money, providerName } from '../../../format';
+import { providerName } from '../../../format';
+import { moneyLabeled } from '../../backoffice/money-label';
 import { Problem } from '../../backoffice/screens/BackofficeLayout';
 import { useAction } from '../../backoffice/useAsync';
 import { providersService } from '../service';
@@ -18,8 +19,8 @@ const LISTS = ['missingAtProvider', 'missingInLedger', 'differs', 'matched'] as 
 function Line({ line }: { line: ReconcileLine }) {
   const { t } = useTranslation();
   const language = useSaldo((state) => state.language);
-  const ledger = line.ledgerState ? `${t(`states.${line.ledgerState}`)}${line.ledgerAmount ? ` ${money(line.ledgerAmount, language)}` : ''}` : '—';
-  const provider = line.providerState ? `${t(`providers.reconcile.providerStates.${line.providerState}`)}${line.providerAmount ? ` ${money(line.providerAmount, language)}` : ''}` : '—';
+  const ledger = line.ledgerState ? `${t(`states.${line.ledgerState}`)}${line.ledgerAmount ? ` ${moneyLabeled(line.ledgerAmount, language)}` : ''}` : '—';
+  const provider = line.providerState ? `${t(`providers.reconcile.providerStates.${line.providerState}`)}${line.providerAmount ? ` ${moneyLabeled(line.providerAmount, language)}` : ''}` : '—';
   return (
     <tr>
       <th scope="row">{providerName(line.provider)}</th>

@@ -1,9 +1,9 @@
 /**
  * Devoluciones (owner): every sale owed back to a customer, oldest first, with its age, the customer's number
- * (last four digits unless the owner asks for the full number) and the amount; paying one out records which
- * shift's cash it came from (the sale's history keeps it; the status bar's count follows by itself).
+ * (last four digits unless the owner asks for the full number) and the amount; paying one out takes the cash
+ * from the drawer open now, and the sale's history records that shift (the status bar's count follows by itself).
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
 import { dateTime, money, providerName } from '../../../format';
@@ -21,18 +21,16 @@ function ageText(minutes: number, t: (key: string, options?: Record<string, unkn
 export function Refunds() {
   const { t } = useTranslation();
   const language = useSaldo((state) => state.language);
-  const shiftSelectId = useId();
   const [fullNumbers, setFullNumbers] = useState(false);
   const owed = useLoaded(() => refundsService.owed(fullNumbers), String(fullNumbers));
-  const shifts = useLoaded(() => refundsService.payingShifts(), 'shifts');
-  const pay = useAction((saleId: string, shiftId: string | null) => refundsService.markRefunded(saleId, shiftId));
-  const [fromShift, setFromShift] = useState('');
+  const drawer = useLoaded(() => refundsService.drawer(), 'drawer');
+  const pay = useAction((saleId: string) => refundsService.markRefunded(saleId));
   const [paid, setPaid] = useState<string | null>(null);
-  const paying = (shifts.value?.shifts ?? []).filter((shift) => shift.state !== 'closed');
+  const openShift = drawer.value?.shift?.state === 'open' ? drawer.value.shift : null;
   const refunds = owed.value?.refunds ?? [];
 
   const markPaid = async (saleId: string, phone: string) => {
-    const sale = await pay.run(saleId, fromShift || null);
+    const sale = await pay.run(saleId);
     if (sale) {
       setPaid(t('refunds.paid', { phone }));
       await owed.reload();
@@ -63,17 +61,11 @@ export function Refunds() {
       <p className="number-medium" data-testid="refunds-total">
         {t('refunds.summary', { count: owed.value?.count ?? 0, total: (owed.value?.totals ?? []).map((total) => money(total, language)).join(' + ') || money({ minor: 0, currency: 'MXN' }, language) })}
       </p>
-      <label className="field" htmlFor={shiftSelectId}>
-        {t('refunds.fromShift')}
-        <select id={shiftSelectId} value={fromShift} onChange={(event) => setFromShift(event.target.value)}>
-          <option value="">{t('refunds.currentShift')}</option>
-          {paying.map((shift) => (
-            <option key={shift.id} value={shift.id}>
-              {t('refunds.shiftOption', { time: dateTime(shift.openedAt, language), state: t(`shifts.states.${shift.state}`) })}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!drawer.loading && (
+        <p className={openShift ? 'hint' : 'banner banner-warn'} data-testid="refunds-drawer">
+          {openShift ? t('refunds.fromShift', { time: dateTime(openShift.openedAt, language) }) : t('refunds.noDrawer')}
+        </p>
+      )}
       {refunds.length === 0 ? (
         <p className="hint">{owed.loading ? t('app.loading') : t('refunds.empty')}</p>
       ) : (

@@ -8,6 +8,7 @@ import type { Report, ReportTotals } from '../../../../../shared/contract/backof
 import type { SaleState } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { money } from '../../../format';
+import { moneyLabeled } from '../../backoffice/money-label';
 
 /** The states every report shows, as the ledger names them; `created` and `sending` show only when not zero. */
 export const ALWAYS_SHOWN_STATES = ['succeeded', 'failed', 'refund_due', 'refunded', 'queued', 'pending', 'unknown'] as const satisfies readonly SaleState[];
@@ -55,7 +56,7 @@ export function StateTotals({ totals }: { totals: ReportTotals }) {
 export function CostAndMargin({ totals }: { totals: ReportTotals }) {
   const { t } = useTranslation();
   const language = useSaldo((state) => state.language);
-  const charged = totals.costCharged.map((amount) => money(amount, language)).join(' + ');
+  const charged = totals.costCharged.map((amount) => moneyLabeled(amount, language)).join(' + ');
   return (
     <table className="figures" data-testid="report-margin">
       <caption className="visually-hidden">{t('reports.margin')}</caption>
