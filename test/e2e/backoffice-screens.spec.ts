@@ -31,6 +31,10 @@ interface Words {
   showTable: string;
   review: RegExp;
   nextSale: string;
+  closeShift: string;
+  confirmZ: RegExp;
+  sealed: string;
+  reconcile: string;
 }
 
 const SPANISH: Words = {
@@ -57,6 +61,10 @@ const SPANISH: Words = {
   showTable: 'Ver como tabla',
   review: /^Revisar el turno abierto el /,
   nextSale: 'Siguiente venta',
+  closeShift: 'Cerrar turno',
+  confirmZ: /^Sí, cerrar el día /,
+  sealed: 'Cierre Z-0001',
+  reconcile: 'Conciliar',
 };
 
 const ENGLISH: Words = {
@@ -83,6 +91,10 @@ const ENGLISH: Words = {
   showTable: 'Show as a table',
   review: /^Review the shift opened /,
   nextSale: 'Next sale',
+  closeShift: 'Close shift',
+  confirmZ: /^Yes, close the day /,
+  sealed: 'Close Z-0001',
+  reconcile: 'Reconcile',
 };
 
 async function signInAs(page: Page, words: Words, pin: string): Promise<void> {
@@ -158,6 +170,15 @@ for (const words of [SPANISH, ENGLISH]) {
     await page.getByRole('button', { name: words.review }).first().click();
     await expect(page.getByTestId('shift-review')).toBeVisible();
     await shot('59-shift-review');
+    // Within the tolerance: the owner closes it without a PIN; then the day can close.
+    await page.getByRole('button', { name: words.closeShift }).click();
+    await expect(page.getByTestId('shift-review')).toHaveCount(0);
+
+    await tabs.getByRole('button', { name: words.reports }).click();
+    await page.getByRole('button', { name: words.closeDay }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: words.confirmZ }).click();
+    await expect(page.getByTestId('z-seal')).toContainText(words.sealed);
+    await shot('62-z-sealed');
 
     await tabs.getByRole('button', { name: words.refunds }).click();
     await expect(page.getByRole('heading', { name: words.refunds, level: 1 })).toBeVisible();
@@ -166,6 +187,10 @@ for (const words of [SPANISH, ENGLISH]) {
     await expect(page.getByRole('heading', { name: words.providers, level: 1 })).toBeVisible();
     await expect(page.getByTestId('balances').getByRole('row')).toHaveCount(4);
     await shot('61-providers');
+    await page.getByRole('button', { name: words.reconcile, exact: true }).click();
+    await expect(page.getByTestId('reconcile-summary')).toBeVisible({ timeout: 20_000 });
+    await page.getByTestId('reconciliation').scrollIntoViewIfNeeded();
+    await shot('63-reconciliation');
 
     expect(await missingKeys(page)).toEqual([]);
     expect(violations).toEqual([]);

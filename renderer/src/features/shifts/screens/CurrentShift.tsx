@@ -76,7 +76,7 @@ export function CurrentShift() {
           <p>{t('shifts.current.since', { time: dateTime(shift.openedAt, language), float: money(shift.float, language) })}</p>
           {shift.expected !== null && <ShiftFigures shift={shift} caption={t('shifts.current.open')} />}
           {shift.expected === null && shift.state === 'open' && <p className="hint">{t('shifts.current.blind')}</p>}
-          {shift.state === 'ended' && !justEnded && <p className="hint">{t('shifts.ended.waitOwner')}</p>}
+          {shift.state === 'ended' && <p className="hint">{t('shifts.ended.waitOwner')}</p>}
         </section>
       )}
       {shift?.state === 'open' && !counting && (
