@@ -6,6 +6,8 @@
 import type { Page } from '@playwright/test';
 import { confirmButton, expect, pressDigits, result, startSale, test } from './counter-fixture';
 import { captureGuard, missingKeys } from './counter-guard-shots';
+import { LOW_BALANCE_THRESHOLDS_SETTING } from '../../shared/contract/accounts';
+import { writeSetting } from '../../electron/core/settings/store';
 
 interface Words {
   language: 'es' | 'en';
@@ -31,6 +33,8 @@ interface Words {
   showTable: string;
   review: RegExp;
   nextSale: string;
+  lowBalance: RegExp;
+  dismiss: string;
   closeShift: string;
   confirmZ: RegExp;
   sealed: string;
@@ -61,6 +65,8 @@ const SPANISH: Words = {
   showTable: 'Ver como tabla',
   review: /^Revisar el turno abierto el /,
   nextSale: 'Siguiente venta',
+  lowBalance: /^Saldo bajo con Relier: quedan \$10,000\.00 USD \(aviso en \$20,000\.00 USD\)/,
+  dismiss: 'Entendido',
   closeShift: 'Cerrar turno',
   confirmZ: /^Sí, cerrar el día /,
   sealed: 'Cierre Z-0001',
@@ -91,6 +97,8 @@ const ENGLISH: Words = {
   showTable: 'Show as a table',
   review: /^Review the shift opened /,
   nextSale: 'Next sale',
+  lowBalance: /^Low balance with Relier: \$10,000\.00 USD left \(warning at \$20,000\.00 USD\)/,
+  dismiss: 'Got it',
   closeShift: 'Close shift',
   confirmZ: /^Yes, close the day /,
   sealed: 'Close Z-0001',
@@ -115,11 +123,16 @@ for (const words of [SPANISH, ENGLISH]) {
     const violations: string[] = [];
     const shot = async (name: string) => violations.push(...(await captureGuard(page, name, lang)));
     counter.routeTo('relier');
+    // The owner warns under 20,000 USD at Relier; the sandbox holds 10,000: the counter says so.
+    writeSetting(counter.core.db, LOW_BALANCE_THRESHOLDS_SETTING, { relier: { minor: 2_000_000, currency: 'USD' }, mobisend: null, liquido: null });
     await counter.open(page);
     if (words.switchTo) await page.getByRole('button', { name: words.switchTo }).click();
 
     // A cashier: no back office, their own shift.
     await signInAs(page, words, '1234');
+    await expect(page.getByTestId('low-balance-warning')).toContainText(words.lowBalance);
+    await shot('49-counter-low-balance');
+    await page.getByTestId('low-balance-warning').getByRole('button', { name: words.dismiss }).click();
     const sections = page.getByRole('navigation', { name: lang === 'es' ? 'Secciones' : 'Sections' });
     await expect(sections.getByRole('button', { name: words.backoffice })).toHaveCount(0);
     await sections.getByRole('button', { name: words.myShift }).click();

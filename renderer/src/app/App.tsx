@@ -24,7 +24,7 @@ import { Refunds } from '../features/refunds/screens/Refunds';
 import { Reports } from '../features/reports/screens/Reports';
 import { MyShift } from '../features/shifts/screens/MyShift';
 import { Shifts } from '../features/shifts/screens/Shifts';
-import { StaleShiftWarning } from '../features/shifts/screens/StaleShiftWarning';
+import { CounterWarnings } from '../features/backoffice/screens/CounterWarnings';
 
 /** What each route of the table in ./routes shows. */
 const SCREENS: Record<ScreenId, ComponentType> = {
@@ -68,7 +68,7 @@ export function App() {
         </main>
       )}
       <SettledNotices />
-      {booted && <StaleShiftWarning />}
+      {booted && <CounterWarnings />}
       {booted && <UpdateNotices />}
       <ReceiptDialog />
     </div>

@@ -214,6 +214,7 @@ export const backofficeEn: Pick<Resources, keyof typeof backofficeEs> = {
   },
   providers: {
     title: 'Providers',
+    lowOnCounter: 'Low balance with {{provider}}: {{available}} left (warning at {{threshold}}). Tell the owner to deposit.',
     columns: { provider: 'Provider', available: 'Available', balance: 'Balance', creditLimit: 'Credit limit', rate: 'Exchange rate', threshold: 'Low warning', readAt: 'Read' },
     balances: {
       title: 'Balances',

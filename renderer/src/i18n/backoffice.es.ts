@@ -217,6 +217,7 @@ export const backofficeEs = {
   },
   providers: {
     title: 'Proveedores',
+    lowOnCounter: 'Saldo bajo con {{provider}}: quedan {{available}} (aviso en {{threshold}}). Avise al dueño para depositar.',
     columns: { provider: 'Proveedor', available: 'Disponible', balance: 'Saldo', creditLimit: 'Límite de crédito', rate: 'Tipo de cambio', threshold: 'Aviso bajo', readAt: 'Leído' },
     balances: {
       title: 'Saldos',

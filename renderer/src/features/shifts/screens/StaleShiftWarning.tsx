@@ -37,7 +37,7 @@ export function StaleShiftWarning() {
 
   if (!openedAt) return null;
   return (
-    <div className="banner banner-warn shift-warning" role="alert" data-testid="stale-shift">
+    <div className="banner banner-warn" role="alert" data-testid="stale-shift">
       {t('shifts.stale', { since: dateTime(openedAt, language) })}{' '}
       <button type="button" className="secondary" onClick={() => setOpenedAt(null)}>
         {t('shifts.dismiss')}
