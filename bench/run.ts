@@ -8,6 +8,8 @@ import { runLedgerBench } from './ledger';
 import { runUiOverheadBench } from './ui-overhead';
 // Back office (issue 13)
 import { runBackofficeBench } from './backoffice';
+// accounts (w7-accounts)
+import { runAccountsBench } from './accounts';
 
 // The UI benchmark drives the built renderer.
 const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -18,6 +20,8 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ['counter UI overhead', () => runUiOverheadBench()],
   // Back office (issue 13): reports over 1,000,000 generated sales
   ['back office reports', () => runBackofficeBench()],
+  // accounts (w7-accounts)
+  ['accounts export', () => runAccountsBench()],
 ];
 
 const results: BenchResult[] = [];

@@ -43,7 +43,8 @@ type Values = Record<string, string | boolean | undefined>;
 
 class UsageError extends Error {}
 
-const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
+type Output = (line: string) => void;
+const stdout: Output = (line) => void process.stdout.write(`${line}\n`);
 const text = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 
 function need(values: Values, name: string, what: string): string {
@@ -53,14 +54,14 @@ function need(values: Values, name: string, what: string): string {
 }
 
 /** Calls one channel as the command line's owner; prints `{ok:false,error}` on refusal, else hands the value on. */
-async function invoke(channel: string, input: unknown, done: (value: unknown) => Record<string, unknown>): Promise<number> {
+async function invoke(output: Output, channel: string, input: unknown, done: (value: unknown) => Record<string, unknown>): Promise<number> {
   return withCore(async (core) => {
     const answer = await core.dispatcher.invoke(channel, input, { host: 'cli' });
     if (!answer.ok) {
-      print({ ok: false, error: answer.error });
+      output(JSON.stringify({ ok: false, error: answer.error }));
       return 1;
     }
-    print({ ok: true, ...done(answer.value) });
+    output(JSON.stringify({ ok: true, ...done(answer.value) }));
     return 0;
   });
 }
@@ -79,24 +80,24 @@ function writeExport(out: string, file: ExportFileValue): Record<string, unknown
   return { file: out, mimeType: file.mimeType, rows: file.rows, bytes: bytes.length };
 }
 
-function exportCommand(values: Values, positionals: string[]): Promise<number> {
+function exportCommand(output: Output, values: Values, positionals: string[]): Promise<number> {
   const [what] = positionals;
   const out = need(values, 'out', `export ${what ?? ''}`.trim());
   if (what === 'sales') {
     const input = { from: need(values, 'from', 'export sales'), to: need(values, 'to', 'export sales'), ...(values['full-numbers'] === true ? { fullNumbers: true } : {}) };
-    return invoke('accounts.exportSales', input, (file) => writeExport(out, file as ExportFileValue));
+    return invoke(output, 'accounts.exportSales', input, (file) => writeExport(out, file as ExportFileValue));
   }
   if (what === 'report') {
     const format = out.toLowerCase().endsWith('.csv') ? 'csv' : 'pdf';
     const input: Record<string, unknown> = { format };
     for (const name of ['from', 'to', 'by', 'paper'] as const) if (text(values, name)) input[name] = text(values, name);
     if (text(values, 'z')) input.zNumber = text(values, 'z');
-    return invoke('accounts.exportReport', input, (file) => writeExport(out, file as ExportFileValue));
+    return invoke(output, 'accounts.exportReport', input, (file) => writeExport(out, file as ExportFileValue));
   }
   throw new UsageError('export sales … or export report …');
 }
 
-function depositsCommand(values: Values, positionals: string[]): Promise<number> {
+function depositsCommand(output: Output, values: Values, positionals: string[]): Promise<number> {
   const [action] = positionals;
   if (action === 'add') {
     const currency = need(values, 'currency', 'deposits add');
@@ -106,42 +107,42 @@ function depositsCommand(values: Values, positionals: string[]): Promise<number>
       reference: need(values, 'reference', 'deposits add'),
       ...(text(values, 'date') ? { date: text(values, 'date') } : {}),
     };
-    return invoke('accounts.addDeposit', input, (deposit) => ({ deposit }));
+    return invoke(output, 'accounts.addDeposit', input, (deposit) => ({ deposit }));
   }
   if (action === 'list' || action === undefined) {
     const input: Record<string, unknown> = {};
     for (const name of ['from', 'to', 'provider'] as const) if (text(values, name)) input[name] = text(values, name);
-    return invoke('accounts.deposits', input, (value) => value as Record<string, unknown>);
+    return invoke(output, 'accounts.deposits', input, (value) => value as Record<string, unknown>);
   }
   throw new UsageError('deposits add … or deposits list');
 }
 
-async function dispatch(command: AccountsCommand, values: Values, positionals: string[]): Promise<number> {
+async function dispatch(output: Output, command: AccountsCommand, values: Values, positionals: string[]): Promise<number> {
   switch (command) {
     case 'export':
-      return exportCommand(values, positionals);
+      return exportCommand(output, values, positionals);
     case 'deposits':
-      return depositsCommand(values, positionals);
+      return depositsCommand(output, values, positionals);
     case 'reconcile': {
       const input = { date: need(values, 'date', 'reconcile'), ...(text(values, 'provider') ? { provider: text(values, 'provider') } : {}), ...(values.settle === true ? { settle: true } : {}) };
-      return invoke('accounts.reconcile', input, (value) => value as Record<string, unknown>);
+      return invoke(output, 'accounts.reconcile', input, (value) => value as Record<string, unknown>);
     }
     case 'float-check':
-      return invoke('accounts.floatCheck', { date: need(values, 'date', 'float-check') }, (value) => value as Record<string, unknown>);
+      return invoke(output, 'accounts.floatCheck', { date: need(values, 'date', 'float-check') }, (value) => value as Record<string, unknown>);
     case 'refunds':
-      return invoke('accounts.refundsOwed', values['full-numbers'] === true ? { fullNumbers: true } : {}, (value) => value as Record<string, unknown>);
+      return invoke(output, 'accounts.refundsOwed', values['full-numbers'] === true ? { fullNumbers: true } : {}, (value) => value as Record<string, unknown>);
     case 'balances':
-      return invoke('accounts.balances', values.refresh === true ? { refresh: true } : {}, (value) => value as Record<string, unknown>);
+      return invoke(output, 'accounts.balances', values.refresh === true ? { refresh: true } : {}, (value) => value as Record<string, unknown>);
   }
 }
 
-export async function runAccountsCommand(command: AccountsCommand, argv: string[]): Promise<number> {
+export async function runAccountsCommand(command: AccountsCommand, argv: string[], output: Output = stdout): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
-    return await dispatch(command, values, positionals);
+    return await dispatch(output, command, values, positionals);
   } catch (error) {
     if (error instanceof UsageError || error instanceof MoneyError || (error instanceof TypeError && 'code' in error)) {
-      print({ ok: false, error: { code: 'invalid_input', message: error.message } });
+      output(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: error.message } }));
       return 1;
     }
     throw error;

@@ -191,8 +191,8 @@ export const DepositInputSchema = z
     amount: MoneySchema.refine((amount) => amount.minor > 0, 'a deposit is more than zero'),
     /** The day the money reached the provider account (business day); default: today. */
     date: BusinessDateSchema.optional(),
-    /** The bank's reference of the transfer. */
-    reference: z.string().trim().min(1).max(80),
+    /** The bank's reference of the transfer, as the bank prints it (no spaces at either end, so one transfer is one text). */
+    reference: z.string().min(1).max(80).regex(/^\S(?:.*\S)?$/, 'no spaces at either end'),
   })
   .strict();
 export type DepositInput = z.infer<typeof DepositInputSchema>;

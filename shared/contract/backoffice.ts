@@ -12,8 +12,9 @@ import { defineChannel } from './define';
 
 const IsoTimeSchema = z.string().min(10);
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const ReasonSchema = z.string().trim().min(1).max(200);
-const NoteSchema = z.string().trim().min(1).max(500);
+/** One line that says something: starts with a visible character. */
+const ReasonSchema = z.string().regex(/^\S[^\n]{0,199}$/, 'one line, 1 to 200 characters, starting with a visible one');
+const NoteSchema = z.string().regex(/^\S[^\n]{0,499}$/, 'one line, 1 to 500 characters, starting with a visible one');
 
 /** A positive amount typed by a person (a float, a count, a cash movement). */
 const PositiveMoneySchema = MoneySchema.refine((amount) => amount.minor > 0, 'must be more than zero');
@@ -286,9 +287,10 @@ export const backofficeChannels = {
   'shift.close': defineChannel({
     input: z.object({ id: z.string().min(1).max(100), note: NoteSchema.optional(), ownerPin: OwnerPinSchema.optional() }).strict(),
     output: ShiftSchema,
-    access: 'owner',
-    ownerOverride: true,
-    description: "The owner reviews an ended shift and closes it; a difference beyond the tolerance needs the owner's PIN and a note",
+    // Owner-only, checked in the handler (not by the dispatcher's ownerOverride) so that the PIN is checked, and its
+    // use recorded, only after the shift was found counted: a cashier passes with an owner's PIN typed on the spot.
+    access: 'cashier',
+    description: "The owner reviews an ended shift and closes it (a cashier only with the owner's PIN); a difference beyond the tolerance needs the owner's PIN and a note",
   }),
   'report.x': defineChannel({
     input: z.object({ date: IsoDateSchema.optional() }).strict(),

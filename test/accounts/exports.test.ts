@@ -53,6 +53,11 @@ describe('sales CSV', () => {
     }
     const total = rows.reduce((sum, row) => sum + Math.round(Number(row.amount) * 100), 0);
     expect(total).toBe(sold.reduce((sum, sale) => sum + sale.minor, 0));
+    // The shop's wall clock (Mexico City), as a spreadsheet reads a date-time; and the UTC instant beside it.
+    for (const row of rows) {
+      const wall = new Date(row.created_utc ?? '').toLocaleString('sv-SE', { timeZone: 'America/Mexico_City', hourCycle: 'h23' });
+      expect(row.created_local).toBe(wall);
+    }
     const delivered = rows.find((row) => row.state === 'succeeded');
     expect(delivered?.cost).toMatch(/^\d+\.\d{2}$/);
     expect(delivered).toMatchObject({ cost_currency: 'USD', exchange_rate: '17.0068' });

@@ -15,6 +15,10 @@ import { createProviderAdapters, type ProvidersConfig } from '../../electron/cor
 import { createSalesModule } from '../../electron/core/sales-module';
 import { AppError } from '../../shared/errors';
 import { chooseSeed, randomFromSeed } from '../sales/seeded-random';
+// Back office (issue 13): the drawer's shift, cash and the Z in every life.
+import { DEFAULT_BUSINESS_DAY_RULE } from '../../shared/business-day';
+import { createBackofficeModule, type BackofficeModule } from '../../electron/core/backoffice';
+import { createJournal } from '../../electron/core/journal/journal';
 
 export interface SandboxAddress {
   provider: ProviderId;
@@ -62,7 +66,9 @@ async function main(): Promise<void> {
   const built = createProviderAdapters(providersConfigFrom(addresses, 300), { rateLimitTimeScale: 0.001 });
   const session = createSession();
   session.signIn({ id: 'cashier-1', name: 'Ana', role: 'cashier' });
+  const backoffice = backofficeFor(db);
   const module = createSalesModule({
+    shifts: backoffice.shiftsForSales,
     db,
     adapters: [built.relier, built.mobisend, built.liquido].filter((adapter) => adapter !== undefined),
     events: createEventBus({ logger: silentLogger, validatePayloads: false }),
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
   });
   emit({ ev: 'start', pid: process.pid });
   const recovery = await module.recover();
-  emit({ ev: 'recovered', recovery, chain: module.ledger.verify().ok, integrity: integrityCheck(db) });
+  emit({ ev: 'recovered', recovery, chain: module.ledger.verify().ok, integrity: integrityCheck(db), openShift: backoffice.shifts.currentId() });
   for (let index = 0; index < sales; index += 1) {
     const offline = index % 3 === 2;
     if (offline) for (const provider of order) module.connectivity.set(provider, false, 'crash test: line down');
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
       const failing = (failFirst && index === 0 ? true : random.int(8) === 0) && module.service.checkResell({ phone: ALWAYS_FAILS, country: 'MX' }).unresolved === null;
       const phone = failing ? ALWAYS_FAILS : `56${String(random.int(10_000_000, 99_999_999))}`;
       const sale = await module.service.sell({ requestId, phone, country: 'MX', carrier: 'Telcel', amount: { minor: amount * 100, currency: 'MXN' } });
-      emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor });
+      emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor, shiftId: sale.shiftId });
       // Half the failures are handed back (all of them when the harness aims a kill at the hand-back) at the counter at once (refund_due → refunded), the rest stay owed.
       if (sale.state === 'refund_due' && (failFirst || random.int(2) === 0)) {
         emit({ ev: 'handing-back', id: sale.id });
@@ -104,9 +110,57 @@ async function main(): Promise<void> {
       emit({ ev: 'synced', drained: report.drain.sent });
     }
   }
+  backOfficeSteps(backoffice, random.int(2) === 0 ? 'in' : 'out');
   await module.close();
   db.close();
   emit({ ev: 'done' });
+}
+
+const OWNER = { id: 'owner-1', role: 'owner' as const };
+const DAY_MS = 86_400_000;
+
+/**
+ * The back office on this life's clock: one day later for each Z already closed, so every life can close a day of
+ * its own (a day closes once) while its sales keep the real clock.
+ */
+function backofficeFor(db: ReturnType<typeof openDatabase>): BackofficeModule {
+  const closed = (db.prepare('SELECT COUNT(*) AS n FROM day_closes').get() as { n: number }).n;
+  const now = () => Date.now() + closed * DAY_MS;
+  return createBackofficeModule({
+    db,
+    journal: createJournal(db, () => new Date(now())),
+    clock: { now },
+    viewer: () => ({ id: 'cashier-1', name: 'Ana', role: 'cashier' }),
+    currency: () => 'MXN',
+    businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
+    mode: 'demo',
+    verifyOwnerPin: () => Promise.resolve({ ownerId: OWNER.id }),
+  });
+}
+
+/** After the sales: cash moves, the cashier counts the drawer, the owner closes the shift, the day's Z. */
+function backOfficeSteps(backoffice: BackofficeModule, direction: 'in' | 'out'): void {
+  const { shifts, dayCloser } = backoffice;
+  const cashier = { id: 'cashier-1', role: 'cashier' as const };
+  try {
+    if (!shifts.currentId()) shifts.open(cashier, { minor: 50_000, currency: 'MXN' });
+    emit({ ev: 'cash-moving', shiftId: shifts.currentId() });
+    const movement = shifts.cash(cashier, direction, { minor: 2_000, currency: 'MXN' }, 'crash test');
+    emit({ ev: 'cash-moved', id: movement.id, shiftId: movement.shiftId });
+    const open = shifts.row(shifts.currentId() ?? '');
+    if (!open) return;
+    emit({ ev: 'shift-ending', id: open.id });
+    shifts.end(cashier, { amount: { minor: shifts.figures(open.id, open.float_minor).expected, currency: 'MXN' } });
+    emit({ ev: 'shift-ended', id: open.id });
+    emit({ ev: 'shift-closing', id: open.id });
+    shifts.close(OWNER, open.id, undefined, false, OWNER.id);
+    emit({ ev: 'shift-closed', id: open.id });
+    emit({ ev: 'z-closing' });
+    const z = dayCloser.close(OWNER, undefined);
+    emit({ ev: 'z-closed', number: z.number, businessDay: z.businessDay });
+  } catch (error) {
+    emit({ ev: 'back-office-refused', code: error instanceof AppError ? error.code : 'internal', message: String(error) });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { ProviderId } from '../../shared/contract/app';
 import { integrityCheck } from '../../electron/core/db/open';
+import { verifyJournal } from '../../electron/core/journal/journal';
 import { CRASH_POINTS } from '../../electron/core/kernel/crash-points';
 import { startSandbox, type RunningSandbox, type SandboxRecords } from '../../electron/sandbox/index';
 import { tempDir } from '../sales/fakes';
@@ -22,6 +23,8 @@ const LANES = Math.max(1, Number(process.env.SALDO_CRASH_LANES ?? '3'));
 const PROVIDERS: ProviderId[] = ['relier', 'mobisend', 'liquido'];
 /** Points on the owed-back paths: their lives fail the first sale and hand it back, so the kill is reached. */
 const OWED_BACK_POINTS: readonly string[] = ['between-failed-and-owed-back', 'before-refund-commit', 'after-refund-commit-before-answer'];
+/** Points of the back office (issue 13): each visited once a life, after its sales. */
+const BACK_OFFICE_POINTS: readonly string[] = ['before-cash-movement-commit', 'before-shift-end-commit', 'before-shift-close-commit', 'before-day-close-commit'];
 
 let sandboxes: RunningSandbox[] = [];
 const lanes: Array<{ dir: string; lives: LifeResult[] }> = [];
@@ -73,6 +76,61 @@ function expectRefundsExactlyOnce(cores: CoreUnderTest[], lives: LifeResult[], s
   return { killedBeforeRefundCommit: killedBeforeCommit.length, killedAfterRefundCommit: killedAfterCommit.length };
 }
 
+/**
+ * Back office under kills (issue 13): a cash movement, a shift's count, its close and a Z are each all or nothing
+ * with their journal entry; killed at their named point before the commit, none of them happened; a shift open when
+ * a life was killed is the open shift of the next life; every sale is in an existing shift; the journal verifies.
+ */
+function expectBackOfficeAtomic(cores: CoreUnderTest[], laneList: ReadonlyArray<{ lives: LifeResult[] }>): Record<string, number> {
+  const seen = { cashMoved: 0, shiftsClosed: 0, zClosed: 0, openOverKill: 0 };
+  cores.forEach((core, index) => {
+    const db = core.db;
+    expect(verifyJournal(db)).toMatchObject({ ok: true });
+    const entries = db.prepare('SELECT kind, subject, detail FROM journal').all() as Array<{ kind: string; subject: string | null; detail: string }>;
+    const movements = (db.prepare('SELECT id FROM cash_movements').all() as Array<{ id: string }>).map((row) => row.id).sort();
+    const journaledMovements = entries.filter((entry) => entry.kind === 'cash.in' || entry.kind === 'cash.out').map((entry) => String((JSON.parse(entry.detail) as { movementId: string }).movementId)).sort();
+    expect(journaledMovements).toEqual(movements);
+    const counted = (db.prepare("SELECT id FROM shifts WHERE state <> 'open' AND legacy = 0").all() as Array<{ id: string }>).map((row) => row.id).sort();
+    expect(entries.filter((entry) => entry.kind === 'shift.ended').map((entry) => entry.subject).sort()).toEqual(counted);
+    const closed = (db.prepare("SELECT id FROM shifts WHERE state = 'closed' AND legacy = 0").all() as Array<{ id: string }>).map((row) => row.id).sort();
+    expect(entries.filter((entry) => entry.kind === 'shift.closed').map((entry) => entry.subject).sort()).toEqual(closed);
+    const zs = db.prepare('SELECT number, business_day, body FROM day_closes ORDER BY number').all() as Array<{ number: number; business_day: string; body: string }>;
+    expect(zs.map((z) => z.number)).toEqual(zs.map((_, position) => position + 1));
+    expect(entries.filter((entry) => entry.kind === 'day.closed').map((entry) => entry.subject)).toEqual(zs.map((z) => z.business_day));
+    for (const z of zs) {
+      const items = (db.prepare('SELECT COUNT(*) AS n FROM day_close_open_items WHERE z_number = ?').get(z.number) as { n: number }).n;
+      expect(items).toBe((JSON.parse(z.body) as { openItems: { count: number } }).openItems.count);
+    }
+    expect((db.prepare('SELECT COUNT(*) AS n FROM sales WHERE shift_id NOT IN (SELECT id FROM shifts)').get() as { n: number }).n).toBe(0);
+    expect((db.prepare("SELECT COUNT(*) AS n FROM shifts WHERE state = 'open'").get() as { n: number }).n).toBeLessThanOrEqual(1);
+
+    const lives = laneList[index]?.lives ?? [];
+    const count = (ev: string) => lives.reduce((sum, life) => sum + life.events.filter((event) => event.ev === ev).length, 0);
+    const midStep = (started: string, finished: string, point: string | null) =>
+      lives.filter((life) => life.signal === 'SIGKILL' && life.crashAt === point && life.events.some((event) => event.ev === started) && !life.events.some((event) => event.ev === finished)).length;
+    // Killed at the named point before the commit: not there. Killed at random in between: either.
+    expect(movements.length).toBeGreaterThanOrEqual(count('cash-moved'));
+    expect(movements.length).toBeLessThanOrEqual(count('cash-moved') + midStep('cash-moving', 'cash-moved', null));
+    expect(zs.length).toBeGreaterThanOrEqual(count('z-closed'));
+    expect(zs.length).toBeLessThanOrEqual(count('z-closed') + midStep('z-closing', 'z-closed', null));
+    expect(closed.length).toBeGreaterThanOrEqual(count('shift-closed'));
+    expect(closed.length).toBeLessThanOrEqual(count('shift-closed') + midStep('shift-closing', 'shift-closed', null));
+    // A shift open when its life was killed is still the open one when the next life starts.
+    lives.forEach((life, position) => {
+      const next = lives[position + 1];
+      const lastAck = life.events.filter((event) => event.ev === 'ack').at(-1);
+      const recovered = next?.events.find((event) => event.ev === 'recovered');
+      if (!recovered || life.signal !== 'SIGKILL' || !lastAck || life.events.some((event) => event.ev === 'shift-ending')) return;
+      expect(recovered.openShift, 'the open shift after a kill').toBe(lastAck.shiftId);
+      seen.openOverKill += 1;
+    });
+    seen.cashMoved += movements.length;
+    seen.shiftsClosed += closed.length;
+    seen.zClosed += zs.length;
+  });
+  return seen;
+}
+
 beforeAll(async () => {
   sandboxes = [];
   for (const provider of PROVIDERS) {
@@ -106,7 +164,8 @@ describe('crash and restart', () => {
         const crashAt = slot < CRASH_POINTS.length ? (CRASH_POINTS[slot] ?? null) : null;
         const crashAfter = random.int(1, 4);
         const owedBack = crashAt !== null && OWED_BACK_POINTS.includes(crashAt);
-        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: owedBack ? 1 : crashAfter, failFirst: owedBack, sales: 4, random }));
+        const once = owedBack || (crashAt !== null && BACK_OFFICE_POINTS.includes(crashAt));
+        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: once ? 1 : crashAfter, failFirst: owedBack, sales: 4, random }));
       }
     };
     const perLane = Math.ceil(RUNS / LANES);
@@ -169,6 +228,7 @@ describe('crash and restart', () => {
       expect(states.filter((state) => !['succeeded', 'refund_due', 'refunded', 'unknown'].includes(state))).toEqual([]);
       const handedBack = expectOwedBackAndHandedBack(cores, lives, sales);
       const midHandBack = expectRefundsExactlyOnce(cores, lives, sales);
+      const backOffice = expectBackOfficeAtomic(cores, lanes);
 
       // No acknowledged sale is missing; an acknowledged success is still a success.
       const acks = lives.flatMap((life) => life.events.filter((event) => event.ev === 'ack'));
@@ -199,7 +259,7 @@ describe('crash and restart', () => {
       expect(sandboxTotal).toBe(ledgerTotal);
       const stillUnknown = [...sales.entries()].filter(([, sale]) => sale.state === 'unknown').slice(0, 3).map(([saleId]) => history(saleId));
       if (stillUnknown.length > 0) console.log('awaiting reconciliation:', JSON.stringify(stillUnknown));
-      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, refundDue: states.filter((state) => state === 'refund_due').length, handedBack: handedBack.length, ...midHandBack, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
+      console.log(JSON.stringify({ runs: RUNS, killed: killed.length, acks: acks.length, sales: sales.size, succeeded: succeeded.length, unknown: states.filter((state) => state === 'unknown').length, refundDue: states.filter((state) => state === 'refund_due').length, handedBack: handedBack.length, ...midHandBack, ...backOffice, settleMs: Date.now() - settleStarted, lifeMs: Object.fromEntries([...CRASH_POINTS, 'random'].map((point) => { const of = lives.filter((life) => (life.crashAt ?? 'random') === point); return [point, Math.round(of.reduce((sum, life) => sum + life.ms, 0) / Math.max(1, of.length))]; })) }));
     } finally {
       for (const core of cores) {
         await core.module.close();

@@ -37,6 +37,8 @@ interface SchemaDef {
   options?: z.ZodType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
+  /** An array's element schema (back office: the count by denomination). */
+  element?: z.ZodType;
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -169,6 +171,13 @@ export function validArbitrary(schema: z.ZodType, hints: FieldHints, path: Field
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: undefined });
     case 'nullable':
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: null });
+    // Arrays (issue 13: a count by denomination): length within the schema's bounds, each element valid.
+    case 'array': {
+      const lengths = checksOf(schema);
+      const minLength = lengths.find((check) => check.check === 'min_length')?.minimum ?? 0;
+      const maxLength = Math.min(lengths.find((check) => check.check === 'max_length')?.maximum ?? 10, 10);
+      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '0']), { minLength, maxLength: Math.max(minLength, maxLength) });
+    }
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }
@@ -193,6 +202,8 @@ function acceptedKinds(schema: z.ZodType): Set<string> {
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'undefined']);
     case 'nullable':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'null']);
+    case 'array':
+      return new Set(['object']);
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} is not modelled`);
   }
@@ -316,6 +327,8 @@ export function invalidArbitrary(schema: z.ZodType, hints: FieldHints, path: Fie
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== undefined);
     case 'nullable':
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== null);
+    case 'array':
+      return wrongType(schema);
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }

@@ -12,7 +12,14 @@ import type { FaultRule, RunningSandbox, SandboxRecords } from '../../electron/s
 import { deliveriesBySale } from '../crash/harness';
 import { startCore, startSandboxes, type CoreUnderTest, type SandboxSet } from './sandboxes';
 import { seededRandomForTest } from '../sales/seed-for-test';
-import type { SeededRandom } from '../sales/seeded-random';
+import { randomFromSeed, type SeededRandom } from '../sales/seeded-random';
+// Back office (issue 13): the drawer's shift and cash under the same faults.
+import { businessDayOf, DEFAULT_BUSINESS_DAY_RULE } from '../../shared/business-day';
+import { SALE_STATES } from '../../shared/contract/sales';
+import { createBackofficeModule, type BackofficeModule } from '../../electron/core/backoffice';
+import { createJournal } from '../../electron/core/journal/journal';
+import { systemClock } from '../../electron/core/kernel/clock';
+import { CASHIER } from '../sales/fakes';
 
 const SALES = Number(process.env.SALDO_FAULT_SALES ?? '1000');
 const BATCH = 25;
@@ -84,7 +91,11 @@ afterAll(async () => {
 describe('1,000 sales under 30% mixed faults', () => {
   it('ends every sale settled or visibly awaiting reconciliation, with no duplicate and exact totals', async () => {
     random = seededRandomForTest('sync faults');
+    // Every sale goes into the drawer's open shift; the back office reads the same database.
+    let backoffice: BackofficeModule | null = null;
+    const shifts = { forNewSale: (userId: string) => backoffice?.shiftsForSales.forNewSale(userId) ?? 'no-back-office', currentId: () => backoffice?.shiftsForSales.currentId() ?? null };
     core = startCore(set.adapters, {
+      shifts,
       routingPolicy: {
         countries: { MX: { default: ['relier', 'mobisend', 'liquido'], carriers: { Movistar: ['mobisend', 'liquido', 'relier'], 'AT&T': ['liquido', 'relier', 'mobisend'] } } },
         fallback: ['relier'],
@@ -95,6 +106,20 @@ describe('1,000 sales under 30% mixed faults', () => {
       offlineRecheckMs: 100,
       sync: { backoffBaseMs: 20, backoffMaxMs: 200, tickMs: 20, pollIntervalMs: 50, concurrency: 8, rateTimeScale: 0.001 },
     });
+    backoffice = createBackofficeModule({
+      db: core.db,
+      journal: createJournal(core.db),
+      clock: systemClock,
+      viewer: () => CASHIER,
+      currency: () => 'MXN',
+      businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
+      mode: 'demo',
+      verifyOwnerPin: () => Promise.reject(new AppError('forbidden', 'no owner here')),
+    });
+    const drawer = backoffice.shifts.open(CASHIER, { minor: 50_000, currency: 'MXN' });
+    const cash = { in: 0, out: 0 };
+    // Its own generator (from the same seed), so the sales and faults draw exactly what they drew before.
+    const cashRandom = randomFromSeed(random.seed + 1);
     await core.module.sync.refresh();
     core.module.sync.start();
 
@@ -117,6 +142,10 @@ describe('1,000 sales under 30% mixed faults', () => {
     };
     for (let start = 0; start < SALES; start += BATCH) {
       handBackHalf();
+      // Cash moves in and out of the drawer while sales and faults go on.
+      const direction = cashRandom.int(2) === 0 ? 'in' : 'out';
+      const moved = backoffice.shifts.cash(CASHIER, direction, { minor: cashRandom.int(1, 500) * 100, currency: 'MXN' }, 'faults test');
+      cash[direction] += moved.amount.minor;
       armReadFaults(set.sandboxes.values(), 2);
       const batch = Array.from({ length: Math.min(BATCH, SALES - start) }, async (_, index) => {
         const amount = AMOUNTS[random.int(AMOUNTS.length)] ?? 50;
@@ -198,5 +227,18 @@ describe('1,000 sales under 30% mixed faults', () => {
     console.log(JSON.stringify({ sales: SALES, states: Object.fromEntries(byState), handedBack: handedBack.size, refused: [...outcomes.keys()].filter((key) => key.startsWith('refused:')).length, requests, faulted, faultShare: Number((faulted / requests).toFixed(3)), faultedSales }));
     expect(handedBack.size).toBeGreaterThan(0);
     expect(faultedSales / SALES).toBeGreaterThan(0.2);
+
+    // The drawer: float + every sale charged − the cash handed back + cash in − cash out, worked out from the rows;
+    // counted exactly, the difference is zero. The report's states equal the rows.
+    const priceOf = new Map(rows.map((row) => [row.id, row.price_minor]));
+    const expected = 50_000 + rows.reduce((sum, row) => sum + row.price_minor, 0) - [...handedBack].reduce((sum, id) => sum + (priceOf.get(id) ?? 0), 0) + cash.in - cash.out;
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM sales WHERE shift_id <> ?').get(drawer.id)).toEqual({ n: 0 });
+    const counted = backoffice.shifts.end(CASHIER, { amount: { minor: expected, currency: 'MXN' } });
+    expect(counted).toMatchObject({ expected: { minor: expected, currency: 'MXN' }, difference: { minor: 0, currency: 'MXN' } });
+    const today = businessDayOf(Date.now());
+    const report = backoffice.reports.build({ from: businessDayOf(today.startMs - 1).date, to: today.date }, []);
+    for (const saleState of SALE_STATES) expect(report.totals[saleState].count, saleState).toBe(byState.get(saleState) ?? 0);
+    expect(report.totals.all.amount.minor).toBe(rows.reduce((sum, row) => sum + row.price_minor, 0));
+    expect(report.cashMovements).toMatchObject({ in: { amount: { minor: cash.in } }, out: { amount: { minor: cash.out } } });
   }, 240_000);
 });

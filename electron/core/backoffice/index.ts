@@ -106,12 +106,17 @@ export function createBackofficeModule(options: BackofficeModuleOptions): Backof
       if (!row) throw new AppError('not_found', `No shift ${input.id}`);
       return { shift: shifts.view(row, viewer()), movements: shifts.movements(input.id) };
     },
-    // A cashier reaches this only with an owner's PIN (the dispatcher checked it: ownerOverride). An owner signed in
-    // types their PIN again only when the difference is beyond the tolerance; it is checked here.
-    'shift.close': async (input, context) => {
+        // Owner-only (a cashier with the owner's PIN typed on the spot). The PIN is checked, and its use recorded, only
+    // once the shift is found counted and the PIN is what the close needs; every other refusal writes nothing.
+    'shift.close': async (input) => {
       const user = viewer();
-      let confirmedBy = context.ownerOverride?.ownerId ?? null;
-      if (!confirmedBy && input.ownerPin) confirmedBy = (await options.verifyOwnerPin(input.ownerPin, 'shift.close', user.id)).ownerId;
+      const isOwner = user.role === 'owner';
+      if (!isOwner && !input.ownerPin) throw new AppError('forbidden', "Only an owner may close a shift (or a cashier with the owner's PIN)");
+      const row = shifts.closable(input.id);
+      const needsOwner = shifts.needsOwner(row);
+      if (needsOwner && !input.note) throw new AppError('difference_needs_owner', "The difference is beyond the tolerance: the owner's PIN and a note are needed to close this shift");
+      const pinNeeded = !isOwner || needsOwner;
+      const confirmedBy = pinNeeded && input.ownerPin ? (await options.verifyOwnerPin(input.ownerPin, 'shift.close', user.id)).ownerId : null;
       return shifts.close(user, input.id, input.note, confirmedBy !== null, confirmedBy ?? user.id);
     },
     'report.x': (input) => report({ from: input.date, to: input.date }),

@@ -247,16 +247,28 @@ export class ShiftBook {
     return this.view(row, actor);
   }
 
+  /** The shift an owner may close now: found (`not_found`) and counted, not open or closed already (`conflict`). */
+  closable(id: string): ShiftRow {
+    const shift = this.row(id);
+    if (!shift) throw new AppError('not_found', `No shift ${id}`);
+    if (shift.state === 'open') throw new AppError('conflict', 'This shift is still open: the cashier ends it with a count first');
+    if (shift.state === 'closed') throw new AppError('conflict', 'This shift is already closed');
+    return shift;
+  }
+
+  /** A counted shift whose difference is beyond the owner's tolerance: its close needs the owner's PIN and a note. */
+  needsOwner(row: ShiftRow): boolean {
+    if (row.counted_minor === null || row.expected_minor === null) return false;
+    return isBeyondTolerance(row.counted_minor - row.expected_minor, this.deps.policy(), row.currency);
+  }
+
   /**
    * The owner closes an ended shift. Beyond the tolerance the owner's PIN (typed now, `pinConfirmed`) and a
    * note are both needed. The close changes no figure.
    */
   close(actor: Viewer, id: string, note: string | undefined, pinConfirmed: boolean, ownerId: string): Shift {
     const row = this.transaction(() => {
-      const shift = this.row(id);
-      if (!shift) throw new AppError('not_found', `No shift ${id}`);
-      if (shift.state === 'open') throw new AppError('conflict', 'This shift is still open: the cashier ends it with a count first');
-      if (shift.state === 'closed') throw new AppError('conflict', 'This shift is already closed');
+      const shift = this.closable(id);
       const difference = (shift.counted_minor ?? 0) - (shift.expected_minor ?? 0);
       const beyond = isBeyondTolerance(difference, this.deps.policy(), shift.currency);
       if (beyond && (!pinConfirmed || !note)) {
