@@ -1,7 +1,7 @@
 /**
  * Who sees which screen: signed out, only the PIN screen and no sections; a cashier and the owner both get
- * the sections Vender and Ventas de hoy (the owner sees what a cashier sees until the back office exists), and
- * the owner also Diagnóstico;
+ * the sections Vender and Ventas de hoy; a cashier also Mi turno (their drawer), the owner Diagnóstico and
+ * Gestión (the back office, test/e2e/backoffice-screens.spec.ts);
  * switching cashier goes back to the PIN screen.
  */
 import { expect, signIn, test } from './counter-fixture';
@@ -13,8 +13,8 @@ async function expectSignInOnly(page: Page): Promise<void> {
 }
 
 for (const person of [
-  { role: 'cashier', pin: '1234', sections: ['Vender', 'Ventas de hoy'] },
-  { role: 'owner', pin: '4321', sections: ['Vender', 'Ventas de hoy', 'Diagnóstico'] },
+  { role: 'cashier', pin: '1234', sections: ['Vender', 'Ventas de hoy', 'Mi turno'] },
+  { role: 'owner', pin: '4321', sections: ['Vender', 'Ventas de hoy', 'Diagnóstico', 'Gestión'] },
 ]) {
   test(`the ${person.role} gets the selling sections; signed out shows only the PIN screen`, async ({ page, counter }) => {
     await counter.open(page);

@@ -20,8 +20,7 @@ export interface Route {
   tab?: string;
 }
 
-// An owner sees what a cashier sees until the back office lands; a technician, who installs and diagnoses
-// rather than sells, sees today's sales until the diagnostics screen lands.
+// A technician, who installs and diagnoses rather than sells, lands on today's sales.
 export const ROUTES: readonly Route[] = [
   { id: 'sign-in', audience: ['signed-out'] },
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
