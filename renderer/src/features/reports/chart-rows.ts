@@ -5,8 +5,8 @@
  */
 import type { ReportGroup, ReportGrouping } from '../../../../shared/contract/backoffice';
 import { money as moneyOf, type Currency } from '../../../../shared/money';
-import type { ComparisonRow } from '../backoffice/screens/ComparisonChart';
-import { groupLabel } from './screens/ReportGroups';
+import type { ComparisonRow } from '../backoffice/comparison';
+import { groupLabel } from './labels';
 
 /** The label a group is compared under: days of a month by their day number, others as shown. */
 function alignedLabel(by: ReportGrouping, key: string): string {

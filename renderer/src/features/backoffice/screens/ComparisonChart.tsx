@@ -7,18 +7,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { minorDigits, toMajorNumber, type Money } from '../../../../../shared/money';
+import { minorDigits, toMajorNumber } from '../../../../../shared/money';
 import { useSaldo } from '../../../app/store';
+import type { ComparisonRow } from '../comparison';
 import { money } from '../../../format';
-
-export interface ComparisonRow {
-  /** What the bar is (an hour, a day, a carrier), as shown. */
-  label: string;
-  current: Money;
-  previous: Money;
-  currentCount: number;
-  previousCount: number;
-}
 
 interface ComparisonChartProps {
   title: string;

@@ -5,19 +5,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportGroup, ReportGrouping, ReportTotals } from '../../../../../shared/contract/backoffice';
 import { useSaldo } from '../../../app/store';
-import { money, providerName } from '../../../format';
+import { money } from '../../../format';
+import { groupLabel } from '../labels';
 
 export const SHOWN_GROUPINGS = ['cashier', 'carrier', 'provider', 'hour'] as const satisfies readonly ReportGrouping[];
-
-/**
- * A group's key as a person reads it: a provider's name; the signed-in person's name for their own id. Other
- * cashiers show the start of their id (the report carries ids, not names); hours and days as the core labels them.
- */
-export function groupLabel(by: ReportGrouping, key: string, me: { id: string; name: string } | null): string {
-  if (by === 'provider') return providerName(key);
-  if (by === 'cashier') return me && me.id === key ? me.name : key.slice(0, 8);
-  return key;
-}
 
 function Row({ label, figures, total = false }: { label: string; figures: ReportTotals; total?: boolean }) {
   const language = useSaldo((state) => state.language);
