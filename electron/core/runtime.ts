@@ -39,7 +39,8 @@ import { loadUpdateSettings, readLastUpdateCheck, recordRunningVersion } from '.
 // Back office (issue 13)
 import { createBackofficeModule, type BackofficeModule } from './backoffice';
 // accounts (w7-accounts)
-import { createAccountsModule } from './accounts';
+import { createAccountsModule, loadLowBalanceThresholds } from './accounts';
+import { isBelowThreshold } from '../../shared/contract/accounts';
 
 export type { DemoProvider } from './providers/endpoints';
 
@@ -159,6 +160,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   });
 
   const sales = createSalesModule({
+    // accounts (w7-accounts): the status bar's low-balance flag follows the owner's thresholds per provider
+    isLowBalance: (provider, available) => isBelowThreshold(available, loadLowBalanceThresholds(db)[provider]),
     ...options.sales,
     shifts: backoffice.shiftsForSales,
     db,

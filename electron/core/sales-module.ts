@@ -15,7 +15,7 @@ import type { HandlerMap } from './ipc/dispatcher';
 import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
 import type { Session } from './auth/session';
-import { CacheStore } from './ledger/cache';
+import { CacheStore, type LowBalanceRule } from './ledger/cache';
 import { systemClock, type Clock } from './kernel/clock';
 import { Ledger, publicSale, type LedgerSale } from './ledger/ledger';
 import type { ProviderAdapter } from './providers/types';
@@ -67,6 +67,8 @@ export interface SalesModuleOptions {
   offlineRecheckMs?: number;
   /** Balances whose available amount is under this many minor units are flagged low. */
   lowBalanceMinor?: number;
+  /** The owner's low-balance rule per provider (accounts' thresholds); `lowBalanceMinor` wins when both are given. */
+  isLowBalance?: LowBalanceRule;
   /** Checks an owner's PIN typed at the counter (auth implements it); without it a blocked re-sell cannot be overridden. */
   verifyOwnerPin?: VerifyOwnerPin;
   /** The drawer's shifts (core/backoffice): every sale is recorded in the open shift. */
@@ -91,7 +93,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   const { db, events, session, logger } = options;
   const adapters = adaptersById(options.adapters);
   const ledger = new Ledger(db, clock);
-  const cache = new CacheStore(db);
+  const cache = new CacheStore(db, options.isLowBalance);
   const offlinePolicy = (): OfflinePolicy => ({ ...loadOfflinePolicy(db), ...options.offlinePolicy });
   const routingPolicy = (): RoutingPolicy => options.routingPolicy ?? loadRoutingPolicy(db);
   const shopSettings = createSettingsStore(db, logger);

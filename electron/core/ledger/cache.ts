@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Balances, Catalog, CatalogProductView, Connectivity } from '../../../shared/contract/sales';
 import type { ProviderId } from '../../../shared/contract/app';
+import type { Money } from '../../../shared/money';
 import type { Balance, CatalogProduct } from '../providers/types';
 
 interface CatalogRow {
@@ -43,10 +44,19 @@ interface ConnectivityRow {
 
 type CatalogInsert = [string, string, string, string | null, string, string, number | null, number | null, number | null, string, string];
 
+/** Whether a provider's available balance is low enough to warn the counter (the owner's threshold, composed above). */
+export type LowBalanceRule = (provider: ProviderId, available: Money) => boolean;
+
+/** Without the owner's thresholds: under 20.00 of the balance's currency. */
+const DEFAULT_LOW_BALANCE: LowBalanceRule = (_provider, available) => available.minor < 2000;
+
 export class CacheStore {
   private readonly stmt;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly isLow: LowBalanceRule = DEFAULT_LOW_BALANCE,
+  ) {
     this.stmt = {
       removeCatalog: db.prepare<[string, string]>('DELETE FROM catalog_cache WHERE provider = ? AND country = ?'),
       insertProduct: db.prepare<CatalogInsert>(`INSERT INTO catalog_cache (provider, country, carrier, sku, name, type, amount_minor, min_minor, max_minor, currency, refreshed_at)
@@ -125,15 +135,15 @@ export class CacheStore {
     this.stmt.upsertBalance.run(provider, balance.balance.minor, balance.available.minor, balance.balance.currency, at);
   }
 
-  /** `lowBelowMinor`: the available amount under which a balance is flagged low (same currency). */
-  balances(lowBelowMinor = 2000): Balances {
+  /** `lowBelowMinor`, when given, replaces the low-balance rule: the available amount under which a balance is low. */
+  balances(lowBelowMinor?: number): Balances {
     const rows = this.stmt.balances.all();
     return {
       balances: rows.map((row) => ({
         provider: row.provider as ProviderId,
         balance: { minor: row.balance_minor, currency: row.currency },
         available: { minor: row.available_minor, currency: row.currency },
-        low: row.available_minor < lowBelowMinor,
+        low: lowBelowMinor !== undefined ? row.available_minor < lowBelowMinor : this.isLow(row.provider as ProviderId, { minor: row.available_minor, currency: row.currency }),
         refreshedAt: row.refreshed_at,
       })),
     };
