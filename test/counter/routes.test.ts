@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRoute, sectionsFor } from '../../renderer/src/app/routes';
+import { backofficeTabsFor, resolveRoute, sectionsFor } from '../../renderer/src/app/routes';
 import { RoleSchema } from '../../shared/contract/auth';
 
 describe('who sees which screen', () => {
@@ -25,17 +25,34 @@ describe('who sees which screen', () => {
     { audience: 'cashier', asked: 'credentials', shows: 'sell' },
     { audience: 'cashier', asked: 'my-pin', shows: 'my-pin' },
     { audience: 'signed-out', asked: 'settings', shows: 'sign-in' },
+    // The back office (issue 13): the owner's; a cashier has only their own shift; a technician neither.
+    { audience: 'owner', asked: 'reports', shows: 'reports' },
+    { audience: 'owner', asked: 'shifts', shows: 'shifts' },
+    { audience: 'owner', asked: 'refunds', shows: 'refunds' },
+    { audience: 'owner', asked: 'providers', shows: 'providers' },
+    { audience: 'cashier', asked: 'reports', shows: 'sell' },
+    { audience: 'cashier', asked: 'refunds', shows: 'sell' },
+    { audience: 'cashier', asked: 'my-shift', shows: 'my-shift' },
+    { audience: 'owner', asked: 'my-shift', shows: 'sell' },
+    { audience: 'tech', asked: 'providers', shows: 'today' },
+    { audience: 'signed-out', asked: 'reports', shows: 'sign-in' },
   ] as const)('$audience asking for $asked sees $shows', ({ audience, asked, shows }) => {
     expect(resolveRoute(asked, audience)).toBe(shows);
   });
 
   it.each([
     { audience: 'signed-out', sections: [] },
-    { audience: 'cashier', sections: ['sell', 'today', 'my-pin'] },
-    { audience: 'owner', sections: ['sell', 'today', 'diagnostics', 'settings'] },
+    { audience: 'cashier', sections: ['sell', 'today', 'my-shift', 'my-pin'] },
+    { audience: 'owner', sections: ['sell', 'today', 'diagnostics', 'reports', 'settings'] },
     { audience: 'tech', sections: ['today', 'diagnostics', 'credentials'] },
   ] as const)('$audience gets the sections $sections', ({ audience, sections }) => {
     expect(sectionsFor(audience).map((section) => section.id)).toEqual(sections);
+  });
+
+  it('only the owner gets the back office tabs, in order', () => {
+    expect(backofficeTabsFor('owner').map((tab) => tab.id)).toEqual(['reports', 'shifts', 'refunds', 'providers']);
+    expect(backofficeTabsFor('cashier')).toEqual([]);
+    expect(backofficeTabsFor('tech')).toEqual([]);
   });
 
   it('every role the contract knows has a screen to land on', () => {

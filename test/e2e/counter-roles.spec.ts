@@ -1,7 +1,7 @@
 /**
  * Who sees which screen: signed out, only the PIN screen and no sections; a cashier and the owner both get
- * the sections Vender and Ventas de hoy (the owner sees what a cashier sees until the back office exists), and
- * the owner also Diagnóstico and Ajustes, the cashier Mi PIN;
+ * the sections Vender and Ventas de hoy; a cashier also Mi turno (their drawer) and Mi PIN, the owner Diagnóstico,
+ * Gestión (the back office, test/e2e/backoffice-screens.spec.ts) and Ajustes;
  * switching cashier goes back to the PIN screen.
  */
 import { expect, signIn, test } from './counter-fixture';
@@ -13,9 +13,10 @@ async function expectSignInOnly(page: Page): Promise<void> {
 }
 
 for (const person of [
-  // Issue 10: the owner's Ajustes (settings, people, providers, own PIN); a cashier only their own PIN.
-  { role: 'cashier', pin: '1234', sections: ['Vender', 'Ventas de hoy', 'Mi PIN'] },
-  { role: 'owner', pin: '4321', sections: ['Vender', 'Ventas de hoy', 'Diagnóstico', 'Ajustes'] },
+  // The owner's back office (Gestión) and Ajustes (settings, people, providers, own PIN); a cashier their own
+  // drawer (Mi turno) and their own PIN.
+  { role: 'cashier', pin: '1234', sections: ['Vender', 'Ventas de hoy', 'Mi turno', 'Mi PIN'] },
+  { role: 'owner', pin: '4321', sections: ['Vender', 'Ventas de hoy', 'Diagnóstico', 'Gestión', 'Ajustes'] },
 ]) {
   test(`the ${person.role} gets the selling sections; signed out shows only the PIN screen`, async ({ page, counter }) => {
     await counter.open(page);

@@ -22,6 +22,13 @@ import { setupSelectors } from '../features/setup/slice';
 import { resolveRoute, sectionOf, sectionsFor, type Audience } from './routes';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
+// The owner's back office and a cashier's own shift (issue 13).
+import { Providers } from '../features/providers/screens/Providers';
+import { Refunds } from '../features/refunds/screens/Refunds';
+import { Reports } from '../features/reports/screens/Reports';
+import { MyShift } from '../features/shifts/screens/MyShift';
+import { Shifts } from '../features/shifts/screens/Shifts';
+import { CounterWarnings } from '../features/backoffice/screens/CounterWarnings';
 
 /** What each route of the table in ./routes shows. */
 const SCREENS: Record<ScreenId, ComponentType> = {
@@ -34,6 +41,11 @@ const SCREENS: Record<ScreenId, ComponentType> = {
   people: PeopleScreen,
   credentials: CredentialsScreen,
   'my-pin': MyPinScreen,
+  reports: Reports,
+  shifts: Shifts,
+  refunds: Refunds,
+  providers: Providers,
+  'my-shift': MyShift,
 };
 
 export function App() {
@@ -72,6 +84,7 @@ export function App() {
         </main>
       )}
       <SettledNotices />
+      {booted && <CounterWarnings />}
       {booted && <UpdateNotices />}
       <ReceiptDialog />
     </div>

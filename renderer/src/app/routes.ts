@@ -17,16 +17,24 @@ export interface Route {
   /** The translation key of its button in the status bar's sections, if it has one. */
   section?: string;
   /** A tab of a hub: the hub's one section button opens its first tab this audience may see. */
-  hub?: 'admin';
+  hub?: 'admin' | 'backoffice';
+  /** The translation key of its tab in the back office's own navigation, if it is a back-office screen. */
+  tab?: string;
 }
 
-// An owner sees what a cashier sees until the back office lands; a technician, who installs and diagnoses
-// rather than sells, sees today's sales until the diagnostics screen lands.
+// A technician, who installs and diagnoses rather than sells, lands on today's sales.
 export const ROUTES: readonly Route[] = [
   { id: 'sign-in', audience: ['signed-out'] },
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
   { id: 'diagnostics', audience: ['owner', 'tech'], section: 'nav.diagnostics' },
+  // The back office: one status-bar button (it opens Reports), then its own tabs, so the bar fits 1024 px.
+  { id: 'reports', audience: ['owner'], hub: 'backoffice', section: 'backoffice.nav.open', tab: 'backoffice.nav.reports' },
+  { id: 'shifts', audience: ['owner'], hub: 'backoffice', tab: 'backoffice.nav.shifts' },
+  { id: 'refunds', audience: ['owner'], hub: 'backoffice', tab: 'backoffice.nav.refunds' },
+  { id: 'providers', audience: ['owner'], hub: 'backoffice', tab: 'backoffice.nav.providers' },
+  // A cashier's own drawer: open with a float, cash in and out, end with a blind count.
+  { id: 'my-shift', audience: ['cashier'], section: 'backoffice.nav.myShift' },
   // Issue 10: the owner's settings and people; credentials also for the technician who installs the shop;
   // every signed-in person changes their own PIN. A cashier's hub is only "Mi PIN", so its button says so.
   { id: 'settings', audience: ['owner'], section: 'admin.section', hub: 'admin' },
@@ -68,4 +76,9 @@ export function hubTabsFor(screen: ScreenId, audience: Audience): Route[] {
 /** The section button that stands for this screen: its hub's entry for a hub's tab, else the screen itself. */
 export function sectionOf(screen: ScreenId, audience: Audience): ScreenId {
   return hubTabsFor(screen, audience)[0]?.id ?? screen;
+}
+
+/** The back office's tabs this audience gets, in the table's order (none for a cashier or a technician). */
+export function backofficeTabsFor(audience: Audience): { id: ScreenId; tab: string }[] {
+  return visibleTo(audience).flatMap((route) => (route.hub === 'backoffice' && route.tab !== undefined ? [{ id: route.id, tab: route.tab }] : []));
 }

@@ -1,4 +1,5 @@
 /** English: the same keys as es.ts (the type makes a missing or extra key a compile error). */
+import { backofficeEn } from './backoffice.en';
 import type { Resources } from './es';
 
 export const en: Resources = {
@@ -556,4 +557,6 @@ export const en: Resources = {
       open: 'Continue the set-up',
     },
   },
+  // The owner's back office and the cashier's shift (issue 13): its own file, one line here.
+  ...backofficeEn,
 };

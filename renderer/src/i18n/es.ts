@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../../shared/errors';
 import type { SaleState } from '../../../shared/contract/sales';
 import type { PhoneProblem } from '../../../shared/phone';
+import { backofficeEs } from './backoffice.es';
 
 export const es = {
   app: { name: 'Saldo', loading: 'Cargando…', demo: 'Modo demostración', skipToContent: 'Ir al contenido' },
@@ -558,6 +559,8 @@ export const es = {
       open: 'Continuar la configuración',
     },
   },
+  // The owner's back office and the cashier's shift (issue 13): its own file, one line here.
+  ...backofficeEs,
 };
 
 /** The shape every language must have: the same keys, strings as values. */

@@ -2,10 +2,13 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today' | 'diagnostics' | AdminRouteId;
+export type RouteId = 'sell' | 'today' | 'diagnostics' | AdminRouteId | BackofficeRouteId;
 
 /** The owner's (and the technician's) screens of issue 10, shown as tabs of one "Ajustes" section. */
 export type AdminRouteId = 'settings' | 'people' | 'credentials' | 'my-pin';
+
+/** The owner's back office (Reports, Shifts and cash, Refunds, Providers) and a cashier's own shift. */
+export type BackofficeRouteId = 'reports' | 'shifts' | 'refunds' | 'providers' | 'my-shift';
 
 export interface NavigationState {
   route: RouteId;
