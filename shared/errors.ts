@@ -17,6 +17,8 @@ export const PROVIDER_ERROR_CODES = [
   'outcome_unknown',
   'unexpected_response',
   'not_supported',
+  // Issue 14: the biller refused the account number.
+  'account_rejected',
 ] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 
@@ -36,6 +38,9 @@ export const APP_ERROR_CODES = [
   /** The same number and amount was sold moments ago: the cashier must confirm it is really another one. */
   'repeat_unconfirmed',
   'internal',
+  // Issue 14: nothing priced in USD can be sold before the owner sets a rate; the price changed after the quote.
+  'pricing_not_set',
+  'quote_changed',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -11,6 +11,9 @@ import { receiptsChannels } from './receipts';
 import { salesChannels, salesEvents } from './sales';
 import { updatesChannels } from './updates';
 import type { ChannelMap, EventMap } from './define';
+// Issue 14 (more to sell): bill payments, countries, pricing in pesos.
+import { billpayChannels } from './billpay';
+import { catalogChannels } from './catalog';
 
 export const channels = {
   ...appChannels,
@@ -20,6 +23,9 @@ export const channels = {
   ...updatesChannels,
   ...diagnosticsChannels,
   ...kioskChannels,
+  // Issue 14 (more to sell)
+  ...billpayChannels,
+  ...catalogChannels,
 } satisfies ChannelMap;
 
 export const events = {

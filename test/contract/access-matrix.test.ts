@@ -57,6 +57,18 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'updates.confirm': { allowed: OWNER_ONLY, input: () => ({ allowNonEmptyQueue: false }) },
   'updates.configure': { allowed: OWNER_ONLY, input: () => ({ channel: 'stable' }) },
   'app.requestExit': { allowed: TECH_OR_OWNER, input: () => ({}) },
+  // Issue 14 (more to sell)
+  'billpay.billers': { allowed: SIGNED_IN, input: () => ({ search: 'Duke' }) },
+  'billpay.quote': { allowed: SIGNED_IN, input: () => ({ billerCode: '12345', amount: { minor: 15_000, currency: 'USD' }, rush: false }) },
+  'billpay.pay': {
+    allowed: SIGNED_IN,
+    input: () => ({ requestId: crypto.randomUUID(), billerCode: '12345', billerName: 'Duke Energy', accountNumber: '1234567890', amount: { minor: 1000, currency: 'USD' }, rush: false, expectedCharge: { minor: 1, currency: 'MXN' } }),
+  },
+  'catalog.countries': { allowed: SIGNED_IN, input: () => ({}) },
+  'catalog.quoteInternational': { allowed: SIGNED_IN, input: () => ({ country: 'HN', carrier: 'Tigo', amount: { minor: 500, currency: 'USD' } }) },
+  'catalog.carrierHint': { allowed: SIGNED_IN, input: () => ({ phone: '5512345678', country: 'MX' }) },
+  'pricing.get': { allowed: SIGNED_IN, input: () => ({}) },
+  'pricing.set': { allowed: OWNER_ONLY, input: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: {} }) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

@@ -102,14 +102,17 @@ export class SalesService {
     const user = this.deps.session.current();
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
 
+    // "No sé la compañía" (carrier omitted, Mexico only) is wired in by the next commits; refused until then.
+    if (input.carrier === undefined) throw new AppError('invalid_input', 'Name the carrier');
+    const carrier = input.carrier;
     const { price, skuProvider } = this.priceOf(input);
     if (price.minor <= 0) throw new AppError('invalid_input', 'The amount must be more than zero');
     // Bad input is refused before anything else is asked of the ledger or the routing: invalid_input, nothing written.
-    checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
+    checkSaleInput({ ...input, carrier }, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
     const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
     const candidates = routeCandidates(
-      { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
+      { country: input.country, carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
       this.deps.routingPolicy(),
       this.deps.adapters,
       this.deps.cache,
@@ -139,7 +142,7 @@ export class SalesService {
         shiftId: shiftIdFor(user.id, now, this.businessDayRule()),
         provider: first.provider,
         country: input.country,
-        carrier: input.carrier,
+        carrier,
         sku: first.sku,
         phone: input.phone,
         price,

@@ -322,5 +322,9 @@ export const en: Resources = {
     resell_blocked: 'A sale to this number is still being checked: do not sell another until its outcome is known (the owner can allow it).',
     repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
+    // Issue 14 (more to sell)
+    account_rejected: "The biller refused the account number. Check it against the customer's bill.",
+    pricing_not_set: 'The owner has not set the exchange rate for this sale in dollars yet.',
+    quote_changed: 'The price in pesos changed since it was shown. Check the new total.',
   },
 };

@@ -324,6 +324,10 @@ export const es = {
     resell_blocked: 'Una venta a este número todavía se está verificando: no venda otra hasta saber su resultado (el dueño puede autorizarla).',
     repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
+    // Issue 14 (more to sell)
+    account_rejected: 'El emisor rechazó el número de cuenta. Revíselo con el recibo del cliente.',
+    pricing_not_set: 'El dueño todavía no fija el tipo de cambio para esta venta en dólares.',
+    quote_changed: 'El precio en pesos cambió desde que se mostró. Revise el nuevo total.',
   } satisfies Record<ErrorCode, string>,
 };
 
