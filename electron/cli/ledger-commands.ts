@@ -22,6 +22,7 @@ import { MoneyError, moneyFromMajor } from '../../shared/money';
 import { databaseFileIn, integrityCheck, openDatabase } from '../core/db/open';
 import { packageVersion, resolveDataDir } from '../core/data-dir';
 import { GENESIS_HASH, verifyChain, type ChainReport } from '../core/ledger/chain';
+import { verifyJournal, type JournalReport } from '../core/journal/journal';
 import { Ledger, publicSale } from '../core/ledger/ledger';
 import { SalesRepository } from '../core/ledger/sales-repository';
 import { silentLogger } from '../core/kernel/logger';
@@ -136,6 +137,8 @@ export interface LedgerVerification {
   integrity: string[];
   /** The chain report, with `head`: the hash of the last stored event (write it down to notice a rollback later). */
   chain: ChainReport & { head: string };
+  /** The journal's own chain (settings, people, shifts, cash, day closes), verified the same way. */
+  journal: JournalReport;
 }
 
 /** SQLite's integrity check and the hash chain of the ledger in `dataDir`, as `verify` prints them. */
@@ -146,7 +149,8 @@ export function verifyLedger(dataDir: string): LedgerVerification {
     const history = new SalesRepository(db);
     const chain = verifyChain(history);
     const head = history.lastEvent()?.hash ?? GENESIS_HASH;
-    return { ok: integrity.length === 1 && integrity[0] === 'ok' && chain.ok, integrity, chain: { ...chain, head } };
+    const journal = verifyJournal(db);
+    return { ok: integrity.length === 1 && integrity[0] === 'ok' && chain.ok && journal.ok, integrity, chain: { ...chain, head }, journal };
   } finally {
     db.close();
   }

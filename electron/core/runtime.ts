@@ -20,6 +20,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import type { Clock } from './kernel/clock';
 import { createLogger, type Logger } from './kernel/logger';
+import { createJournal, type Journal } from './journal/journal';
 import { CREDENTIAL_FIELDS, maskProviderCredentials, resolveProviderConfig } from './providers/config';
 import { providersConfigFromEndpoints, type DemoProvider } from './providers/endpoints';
 import { createProviderAdapters, PROVIDER_IDS, type ProvidersConfig } from './providers/registry';
@@ -78,6 +79,8 @@ export interface SaldoCore<Demo extends DemoProvider = DemoProvider> {
   readonly logger: Logger;
   readonly db: Database;
   readonly settings: SettingsStore;
+  /** The hash-chained history of settings, people, shifts, cash and day closes. */
+  readonly journal: Journal;
   readonly sales: SalesModule;
   /** What `demoProviders` started, in demo mode; none in live mode (tests reach the sandboxes' control plane here). */
   readonly sandboxes: readonly Demo[];
@@ -117,6 +120,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
 
   const db = openDatabase({ file: databaseFileIn(options.dataDir), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const settings = createSettingsStore(db, logger, clock);
+  const journal = createJournal(db, clock);
   const session = createSession((user) => events.emit('session.changed', { user }), {
     limitMs: () => settings.read().idleSignOutMinutes * 60_000,
     ...(options.monotonic ? { clock: options.monotonic, timer: false } : {}),
@@ -262,6 +266,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     logger,
     db,
     settings,
+    journal,
     sales,
     sandboxes: providers.sandboxes,
     recovery,

@@ -9,6 +9,11 @@ import { usersSettingsSales } from './001-users-settings-sales';
 import { offlineCaches } from './002-offline-caches';
 import { rolesLockoutOverrides } from './003-roles-lockout-overrides';
 import { connectivityHistory } from './004-connectivity-history';
+import { journal } from './005-journal';
+import { peopleSettings } from './006-people-settings';
+import { shiftsCashDayClose } from './007-shifts-cash-day-close';
+import { providerAccounts } from './008-provider-accounts';
+import { saleKinds } from './009-sale-kinds';
 
 export type { Migration };
 
@@ -26,7 +31,8 @@ export class DatabaseTooNewError extends Error {
 }
 
 /** The whole schema history, in order. Append new migrations; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides, connectivityHistory];
+export const MIGRATIONS: readonly Migration[] = [usersSettingsSales, offlineCaches, rolesLockoutOverrides, connectivityHistory, journal,
+  peopleSettings, shiftsCashDayClose, providerAccounts, saleKinds];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
 
