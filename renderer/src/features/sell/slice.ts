@@ -7,7 +7,7 @@
 import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
 import { saleCurrencyOf } from '../../../../shared/countries';
 import { moneyFromMajor, type Money } from '../../../../shared/money';
-import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
+import { checkPhone, isSellCountry, MAX_NATIONAL_DIGITS, nationalDigits, readPhone, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
 import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
@@ -139,13 +139,19 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       void get().loadCatalog();
     },
     setPhoneText(text) {
-      if (get().step !== 'number') return;
-      set({ phone: phoneDigits(text, get().country) });
+      const { step, country } = get();
+      if (step !== 'number') return;
+      const read = readPhone(text, country);
+      // "+504 9999 1234" pasted while México is selected is a Honduran number: the counter follows it there.
+      if (read.country !== country && isSellCountry(read.country)) {
+        get().setCountry(read.country);
+        set({ phone: read.digits });
+      } else set({ phone: read.country === country ? read.digits : text.replace(/\D/g, '').slice(0, MAX_NATIONAL_DIGITS) });
     },
     pressPhoneDigit(digit) {
-      const { phone, step } = get();
+      const { phone, step, country } = get();
       if (step !== 'number' || !/^\d$/.test(digit) || phone.length >= MAX_NATIONAL_DIGITS) return;
-      set({ phone: phone + digit });
+      set({ phone: nationalDigits(phone + digit, country) });
     },
     deletePhoneDigit() {
       if (get().step === 'number') set({ phone: get().phone.slice(0, -1) });
@@ -155,8 +161,9 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
     },
     goToProduct() {
       const { step, phone, country } = get();
-      if (step !== 'number' || !checkPhone(phone, country).valid) return false;
-      set({ step: 'product', offer: null, customAmount: '' });
+      const check = checkPhone(phone, country);
+      if (step !== 'number' || !check.valid) return false;
+      set({ step: 'product', phone: check.digits, offer: null, customAmount: '' });
       return true;
     },
     pickCarrier(carrier) {
