@@ -15,12 +15,25 @@ import { SignIn } from '../features/session/screens/SignIn';
 import { StatusBar } from '../features/status/screens/StatusBar';
 import { Today } from '../features/today/screens/Today';
 import { UpdateNotices } from '../features/updates/screens/UpdateNotices';
+// Issue 14 (more to sell)
+import { BillPay } from '../features/billpay/screens/BillPay';
+import { International } from '../features/international/screens/International';
+import { PricingSettings } from '../features/international/screens/PricingSettings';
 import { resolveRoute, sectionsFor, type Audience } from './routes';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
 
 /** What each route of the table in ./routes shows. */
-const SCREENS: Record<ScreenId, ComponentType> = { 'sign-in': SignIn, sell: Sell, today: Today, diagnostics: Diagnostics };
+const SCREENS: Record<ScreenId, ComponentType> = {
+  'sign-in': SignIn,
+  sell: Sell,
+  today: Today,
+  diagnostics: Diagnostics,
+  // Issue 14 (more to sell)
+  international: International,
+  billpay: BillPay,
+  pricing: PricingSettings,
+};
 
 export function App() {
   const { t } = useTranslation();

@@ -25,6 +25,11 @@ export const ROUTES: readonly Route[] = [
   { id: 'sell', audience: ['cashier', 'owner'], section: 'nav.sell' },
   { id: 'today', audience: ['cashier', 'owner', 'tech'], section: 'nav.today' },
   { id: 'diagnostics', audience: ['owner', 'tech'], section: 'nav.diagnostics' },
+  // Issue 14 (more to sell): international top-ups and bill payments open from the tabs on the sell screens (no
+  // section button, so the status bar keeps one row); the owner's exchange rate and markup.
+  { id: 'international', audience: ['cashier', 'owner'] },
+  { id: 'billpay', audience: ['cashier', 'owner'] },
+  { id: 'pricing', audience: ['owner'] },
 ];
 
 function visibleTo(audience: Audience): Route[] {

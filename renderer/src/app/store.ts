@@ -21,8 +21,16 @@ import { createStatusSlice } from '../features/status/slice';
 import type { StatusSlice } from '../features/status/types';
 import { createTodaySlice } from '../features/today/slice';
 import type { TodaySlice } from '../features/today/types';
+// Issue 14 (more to sell)
+import { createBillpaySlice } from '../features/billpay/slice';
+import type { BillpaySlice } from '../features/billpay/types';
+import { createPricingSlice } from '../features/international/pricing-slice';
+import { createInternationalSlice } from '../features/international/slice';
+import type { InternationalSlice, PricingSlice } from '../features/international/types';
 
-export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice;
+type SellMoreSlices = InternationalSlice & BillpaySlice & PricingSlice;
+
+export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice & SellMoreSlices;
 
 export const useSaldo = create<Store>()((...args) => ({
   ...createLanguageSlice(...args),
@@ -33,6 +41,10 @@ export const useSaldo = create<Store>()((...args) => ({
   ...createTodaySlice(...args),
   ...createReceiptSlice(...args),
   ...createNoticesSlice(...args),
+  // Issue 14 (more to sell)
+  ...createInternationalSlice(...args),
+  ...createBillpaySlice(...args),
+  ...createPricingSlice(...args),
 }));
 
 /** Subscribes the store to main's events; answers the unsubscribe. */
@@ -48,6 +60,8 @@ export function startLive(): () => void {
       store().noticeIfSettled(sale);
       store().saleChanged(sale);
       store().upsertTodaySale(sale);
+      store().intlSaleChanged(sale);
+      store().billSaleChanged(sale);
     }),
   ];
   return () => stops.forEach((stop) => stop());

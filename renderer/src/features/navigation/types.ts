@@ -2,7 +2,14 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today' | 'diagnostics';
+export type RouteId =
+  | 'sell'
+  | 'today'
+  | 'diagnostics'
+  // Issue 14 (more to sell)
+  | 'international'
+  | 'billpay'
+  | 'pricing';
 
 export interface NavigationState {
   route: RouteId;
