@@ -14,6 +14,11 @@ export const CRASH_POINTS = [
   'between-failed-and-owed-back',
   'before-refund-commit',
   'after-refund-commit-before-answer',
+  // The bill-pay path (issue 14): the same guarantees as a top-up, killed at its own named points.
+  'bill-before-sale-commit',
+  'bill-after-commit-before-send',
+  'bill-after-send-before-answer',
+  'bill-after-provider-before-local-commit',
 ] as const;
 export type CrashPointName = (typeof CRASH_POINTS)[number];
 

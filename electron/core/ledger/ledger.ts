@@ -18,10 +18,11 @@ import {
   type LedgerSale,
   type ListFilter,
   type NewSale,
+  type SaleExtras,
   type SalePatch,
 } from './sales-repository';
 
-export type { AttemptFinish, AttemptOutcome, AttemptRecord, LedgerSale, ListFilter, NewSale, SalePatch } from './sales-repository';
+export type { AttemptFinish, AttemptOutcome, AttemptRecord, BillTerms, LedgerSale, ListFilter, NewSale, SaleExtras, SalePatch } from './sales-repository';
 
 /** Another sender holds the sale, or it moved on: the compare-and-set found a different state. */
 export class StateConflictError extends AppError {
@@ -38,6 +39,21 @@ export class StateConflictError extends AppError {
 export function publicSale(sale: LedgerSale): Sale {
   const { requestId: _r, idempotencyKey: _k, createdMs: _c, queuedMs: _q, ...rest } = sale;
   return rest;
+}
+
+/** What a sale sells beyond a top-up (kind, USD sent, rate, markup, bill) goes into its chained `created` event too. */
+function withExtras(detail: string | null, extras: SaleExtras | undefined): string | null {
+  if (!extras) return detail;
+  let note: Record<string, unknown> = {};
+  if (detail !== null) {
+    try {
+      const parsed: unknown = JSON.parse(detail);
+      note = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { note: detail };
+    } catch {
+      note = { note: detail };
+    }
+  }
+  return JSON.stringify({ ...note, sells: extras });
 }
 
 export class Ledger {
@@ -75,7 +91,7 @@ export class Ledger {
       assertTransition(null, 'created');
       this.repo.insertSale(sale, at, ms);
       const terms = { priceMinor: sale.price.minor, priceCurrency: sale.price.currency, phone: sale.phone, country: sale.country, carrier: sale.carrier };
-      this.appendEvent(sale.id, null, 'created', createdDetail(terms, detail), at);
+      this.appendEvent(sale.id, null, 'created', createdDetail(terms, withExtras(detail, sale.extras)), at);
       return this.mustGet(sale.id);
     });
   }
