@@ -409,6 +409,13 @@ export const en: Resources = {
       paying: 'Paying the bill…',
       confirmation: 'Confirmation: {{code}}',
     },
+    detect: {
+      tile: "I don't know the carrier",
+      onSend: 'The provider detects it when sent',
+      detected: '{{carrier}} (detected)',
+      notYet: 'Carrier not detected yet',
+      lastTime: 'Last time',
+    },
     billResult: {
       succeeded: { title: 'Bill paid', body: 'The biller received the payment for the account.' },
       pending: { title: 'Payment in progress', body: 'The provider accepted the payment and is posting it. Do not charge it again.' },

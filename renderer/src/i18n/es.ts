@@ -411,6 +411,13 @@ export const es = {
       paying: 'Pagando el recibo…',
       confirmation: 'Confirmación: {{code}}',
     },
+    detect: {
+      tile: 'No sé la compañía',
+      onSend: 'La detecta el proveedor al enviar',
+      detected: '{{carrier}} (detectada)',
+      notYet: 'Compañía por detectar',
+      lastTime: 'La última vez',
+    },
     billResult: {
       succeeded: { title: 'Pago realizado', body: 'La empresa recibió el pago de la cuenta.' },
       pending: { title: 'Pago en proceso', body: 'El proveedor aceptó el pago y lo está aplicando. No lo vuelva a cobrar.' },

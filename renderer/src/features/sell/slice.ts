@@ -10,6 +10,7 @@ import { moneyFromMajor, type Money } from '../../../../shared/money';
 import { checkPhone, isSellCountry, MAX_NATIONAL_DIGITS, nationalDigits, readPhone, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
+import { carrierForSale, detectAmounts, isDetect } from './detect-carrier';
 import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
 import { sellService } from './service';
 import type { Offer, ResultKind, SellSlice, SellState } from './types';
@@ -49,6 +50,7 @@ export interface CarrierOffers {
 }
 
 export function offersFor(catalog: Catalog | null, carrier: string | null): CarrierOffers {
+  if (isDetect(carrier)) return { amounts: detectAmounts(catalog), bundles: [], range: null };
   const products = (catalog?.products ?? []).filter((product: CatalogProductView) => product.carrier === carrier);
   const amounts = new Map<number, Money>();
   const bundles = new Map<string, Extract<Offer, { kind: 'sku' }>>();
@@ -114,7 +116,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
         requestId,
         phone,
         country,
-        carrier,
+        ...carrierForSale(carrier),
         ...(offer.kind === 'sku' ? { sku: offer.sku, provider: offer.provider } : { amount: offer.amount }),
         ...guards.extras(),
       });

@@ -8,9 +8,9 @@ import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject, ty
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
-import { CarrierBadge } from '../../../components/CarrierBadge';
 import { enterOnButton } from '../../../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../../../format';
+import { CarrierName } from './DetectCarrier';
 import { LineCheck } from './LineCheck';
 
 /** Long enough to swallow the second tap of a double tap (~300 ms apart), short enough not to slow a cashier. */
@@ -81,7 +81,7 @@ export function ConfirmStep() {
         <div>
           <dt>{t('sell.confirmCarrier')}</dt>
           <dd>
-            <CarrierBadge name={carrier} /> {carrier}
+            <CarrierName carrier={carrier} />
           </dd>
         </div>
         {offer.kind === 'sku' && (

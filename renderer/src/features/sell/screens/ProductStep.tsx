@@ -7,6 +7,8 @@ import { Keypad } from '../../../components/Keypad';
 import { useKeypadKeys } from '../../../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../../../format';
 import { customAmountCheck, offersFor, type CarrierOffers } from '../slice';
+import { canDetect, DETECT_CARRIER, isDetect, useCarrierHint, withHintFirst } from '../detect-carrier';
+import { BundleIncludesOf, DetectCarrierTile } from './DetectCarrier';
 import { ResellDialog } from './ResellDialog';
 
 /** Any amount inside the carrier's range, typed on its own keypad. */
@@ -56,11 +58,12 @@ export function ProductStep() {
     })),
   );
   const offers = offersFor(catalog, carrier);
+  const hint = useCarrierHint(phone, country);
   const { pickCarrier, pickOffer, pressAmountDigit, deleteAmountDigit, applyCustomAmount, back } = useSaldo.getState();
 
   useKeypadKeys({ digit: pressAmountDigit, backspace: deleteAmountDigit, escape: back, enter: applyCustomAmount });
 
-  const carriers = catalog?.carriers ?? [];
+  const carriers = withHintFirst(catalog?.carriers ?? [], hint);
   const range = offers.range;
   return (
     <div className="sell-product">
@@ -80,8 +83,10 @@ export function ProductStep() {
             <button key={item.name} type="button" className="tile carrier-tile" aria-pressed={carrier === item.name} onClick={() => pickCarrier(item.name)}>
               <CarrierBadge name={item.name} />
               <span>{item.name}</span>
+              {item.name === hint && <span className="tile-tag">{t('more.detect.lastTime')}</span>}
             </button>
           ))}
+          {canDetect(catalog, country) && <DetectCarrierTile pressed={isDetect(carrier)} onPick={() => pickCarrier(DETECT_CARRIER)} />}
         </div>
         {!carrier && carriers.length > 0 && <p className="hint">{t('sell.carrierHint')}</p>}
         {resellChecking && (
@@ -108,6 +113,7 @@ export function ProductStep() {
               {offers.bundles.map((bundle) => (
                 <button key={`${bundle.name}-${bundle.amount.minor}`} type="button" className="tile bundle-tile" onClick={() => pickOffer(bundle)}>
                   <span>{bundle.name}</span>
+                  <BundleIncludesOf catalog={catalog} sku={bundle.sku} />
                   <span className="tile-sub">{money(bundle.amount, language)}</span>
                 </button>
               ))}

@@ -7,6 +7,7 @@ import { money, phone as formatPhone } from '../../../format';
 import { failureReason } from '../reason';
 import { resultKind } from '../slice';
 import { CashQuestion } from './CashQuestion';
+import { saleCarrierText } from './DetectCarrier';
 
 function FailedReason({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ export function ResultStep() {
     <div className={`sell-result result-${kind}`} data-result={kind} data-state={sale.state}>
       <h2 role="alert">{t(`result.${kind}.title`)}</h2>
       <p className="number-medium">
-        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {amount}
+        {saleCarrierText(sale, t)} · {formatPhone(sale.phone, sale.country)} · {amount}
       </p>
       <p className="result-body">{t(`result.${kind}.body`)}</p>
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
