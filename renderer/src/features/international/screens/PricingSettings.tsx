@@ -30,9 +30,10 @@ function PriceFields({ id, label, row, onChange, tried }: { id: string; label: s
   return (
     <fieldset className="price-row">
       <legend>{label}</legend>
-      <label className="price-field">
-        <span>{t('more.pricing.rate')}</span>
+      <div className="price-field">
+        <label htmlFor={`${id}-rate`}>{t('more.pricing.rate')}</label>
         <input
+          id={`${id}-rate`}
           inputMode="decimal"
           autoComplete="off"
           value={row.rate}
@@ -43,10 +44,11 @@ function PriceFields({ id, label, row, onChange, tried }: { id: string; label: s
         <span id={`${id}-rate-help`} className={showRate ? 'error' : 'hint'}>
           {showRate ? t('more.pricing.rateProblem') : t('more.pricing.rateHint')}
         </span>
-      </label>
-      <label className="price-field">
-        <span>{t('more.pricing.markup')}</span>
+      </div>
+      <div className="price-field">
+        <label htmlFor={`${id}-markup`}>{t('more.pricing.markup')}</label>
         <input
+          id={`${id}-markup`}
           inputMode="decimal"
           autoComplete="off"
           value={row.markupPercent}
@@ -57,7 +59,7 @@ function PriceFields({ id, label, row, onChange, tried }: { id: string; label: s
         <span id={`${id}-markup-help`} className={showMarkup ? 'error' : 'hint'}>
           {showMarkup ? t('more.pricing.markupProblem') : t('more.pricing.markupHint')}
         </span>
-      </label>
+      </div>
     </fieldset>
   );
 }
