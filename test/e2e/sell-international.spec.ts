@@ -37,7 +37,7 @@ test('a Honduras top-up: MXN charged, what the recipient gets, the receipt', asy
   await page.getByRole('button', { name: 'Todo' }).click();
   await five.click();
 
-  await expect(page.getByTestId('confirm-number')).toHaveText('+504 9999 1234');
+  await expect(page.getByTestId('confirm-number')).toHaveText('+504 9999-1234');
   await expect(page.getByTestId('charge')).toHaveText('$97.13 MXN');
   await expect(page.getByTestId('recipient-gets')).toHaveText('$5.00 USD');
   await confirmButton(page).click();

@@ -40,7 +40,9 @@ export function BillConfirmStep() {
           <dd>{moneyWithCode(quote.amount, language)}</dd>
         </div>
         <div>
-          <dt>{t(quote.rush ? 'more.bill.rush' : 'more.bill.standard')}</dt>
+          <dt>
+            {t('more.bill.fee')} ({t(quote.rush ? 'more.bill.rush' : 'more.bill.standard')})
+          </dt>
           <dd>{moneyWithCode(quote.fee, language)}</dd>
         </div>
         <div>

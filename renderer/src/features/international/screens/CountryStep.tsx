@@ -61,14 +61,14 @@ export function CountryStep() {
           ))}
         </div>
         {waitingForRate.length > 0 && (
-          <p className="hint" data-testid="waiting-for-rate">
-            {t('more.intl.waitingForRate', { countries: waitingForRate.map((country) => countryName(country.code, language)).join(', ') })}{' '}
+          <div className="waiting-rate" data-testid="waiting-for-rate">
+            <p className="hint">{t('more.intl.waitingForRate', { countries: waitingForRate.map((country) => countryName(country.code, language)).join(', ') })}</p>
             {role === 'owner' && (
               <button type="button" className="secondary" onClick={() => go('pricing')}>
                 {t('more.pricing.open')}
               </button>
             )}
-          </p>
+          </div>
         )}
       </section>
     </div>

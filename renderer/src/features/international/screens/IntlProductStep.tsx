@@ -47,6 +47,7 @@ export function IntlProductStep() {
       <h2 id="intl-carrier-title">{t('sell.carrier')}</h2>
       {!state.catalog && !state.catalogError && <p className="hint">{t('sell.catalogLoading')}</p>}
       {state.catalogError && <p className="error">{t(`errors.${state.catalogError}`)}</p>}
+      {state.catalog && state.catalog.carriers.length === 0 && <p className="hint">{t('sell.noCatalog')}</p>}
       <div className="carrier-grid" role="group" aria-labelledby="intl-carrier-title">
         {(state.catalog?.carriers ?? []).map((item) => (
           <button key={item.name} type="button" className="tile carrier-tile" aria-pressed={state.carrier === item.name} onClick={() => void pickIntlCarrier(item.name)}>
