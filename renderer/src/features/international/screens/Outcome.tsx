@@ -3,9 +3,10 @@
  * way, being checked, or not made, with where the customer's cash is; the receipt; the next sale. A sale the core
  * refused before recording it says nothing was charged.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
+import { enterOnButton } from '../../../components/useKeypadKeys';
 import { money } from '../../../format';
 import { failureReason } from '../../sell/reason';
 import { resultKind } from '../../sell/slice';
@@ -71,8 +72,24 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
   const receiptBusy = useSaldo((state) => state.receiptBusy);
   const printReceipt = useSaldo((state) => state.printReceipt);
   const { sale } = outcome;
+  const kind = sale ? resultKind(sale.state) : null;
+  const mustAnswer = kind === 'failed' && sale?.state !== 'refunded' && outcome.cash === null;
+  // Enter starts the next sale once nothing is left to answer (a keyboard or numpad sale ends with Enter).
+  const next = useRef({ onNext, blocked: mustAnswer });
+  useEffect(() => {
+    next.current = { onNext, blocked: mustAnswer };
+  });
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Enter' || event.repeat || enterOnButton(event) || next.current.blocked) return;
+      event.preventDefault();
+      next.current.onNext();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
-  if (!sale) {
+  if (!sale || !kind) {
     return (
       <div className="sell-result result-failed" data-result="error">
         <h2 role="alert">{t('result.notSold')}</h2>
@@ -89,10 +106,8 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
       </div>
     );
   }
-  const kind = resultKind(sale.state);
   const head = words === 'bill' ? `more.billResult.${kind}` : `result.${kind}`;
   const reason = kind === 'failed' ? failureReason(sale, t) : null;
-  const mustAnswer = kind === 'failed' && sale.state !== 'refunded' && outcome.cash === null;
   return (
     <div className={`sell-result result-${kind}`} data-result={kind} data-state={sale.state}>
       <h2 role="alert">{t(`${head}.title`)}</h2>
