@@ -85,7 +85,7 @@ export interface StateUpdate {
   queuedMs?: number;
 }
 
-interface SaleRow {
+export interface SaleRow {
   id: string;
   request_id: string;
   idempotency_key: string;
@@ -127,7 +127,7 @@ interface AttemptRow {
   http_status: number | null;
 }
 
-function toSale(row: SaleRow): LedgerSale {
+export function toSale(row: SaleRow): LedgerSale {
   return {
     id: row.id,
     requestId: row.request_id,
