@@ -323,4 +323,9 @@ export const en: Resources = {
     repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
   },
+  // The counter's rough edges (issue 14, item 5).
+  counter: {
+    onlyListed: 'There is no top-up of that amount: choose one from the list.',
+    typeListed: 'This carrier sells only the amounts listed.',
+  },
 };

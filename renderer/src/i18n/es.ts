@@ -325,6 +325,11 @@ export const es = {
     repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
   } satisfies Record<ErrorCode, string>,
+  // The counter's rough edges (issue 14, item 5).
+  counter: {
+    onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
+    typeListed: 'Esta compañía vende solo los montos de la lista.',
+  },
 };
 
 /** The shape every language must have: the same keys, strings as values. */

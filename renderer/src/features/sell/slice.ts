@@ -73,11 +73,17 @@ export function currencyOf(catalog: Catalog | null, country: SellCountry): strin
   return product?.amount?.currency ?? product?.min?.currency ?? saleCurrencyOf(country);
 }
 
-/** The custom amount as money, and whether it is inside the carrier's range. */
-export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catalog' | 'carrier' | 'country'>): { amount: Money | null; problem: 'empty' | 'low' | 'high' | null } {
-  const { range } = offersFor(state.catalog, state.carrier);
-  if (!state.customAmount || !range) return { amount: null, problem: 'empty' };
-  const amount = moneyFromMajor(state.customAmount, range.min.currency);
+/**
+ * The amount typed on the keypad or keyboard, as money: one of the carrier's amounts (any carrier), or inside
+ * its range where a provider sells any amount. `not_offered`: the carrier sells only its listed amounts.
+ */
+export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catalog' | 'carrier' | 'country'>): { amount: Money | null; problem: 'empty' | 'low' | 'high' | 'not_offered' | null } {
+  const { range, amounts } = offersFor(state.catalog, state.carrier);
+  const currency = range?.min.currency ?? amounts[0]?.currency;
+  if (!state.customAmount || !currency) return { amount: null, problem: 'empty' };
+  const amount = moneyFromMajor(state.customAmount, currency);
+  if (amounts.some((listed) => listed.minor === amount.minor)) return { amount, problem: null };
+  if (!range) return { amount, problem: 'not_offered' };
   if (amount.minor < range.min.minor) return { amount, problem: 'low' };
   if (amount.minor > range.max.minor) return { amount, problem: 'high' };
   return { amount, problem: null };
@@ -169,6 +175,13 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
     pickCarrier(carrier) {
       if (get().step === 'product' && get().carrier !== carrier) set({ carrier, offer: null, customAmount: '' });
     },
+    pickCarrierByKey(digit) {
+      const { step, carrier, catalog } = get();
+      const chosen = catalog?.carriers[Number(digit) - 1];
+      if (step !== 'product' || carrier || !chosen || !/^[1-9]$/.test(digit)) return false;
+      get().pickCarrier(chosen.name);
+      return true;
+    },
     pickOffer(offer) {
       const { step, carrier, phone, country, resellChecking, resellGuard } = get();
       if (step !== 'product' || !carrier || !checkPhone(phone, country).valid || resellChecking || resellGuard) return;
@@ -183,7 +196,11 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       set({ customAmount: customAmount + digit });
     },
     deleteAmountDigit() {
-      if (get().step === 'product' && !get().resellGuard) set({ customAmount: get().customAmount.slice(0, -1) });
+      const { step, resellGuard, customAmount, resellChecking } = get();
+      if (step !== 'product' || resellGuard || resellChecking) return;
+      // Nothing typed: Backspace takes the carrier back, so a numpad can choose another one.
+      if (customAmount === '') set({ carrier: null, offer: null });
+      else set({ customAmount: customAmount.slice(0, -1) });
     },
     applyCustomAmount() {
       const check = customAmountCheck(get());

@@ -70,6 +70,8 @@ export interface SellActions {
   clearPhone(): void;
   goToProduct(): boolean;
   pickCarrier(carrier: string): void;
+  /** A digit key before a carrier is chosen picks the carrier at that place (1 is the first); false if none. */
+  pickCarrierByKey(digit: string): boolean;
   pickOffer(offer: Offer): void;
   pressAmountDigit(digit: string): void;
   deleteAmountDigit(): void;
