@@ -46,3 +46,18 @@ test('a numpad-only sale: number, Enter, carrier key, amount, Enter, Enter; Ente
   await expect(page.getByLabel('Número de teléfono')).toBeFocused();
   expect(counter.consoleErrors).toEqual([]);
 });
+
+test('a Honduran number pasted while México is selected switches the country; only countries with products are offered', async ({ page, counter }) => {
+  await counter.open(page);
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  const countries = page.getByRole('group', { name: 'País' });
+  await expect(countries.getByRole('button')).toHaveText(['México', 'Honduras', 'Perú', 'Filipinas']);
+  await page.getByLabel('Número de teléfono').fill('+504 9999 1234');
+  await expect(countries.getByRole('button', { name: 'Honduras' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Número de teléfono')).toHaveValue('9999-1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Claro/ })).toBeVisible();
+  await expect(page.getByText('No hay productos en el catálogo guardado')).toHaveCount(0);
+  expect(counter.consoleErrors).toEqual([]);
+});

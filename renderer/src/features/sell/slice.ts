@@ -7,7 +7,7 @@
 import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
 import { saleCurrencyOf } from '../../../../shared/countries';
 import { moneyFromMajor, type Money } from '../../../../shared/money';
-import { checkPhone, isSellCountry, MAX_NATIONAL_DIGITS, nationalDigits, readPhone, type SellCountry } from '../../../../shared/phone';
+import { checkPhone, isSellCountry, MAX_NATIONAL_DIGITS, nationalDigits, readPhone, SELL_COUNTRIES, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
 import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
@@ -23,6 +23,7 @@ export const sellInitialState: SellState = {
   offer: null,
   customAmount: '',
   catalog: null,
+  sellableCountries: ['MX'],
   catalogLoading: false,
   catalogError: null,
   recent: [],
@@ -149,7 +150,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       if (step !== 'number') return;
       const read = readPhone(text, country);
       // "+504 9999 1234" pasted while México is selected is a Honduran number: the counter follows it there.
-      if (read.country !== country && isSellCountry(read.country)) {
+      if (read.country !== country && isSellCountry(read.country) && get().sellableCountries.includes(read.country)) {
         get().setCountry(read.country);
         set({ phone: read.digits });
       } else set({ phone: read.country === country ? read.digits : text.replace(/\D/g, '').slice(0, MAX_NATIONAL_DIGITS) });
@@ -229,8 +230,8 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       if (countryChanged) void get().loadCatalog();
     },
     resetSell() {
-      const { catalog, recent, country } = get();
-      set({ ...sellInitialState, catalog: country === 'MX' ? catalog : null, recent });
+      const { catalog, recent, country, sellableCountries } = get();
+      set({ ...sellInitialState, catalog: country === 'MX' ? catalog : null, recent, sellableCountries });
       if (country !== 'MX') void get().loadCatalog();
     },
     async loadCatalog() {
@@ -242,6 +243,14 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       } catch (error) {
         set({ catalogLoading: false, catalogError: errorCodeOf(error) });
       }
+    },
+    async loadSellableCountries() {
+      const answers = await Promise.allSettled(SELL_COUNTRIES.map((code) => sellService.catalog(code)));
+      const sellable = SELL_COUNTRIES.filter((code, index) => {
+        const answer = answers[index];
+        return code === 'MX' || (answer?.status === 'fulfilled' && answer.value.products.length > 0);
+      });
+      set({ sellableCountries: sellable });
     },
     async loadRecent() {
       try {
