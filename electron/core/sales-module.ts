@@ -16,6 +16,7 @@ import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
 import type { Session } from './auth/session';
 import { CacheStore } from './ledger/cache';
+import { CARRIER_ORDER_WINDOW_MS, carriersInSellingOrder } from './ledger/carrier-order';
 import { systemClock, type Clock } from './kernel/clock';
 import { Ledger, publicSale, type LedgerSale } from './ledger/ledger';
 import type { ProviderAdapter } from './providers/types';
@@ -171,7 +172,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   }
 
   return {
-    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor }),
+    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor, now: () => clock.now() }),
     ledger,
     cache,
     service,
@@ -229,29 +230,37 @@ interface SalesHandlerDeps {
   connectivity: ConnectivityTracker;
   currency: () => string;
   lowBalanceMinor: number | undefined;
+  now: () => number;
 }
 
-function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor }: SalesHandlerDeps): SalesHandlers {
+type SalesListInput = Parameters<SalesHandlers['sales.list']>[0];
+
+/**
+ * sales.list: the plain list (all sales or one state, newest first), or, when asked for today or with a search,
+ * states or a page, today's list one page at a time with how many match and the day's totals per state.
+ */
+function listSales(ledger: Ledger, service: SalesService, input: SalesListInput) {
+  const limit = input.limit ?? 200;
+  const paged = input.today || input.states || input.search || input.afterSaleId;
+  if (!paged) return { sales: ledger.list({ ...(input.state ? { state: input.state } : {}), limit }).map(publicSale) };
+  const sinceMs = input.today ? service.startOfToday() : 0;
+  const states = input.states ?? (input.state ? [input.state] : undefined);
+  const page = ledger.queries.salesPage({ sinceMs, limit, ...(states ? { states } : {}), ...(input.search ? { search: input.search } : {}), ...(input.afterSaleId ? { afterSaleId: input.afterSaleId } : {}) });
+  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.today ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
+}
+
+function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor, now }: SalesHandlerDeps): SalesHandlers {
   return {
     'sales.sell': async (input) => publicSale(await service.sell(input)),
     'sales.get': (input) => ({ sale: publicSale(ledger.mustGet(input.id)), events: ledger.events(input.id) }),
-    'sales.list': (input) =>
-      ({
-        sales: ledger
-          .list({
-            ...(input.state ? { state: input.state } : {}),
-            ...(input.today ? { sinceMs: service.startOfToday() } : {}),
-            limit: input.limit ?? 200,
-          })
-          .map(publicSale),
-      }),
+    'sales.list': (input) => listSales(ledger, service, input),
     'sales.checkResell': (input) => service.checkResell(input),
     'sales.refundAtCounter': (input) => publicSale(service.refundAtCounter(input.id)),
     // The dispatcher checked a cashier's ownerPin and says whose it was; an owner signed in needs none.
     'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null)),
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
-    'catalog.get': (input) => cache.catalog(input.country),
+    'catalog.get': (input) => carriersInSellingOrder(cache.catalog(input.country), ledger.queries.carrierSales(input.country, now() - CARRIER_ORDER_WINDOW_MS)),
     'balances.get': () => cache.balances(lowBalanceMinor),
     'connectivity.get': () => connectivity.snapshot(),
   };

@@ -157,6 +157,24 @@ export const ResellCheckSchema = z.object({
 });
 export type ResellCheck = z.infer<typeof ResellCheckSchema>;
 
+/**
+ * What today's list adds to sales.list: filter by several states at once (the owed sales, the ones waiting), a
+ * search by the number's last digits or a folio, and keyset paging (the page after a given sale).
+ */
+const SalesListPagingFields = {
+  states: z.array(SaleStateSchema).min(1).max(SALE_STATES.length).optional(),
+  search: z.string().trim().min(1).max(60).optional(),
+  afterSaleId: z.string().min(1).max(100).optional(),
+};
+
+/** The page's context: how many sales match in all, whether more follow, and the day's count and amount per state. */
+const SalesListPageAnswer = {
+  matched: z.number().int().nonnegative().optional(),
+  more: z.boolean().optional(),
+  totals: z.array(z.object({ state: SaleStateSchema, count: z.number().int().nonnegative(), amount: MoneySchema })).optional(),
+};
+export type SalesListTotals = NonNullable<z.infer<z.ZodObject<typeof SalesListPageAnswer>>['totals']>;
+
 export const salesChannels = {
   'sales.sell': defineChannel({
     input: SellInputSchema,
@@ -172,11 +190,17 @@ export const salesChannels = {
   }),
   'sales.list': defineChannel({
     input: z
-      .object({ state: SaleStateSchema.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .object({
+        state: SaleStateSchema.optional(),
+        today: z.boolean().optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        // Today's list (issue 14): a filter by states, a search, and the next page after a sale.
+        ...SalesListPagingFields,
+      })
       .strict(),
-    output: z.object({ sales: z.array(SaleSchema) }),
+    output: z.object({ sales: z.array(SaleSchema), ...SalesListPageAnswer }),
     access: 'cashier',
-    description: 'Sales, newest first, optionally only today or only one state',
+    description: 'Sales, newest first, optionally only today or only one state; today\'s list by page, searched and filtered, with its totals',
   }),
   'sales.checkResell': defineChannel({
     input: z

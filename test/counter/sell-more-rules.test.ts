@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRoute, sectionsFor } from '../../renderer/src/app/routes';
 import { billAccountProblem, billAmount, billAmountProblem } from '../../renderer/src/features/billpay/slice';
 import { countryMatches, countryName, moneyWithCode } from '../../renderer/src/features/international/words';
-import { DETECT_CARRIER, detectAmounts, withHintFirst } from '../../renderer/src/features/sell/detect-carrier';
+import { DETECT_CARRIER, detectAmounts } from '../../renderer/src/features/sell/detect-carrier';
 import { offersFor } from '../../renderer/src/features/sell/slice';
 import type { Catalog } from '../../shared/contract/sales';
 
@@ -92,10 +92,5 @@ describe('"No sé la compañía"', () => {
   it('offers only the amounts every carrier the detecting provider sells can take, and no other amount or bundle', () => {
     expect(detectAmounts(catalog)).toEqual([mxn(50)]);
     expect(offersFor(catalog, DETECT_CARRIER)).toEqual({ amounts: [mxn(50)], bundles: [], range: null });
-  });
-
-  it('puts the carrier sold last time first and keeps the rest in order', () => {
-    expect(withHintFirst(catalog.carriers, 'Bait').map((carrier) => carrier.name)).toEqual(['Bait', 'Telcel', 'Movistar']);
-    expect(withHintFirst(catalog.carriers, null).map((carrier) => carrier.name)).toEqual(['Telcel', 'Movistar', 'Bait']);
   });
 });

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import { systemClock, type Clock } from '../kernel/clock';
 import { assertTransition } from './state-machine';
+import { SalesQueries } from './sales-queries';
 import { createdDetail, eventHash, GENESIS_HASH, verifyChain, type ChainReport } from './chain';
 import {
   SalesRepository,
@@ -58,12 +59,15 @@ function withExtras(detail: string | null, extras: SaleExtras | undefined): stri
 
 export class Ledger {
   private readonly repo: SalesRepository;
+  /** The screens' read-only questions: today's pages, totals per state, sales per carrier. */
+  readonly queries: SalesQueries;
 
   constructor(
     readonly db: Database,
     private readonly clock: Clock = systemClock,
   ) {
     this.repo = new SalesRepository(db);
+    this.queries = new SalesQueries(db);
   }
 
   private iso(ms: number): string {

@@ -54,7 +54,11 @@ export function startLive(): () => void {
     on('session.changed', ({ user }) => store().sessionChanged(user)),
     on('connectivity.changed', (payload) => store().connectivityChanged(payload)),
     on('queue.changed', (payload) => store().queueChanged(payload)),
-    on('balances.changed', (payload) => store().balancesChanged(payload)),
+    on('balances.changed', (payload) => {
+      store().balancesChanged(payload);
+      // A refresh of balances and catalogs ended: a country may have become sellable.
+      void store().loadSellableCountries();
+    }),
     on('sale.changed', (sale) => {
       // Before the lists take the change: the notice compares with what the counter knew.
       store().noticeIfSettled(sale);

@@ -415,6 +415,7 @@ export const en: Resources = {
       detected: '{{carrier}} (detected)',
       notYet: 'Carrier not detected yet',
       lastTime: 'Last time',
+      lastTimeCarrier: 'Last time: {{carrier}}',
     },
     billResult: {
       succeeded: { title: 'Bill paid', body: 'The biller received the payment for the account.' },
@@ -423,5 +424,10 @@ export const en: Resources = {
       unknown: { title: 'Checking the payment', body: 'We do not know yet whether it was posted. Do not pay it again: it will be confirmed by itself.' },
       failed: { title: 'Bill not paid', body: 'The bill was not paid.' },
     },
+  },
+  // The counter's rough edges (issue 14, item 5).
+  counter: {
+    onlyListed: 'There is no top-up of that amount: choose one from the list.',
+    typeListed: 'This carrier sells only the amounts listed.',
   },
 };

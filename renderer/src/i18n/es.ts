@@ -417,6 +417,7 @@ export const es = {
       detected: '{{carrier}} (detectada)',
       notYet: 'Compañía por detectar',
       lastTime: 'La última vez',
+      lastTimeCarrier: 'La última vez: {{carrier}}',
     },
     billResult: {
       succeeded: { title: 'Pago realizado', body: 'La empresa recibió el pago de la cuenta.' },
@@ -425,6 +426,11 @@ export const es = {
       unknown: { title: 'Verificando el pago', body: 'No sabemos aún si se aplicó. No lo vuelva a pagar: se confirmará solo.' },
       failed: { title: 'No se realizó el pago', body: 'El recibo no se pagó.' },
     },
+  },
+  // The counter's rough edges (issue 14, item 5).
+  counter: {
+    onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
+    typeListed: 'Esta compañía vende solo los montos de la lista.',
   },
 };
 

@@ -2,7 +2,7 @@
  * "No sé la compañía" (Mexico): the cashier leaves the carrier to the provider, which detects it from the number
  * (MobiSend, when the carrier is omitted). The counter keeps the choice as a marker that is never a carrier's
  * name; the sale goes without a carrier and the result names the one detected. Where the number was sold before,
- * the carrier used last time is offered first.
+ * the carrier used last time is offered first (./screens/DetectCarrier.tsx, LastTimeCarrier).
  */
 import { useEffect, useState } from 'react';
 import type { Catalog } from '../../../../shared/contract/sales';
@@ -37,12 +37,6 @@ export function detectAmounts(catalog: Catalog | null): Money[] {
     byAmount.set(product.amount!.minor, entry);
   }
   return [...byAmount.values()].filter((entry) => entry.carriers.size === carriers.size).map((entry) => entry.amount).sort((a, b) => a.minor - b.minor);
-}
-
-/** The carriers with the one this number was sold with last time first (the rest keep their order). */
-export function withHintFirst<T extends { name: string }>(carriers: readonly T[], hint: string | null): T[] {
-  const hinted = carriers.find((carrier) => carrier.name === hint);
-  return hinted ? [hinted, ...carriers.filter((carrier) => carrier !== hinted)] : [...carriers];
 }
 
 /** The carrier this number was last sold with (chosen or detected), asked once per number; null when never sold. */

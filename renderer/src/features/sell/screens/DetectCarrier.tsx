@@ -18,6 +18,17 @@ export function DetectCarrierTile({ pressed, onPick }: { pressed: boolean; onPic
   );
 }
 
+/** The carrier this number was sold with last time, offered first (above the carriers, whose keys stay as they are). */
+export function LastTimeCarrier({ carrier, onPick }: { carrier: string; onPick(): void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="tile last-carrier" onClick={onPick}>
+      <CarrierBadge name={carrier} />
+      <span>{t('more.detect.lastTimeCarrier', { carrier })}</span>
+    </button>
+  );
+}
+
 /** The carrier as chosen, or "detected when it is sent" before the provider says which. */
 export function CarrierName({ carrier }: { carrier: string }) {
   const { t } = useTranslation();
