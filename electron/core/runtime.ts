@@ -28,6 +28,8 @@ import type { ProviderAdapter } from './providers/types';
 import { publicSale } from './ledger/ledger';
 import { createReceiptsModule, rendererPrinter, type Printer } from './receipts';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from './sales-module';
+// Issue 14 (more to sell)
+import { createMoreToSellModule } from './more-to-sell-module';
 import { loadOfflinePolicy } from './sales/policy';
 import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -155,6 +157,18 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
   if (options.startSync ?? true) sales.sync.start();
 
+  // Issue 14 (more to sell): bill payments, countries on offer, international quotes, pricing in pesos.
+  const moreToSell = createMoreToSellModule({
+    db,
+    sales,
+    adapters,
+    session,
+    clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    businessDay: () => settings.read(),
+    mode: providers.mode,
+    ...(providers.mode === 'live' ? { beforeSale: () => auth.requireOwner() } : {}),
+  });
+
   const receipts = createReceiptsModule({
     settings,
     printer: options.printer ?? rendererPrinter,
@@ -248,6 +262,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...receipts.handlers,
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
+      // Issue 14 (more to sell)
+      ...moreToSell.handlers,
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
     },
     session,

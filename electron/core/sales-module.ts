@@ -28,6 +28,7 @@ import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/reco
 import { SaleSender } from './sales/sender';
 import { SalesService, type VerifyOwnerPin } from './sales/service';
 import { createSettingsStore } from './settings/store';
+import { loadPricing } from './sales/pricing-settings';
 
 export type SalesHandlers = Pick<
   HandlerMap,
@@ -80,6 +81,10 @@ export interface SalesModule {
   sender: SaleSender;
   sync: SyncEngine;
   connectivity: ConnectivityTracker;
+  /** Tells the renderer about a committed sale change (issue 14: bill payments are sales too). */
+  notify(sale: LedgerSale): void;
+  /** Resolves when start-up recovery's local phase is done. */
+  ready(): Promise<void>;
   /** Start-up recovery: local phase (sales wait for it), then resolution of unknown/pending sales. */
   recover(): Promise<RecoveryReport>;
   close(): Promise<void>;
@@ -142,6 +147,8 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     businessDay: () => shopSettings.read(),
     resellWindowMinutes: () => shopSettings.read().resellWindowMinutes,
     ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
+    // Issue 14: the owner's pricing in pesos for countries priced in USD.
+    pricing: () => loadPricing(db),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,
@@ -179,6 +186,8 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     sender,
     sync,
     connectivity,
+    notify,
+    ready: () => localRecovery ?? Promise.resolve(),
     recover,
     async close() {
       await sync.stop();
@@ -260,7 +269,7 @@ function salesHandlers({ ledger, cache, service, connectivity, currency, lowBala
     'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null)),
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
-    'catalog.get': (input) => carriersInSellingOrder(cache.catalog(input.country), ledger.queries.carrierSales(input.country, now() - CARRIER_ORDER_WINDOW_MS)),
+    'catalog.get': (input) => carriersInSellingOrder(cache.catalog(input.country, input.kind), ledger.queries.carrierSales(input.country, now() - CARRIER_ORDER_WINDOW_MS)),
     'balances.get': () => cache.balances(lowBalanceMinor),
     'connectivity.get': () => connectivity.snapshot(),
   };
