@@ -15,7 +15,7 @@ test('a bill payment from the biller search to the receipt', async ({ page, coun
   await page.getByRole('button', { name: /^Duke Energy/ }).click();
 
   await pressDigits(page, '1234567890', /^Teclado del número de cuenta$/);
-  await expect(page.getByLabel('Número de cuenta')).toHaveValue('1234567890');
+  await expect(page.getByRole('textbox', { name: 'Número de cuenta' })).toHaveValue('1234567890');
   await page.getByRole('button', { name: /^Monto del recibo \(USD\)/ }).click();
   await pressDigits(page, '15025', /^Teclado del monto$/);
   await expect(page.locator('#bill-amount')).toHaveText('$150.25 USD');

@@ -15,7 +15,7 @@ const WORDS = {
     intl: 'Recarga internacional',
     bill: 'Pagar servicio',
     mexico: 'Recarga México',
-    setRate: 'Fijar tipo de cambio',
+    setRate: 'Tipo de cambio y margen',
     all: 'Para todos los países',
     rate: 'Pesos por dólar',
     markup: 'Margen (%)',
@@ -37,7 +37,7 @@ const WORDS = {
     intl: 'International top-up',
     bill: 'Pay a bill',
     mexico: 'Mexico top-up',
-    setRate: 'Set the exchange rate',
+    setRate: 'Exchange rate and markup',
     all: 'For every country',
     rate: 'Pesos per dollar',
     markup: 'Markup (%)',
@@ -78,8 +78,8 @@ for (const language of ['es', 'en'] as const) {
     await signIn(page, '4321');
 
     await page.getByRole('button', { name: words.intl }).click();
-    await expect(page.getByTestId('waiting-for-rate')).toBeVisible();
-    await capture(page, language, '01-intl-country-no-rate', violations);
+    await expect(page.getByRole('button', { name: /^Honduras/ })).toBeVisible();
+    await capture(page, language, '01-intl-country', violations);
     await page.getByRole('button', { name: words.setRate }).click();
     const all = page.getByRole('group', { name: words.all });
     await all.getByLabel(words.rate).fill('18.50');

@@ -360,7 +360,7 @@ export const en: Resources = {
       yesAnother: 'Yes, it is another top-up',
     },
     pricing: {
-      open: 'Set the exchange rate',
+      open: 'Exchange rate and markup',
       title: 'Exchange rate and markup',
       intro: 'What the shop buys in dollars (international top-ups, bill payments) is charged in pesos at this rate, plus the markup.',
       all: 'For every country',

@@ -362,7 +362,7 @@ export const es = {
       yesAnother: 'Sí, es otra recarga',
     },
     pricing: {
-      open: 'Fijar tipo de cambio',
+      open: 'Tipo de cambio y margen',
       title: 'Tipo de cambio y margen',
       intro: 'Lo que la tienda compra en dólares (recargas internacionales, pagos de servicios) se cobra en pesos a este tipo de cambio, más el margen.',
       all: 'Para todos los países',

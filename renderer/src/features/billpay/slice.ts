@@ -199,6 +199,12 @@ export const createBillpaySlice: Slice<BillpaySlice, BillpayNeeds> = (set, get) 
       const outcome = get().billOutcome;
       if (outcome.sale?.id === sale.id) set({ billOutcome: { ...outcome, sale: laterSale(outcome.sale, sale) } });
     },
+    billShows(sale) {
+      const { billStep, billOutcome, billAccount, biller } = get();
+      if (billStep === 'result') return billOutcome.sale?.id === sale.id;
+      // While paying, the sale's id is not known yet: its events are those of this account with this biller.
+      return billStep === 'sending' && sale.bill?.accountNumber === billAccount && sale.bill.billerCode === biller?.billerCode;
+    },
     resetBill() {
       set({ ...billpayInitialState });
     },

@@ -52,6 +52,8 @@ export interface BillpayActions {
   retryBill(): Promise<void>;
   answerBillCash(answer: CashAnswer): Promise<void>;
   billSaleChanged(sale: Sale): void;
+  /** This screen is paying or showing the sale: it tells its outcome itself (no notice). */
+  billShows(sale: Sale): boolean;
   resetBill(): void;
 }
 

@@ -203,6 +203,12 @@ export const createInternationalSlice: Slice<InternationalSlice, InternationalNe
       const outcome = get().intlOutcome;
       if (outcome.sale?.id === sale.id) set({ intlOutcome: { ...outcome, sale: laterSale(outcome.sale, sale) } });
     },
+    intlShows(sale) {
+      const { intlStep, intlOutcome, intlPhone, intlQuote } = get();
+      if (intlStep === 'result') return intlOutcome.sale?.id === sale.id;
+      // While sending, the sale's id is not known yet: its events are those of this number abroad.
+      return intlStep === 'sending' && sale.phone === intlPhone && sale.country === intlQuote?.country;
+    },
     resetIntl() {
       const { intlCountries } = get();
       set({ ...internationalInitialState, intlCountries });

@@ -65,6 +65,8 @@ export interface InternationalActions {
   allowIntlWithOwnerPin(pin: string): void;
   answerIntlCash(answer: CashAnswer): Promise<void>;
   intlSaleChanged(sale: Sale): void;
+  /** This screen is sending or showing the sale: it tells its outcome itself (no notice). */
+  intlShows(sale: Sale): boolean;
   resetIntl(): void;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The country, from the providers' catalogs (cached, works offline), most sold first, searchable by name in
  * Spanish or English on the screen's keyboard or the physical one. Only countries that can be sold now are
- * offered; those waiting for the owner's exchange rate are named, with the way to set it for an owner.
+ * offered; those waiting for the owner's exchange rate are named. An owner also finds the exchange rate here.
  */
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -61,14 +61,14 @@ export function CountryStep() {
           ))}
         </div>
         {waitingForRate.length > 0 && (
-          <div className="waiting-rate" data-testid="waiting-for-rate">
-            <p className="hint">{t('more.intl.waitingForRate', { countries: waitingForRate.map((country) => countryName(country.code, language)).join(', ') })}</p>
-            {role === 'owner' && (
-              <button type="button" className="secondary" onClick={() => go('pricing')}>
-                {t('more.pricing.open')}
-              </button>
-            )}
-          </div>
+          <p className="hint" data-testid="waiting-for-rate">
+            {t('more.intl.waitingForRate', { countries: waitingForRate.map((country) => countryName(country.code, language)).join(', ') })}
+          </p>
+        )}
+        {role === 'owner' && (
+          <button type="button" className="secondary" onClick={() => go('pricing')}>
+            {t('more.pricing.open')}
+          </button>
         )}
       </section>
     </div>
