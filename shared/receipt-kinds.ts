@@ -7,7 +7,7 @@ import type { Language } from './contract/receipts';
 import type { Sale, SaleState } from './contract/sales';
 import { minorDigits, toMajorString, type Money } from './money';
 
-export type KindSale = Pick<Sale, 'kind' | 'faceValue' | 'shopRate' | 'markupPercent' | 'carrierDetected' | 'bill' | 'carrier'>;
+export type KindSale = Pick<Sale, 'kind' | 'faceValue' | 'shopRate' | 'markupPercent' | 'carrierDetected' | 'bill' | 'carrier'> & Partial<Pick<Sale, 'operatorTransactionId'>>;
 
 interface KindWords {
   billTitle: string;
@@ -124,6 +124,7 @@ export function pricedFields(sale: KindSale, language: Language): Array<[string,
   const fields: Array<[string, string]> = [];
   if (sale.kind !== 'bill' && sale.faceValue) fields.push([words.recipientGets, moneyText(sale.faceValue, language)]);
   if (sale.shopRate && sale.markupPercent) fields.push([words.rate, `${sale.shopRate} MXN/USD +${sale.markupPercent}%`]);
-  if (sale.bill?.confirmationCode) fields.push([words.confirmation, sale.bill.confirmationCode]);
+  // MobiSend's confirmation code is often the operator reference the receipt prints anyway: once is enough.
+  if (sale.bill?.confirmationCode && sale.bill.confirmationCode !== sale.operatorTransactionId) fields.push([words.confirmation, sale.bill.confirmationCode]);
   return fields;
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
 import { enterOnButton } from '../../../components/useKeypadKeys';
-import { money } from '../../../format';
+import { moneyWithCode } from '../words';
 import { failureReason } from '../../sell/reason';
 import { resultKind } from '../../sell/slice';
 import type { CashAnswer } from '../../sell/types';
@@ -30,7 +30,7 @@ function CashAfterFailure({ outcome, onAnswerCash }: Pick<OutcomeProps, 'outcome
   const { t } = useTranslation();
   const language = useSaldo((state) => state.language);
   const sale = outcome.sale!;
-  const amount = money(sale.price, language);
+  const amount = moneyWithCode(sale.price, language);
   if (sale.state === 'refunded') {
     return (
       <p className="ok" role="status" data-testid="cash-answer">
@@ -115,7 +115,7 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
       <p className="result-body">{t(`${head}.body`)}</p>
       {children}
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
-      {kind === 'succeeded' && <p className="cash-line">{t('result.cashKept', { amount: money(sale.price, language) })}</p>}
+      {kind === 'succeeded' && <p className="cash-line">{t('result.cashKept', { amount: moneyWithCode(sale.price, language) })}</p>}
       {(kind === 'pending' || kind === 'unknown') && <p className="cash-line">{t('result.waiting.keepCash')}</p>}
       {reason && <p className="result-body">{t('result.why', { reason })}</p>}
       {kind === 'failed' && <CashAfterFailure outcome={outcome} onAnswerCash={onAnswerCash} />}
