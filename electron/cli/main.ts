@@ -7,6 +7,7 @@ import { redact } from '../core/kernel/redact';
 import { LEDGER_COMMANDS, runLedgerCommand } from './ledger-commands';
 import { runProviderCommand } from './provider-command';
 import { runUpdatePolicyCommand } from './update-policy';
+import { runPricingCommand } from './billpay-command';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -22,6 +23,12 @@ const USAGE = [
   '  update-policy [--channel C] [--shop-hours 8-21] [--owner-confirms [--allow-queue] | --withdraw]   may an update install now, and why',
   '  diagnostics                                             database, chain, providers probed now, queue, last log lines',
   '  support-bundle --out FILE.zip                           a zip for support, without credentials, PIN hashes or full numbers',
+  // Issue 14 (more to sell)
+  '  provider mobisend billpay --biller CODE --account N --amount USD [--rush] [--biller-name NAME] [--biller-country C]',
+  '                                                          a bill payment through the ledger (quoted, recorded, sent once)',
+  '  sell --phone P --amount N --detect-carrier              Mexico: "No sé la compañía", MobiSend detects the carrier',
+  '  pricing [--rate MXN_PER_USD --markup PERCENT] [--country C | --country C --clear]',
+  '                                                          the shop\'s exchange rate and markup for sales priced in USD',
 ].join('\n');
 
 const isLedgerCommand = (command: string): command is (typeof LEDGER_COMMANDS)[number] => (LEDGER_COMMANDS as readonly string[]).includes(command);
@@ -35,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
       return runProviderCommand(argv.slice(1));
     case 'update-policy':
       return runUpdatePolicyCommand(argv.slice(1));
+    // Issue 14 (more to sell)
+    case 'pricing':
+      return runPricingCommand(argv.slice(1));
     case undefined:
     case 'help':
     case '--help':
