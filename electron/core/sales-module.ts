@@ -241,12 +241,12 @@ type SalesListInput = Parameters<SalesHandlers['sales.list']>[0];
  */
 function listSales(ledger: Ledger, service: SalesService, input: SalesListInput) {
   const limit = input.limit ?? 200;
-  const paged = input.today || input.states || input.search || input.afterSaleId;
+  const paged = input.today || input.states || input.search || input.afterSaleId || input.withTotals;
   if (!paged) return { sales: ledger.list({ ...(input.state ? { state: input.state } : {}), limit }).map(publicSale) };
   const sinceMs = input.today ? service.startOfToday() : 0;
   const states = input.states ?? (input.state ? [input.state] : undefined);
   const page = ledger.queries.salesPage({ sinceMs, limit, ...(states ? { states } : {}), ...(input.search ? { search: input.search } : {}), ...(input.afterSaleId ? { afterSaleId: input.afterSaleId } : {}) });
-  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.today ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
+  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.withTotals ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
 }
 
 function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor, now }: SalesHandlerDeps): SalesHandlers {

@@ -170,8 +170,6 @@ export const en: Resources = {
     refundedDone: 'Marked refunded.',
     ownerNeeded: 'Paying out the {{amount}} owed to the customer needs the owner: have them type their PIN.',
     refundForbidden: 'Only the owner can pay out an owed refund, or a cashier with the owner\'s PIN.',
-    onlyVerifying: 'Only the sales being verified',
-    showAll: 'Show all',
     back: 'Back to the list',
     none: '—',
   },
@@ -325,7 +323,21 @@ export const en: Resources = {
   },
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    status: { refundsOpen: 'Show the sales to refund' },
     onlyListed: 'There is no top-up of that amount: choose one from the list.',
     typeListed: 'This carrier sells only the amounts listed.',
+    today: {
+      filterLabel: 'Filter by state',
+      filters: { all: 'All', owed: 'To refund', verifying: 'Verifying', queued: 'Queued', delivered: 'Delivered', refunded: 'Refunded' },
+      searchLabel: 'Search by last digits or folio',
+      searchPlaceholder: 'Last digits or folio',
+      noMatch: "No sale today matches the search.",
+      showing: 'Showing {{shown}} of {{count}}',
+      more: 'Show more sales',
+      totalSales: "Today's sales",
+      totalDelivered: 'Delivered ({{count}})',
+      totalOwed: 'To refund ({{count}})',
+      totalWaiting: 'Awaiting an answer',
+    },
   },
 };

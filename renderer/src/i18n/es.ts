@@ -172,8 +172,6 @@ export const es = {
     refundedDone: 'Marcada como devuelta.',
     ownerNeeded: 'Pagar al cliente {{amount}} que se le debe necesita al dueño: que escriba su PIN.',
     refundForbidden: 'Solo el dueño puede pagar una devolución pendiente, o un cajero con el PIN del dueño.',
-    onlyVerifying: 'Solo las ventas que se están verificando',
-    showAll: 'Ver todas',
     back: 'Volver a la lista',
     none: '—',
   },
@@ -327,8 +325,22 @@ export const es = {
   } satisfies Record<ErrorCode, string>,
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    status: { refundsOpen: 'Ver las ventas por devolver' },
     onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
     typeListed: 'Esta compañía vende solo los montos de la lista.',
+    today: {
+      filterLabel: 'Filtrar por estado',
+      filters: { all: 'Todas', owed: 'Por devolver', verifying: 'Verificando', queued: 'En cola', delivered: 'Entregadas', refunded: 'Devueltas' },
+      searchLabel: 'Buscar por últimos dígitos o folio',
+      searchPlaceholder: 'Últimos dígitos o folio',
+      noMatch: 'Ninguna venta de hoy coincide con la búsqueda.',
+      showing: 'Se muestran {{shown}} de {{count}}',
+      more: 'Ver más ventas',
+      totalSales: 'Ventas de hoy',
+      totalDelivered: 'Entregadas ({{count}})',
+      totalOwed: 'Por devolver ({{count}})',
+      totalWaiting: 'Esperando respuesta',
+    },
   },
 };
 
