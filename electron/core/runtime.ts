@@ -165,6 +165,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       return sale ? publicSale(sale) : null;
     },
     userName: (id) => auth.userName(id),
+    // Receipts printed per sale, in the journal (issue 14): the first is the original, later ones say COPIA.
+    printLog: {
+      count: (saleId) => journal.entries({ kind: 'receipt.printed', subject: saleId }).length,
+      record: (saleId, detail) => journal.append({ kind: 'receipt.printed', actorId: session.current()?.id ?? null, subject: saleId, detail }),
+    },
   });
 
   const lastUpdate = recordRunningVersion(db, options.version, clock());

@@ -149,7 +149,6 @@ export const en: Resources = {
   receipt: {
     title: 'Receipt',
     close: 'Close receipt',
-    print: 'Print',
     printed: 'Receipt sent to the printer.',
   },
   today: {
@@ -323,6 +322,7 @@ export const en: Resources = {
   },
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    receipt: { printCopy: 'Print a copy', browserPrint: 'The print dialog opened: choose the receipt printer.' },
     status: { refundsOpen: 'Show the sales to refund' },
     onlyListed: 'There is no top-up of that amount: choose one from the list.',
     typeListed: 'This carrier sells only the amounts listed.',

@@ -151,7 +151,6 @@ export const es = {
   receipt: {
     title: 'Recibo',
     close: 'Cerrar recibo',
-    print: 'Imprimir',
     printed: 'Recibo enviado a la impresora.',
   },
   today: {
@@ -325,6 +324,7 @@ export const es = {
   } satisfies Record<ErrorCode, string>,
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    receipt: { printCopy: 'Imprimir copia', browserPrint: 'Se abrió el diálogo de impresión: elija la impresora de recibos.' },
     status: { refundsOpen: 'Ver las ventas por devolver' },
     onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
     typeListed: 'Esta compañía vende solo los montos de la lista.',
