@@ -323,7 +323,7 @@ export const en: Resources = {
   // The counter's rough edges (issue 14, item 5).
   counter: {
     receipt: { printCopy: 'Print a copy', browserPrint: 'The print dialog opened: choose the receipt printer.' },
-    status: { refundsOpen: 'Show the sales to refund' },
+    status: { refundsOpen: 'Show the sales to refund', partialShort: 'No {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'There is no top-up of that amount: choose one from the list.',
     typeListed: 'This carrier sells only the amounts listed.',
     today: {

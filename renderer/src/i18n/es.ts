@@ -325,7 +325,7 @@ export const es = {
   // The counter's rough edges (issue 14, item 5).
   counter: {
     receipt: { printCopy: 'Imprimir copia', browserPrint: 'Se abrió el diálogo de impresión: elija la impresora de recibos.' },
-    status: { refundsOpen: 'Ver las ventas por devolver' },
+    status: { refundsOpen: 'Ver las ventas por devolver', partialShort: 'Sin {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
     typeListed: 'Esta compañía vende solo los montos de la lista.',
     today: {

@@ -17,6 +17,16 @@ interface StatusBarProps {
   current: ScreenId;
 }
 
+function PartialLine({ providers }: { providers: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">{t('counter.status.partialShort', { providers })}</span>
+      <span className="visually-hidden">{t('status.partial', { providers })}</span>
+    </>
+  );
+}
+
 export function StatusBar({ sections, current }: StatusBarProps) {
   const { t } = useTranslation();
   const online = useSaldo(statusSelectors.online);
@@ -33,7 +43,12 @@ export function StatusBar({ sections, current }: StatusBarProps) {
     <header className="status-bar">
       <div className="brand">
         {t('app.name')}
-        {demo && <span className="demo-tag">{t('app.demo')}</span>}
+        {demo && (
+          <span className="demo-tag" title={t('app.demo')}>
+            <span aria-hidden="true">{t('counter.status.demoShort')}</span>
+            <span className="visually-hidden">{t('app.demo')}</span>
+          </span>
+        )}
       </div>
       <div className="status-items" role="status" aria-label={t('status.label')}>
         <span
@@ -42,7 +57,8 @@ export function StatusBar({ sections, current }: StatusBarProps) {
           title={online && unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : undefined}
         >
           <span aria-hidden="true">{online === null ? '○' : online && !unreachable.length ? '●' : '✕'} </span>
-          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : t('status.online')}
+          {/* Partly down: the short form keeps the header on one row; the title and screen readers get the sentence. */}
+          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? <PartialLine providers={unreachable.join(', ')} /> : t('status.online')}
         </span>
         {user && (
           <ListPill testId="queue" tone={queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'} filter="queued" title={t('status.queueTitle')} disabled={sending}>
