@@ -1,7 +1,7 @@
 /**
  * Today's list as a cashier uses it with a busy day: search by the number's last digits and by folio, the filter
  * for sales owed back (also opened from the status bar's "Por devolver"), the day's totals, headers that stay in
- * view while scrolling, and a tap anywhere on a row opens the sale.
+ * view while scrolling, a tap anywhere on a row opens the sale, and the browser's Back stays inside the app.
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
@@ -71,5 +71,15 @@ test("today's list: search by last digits and folio, owed sales, totals, sticky 
   // A tap on the carrier cell, far from the time button, opens the sale.
   await rows.filter({ hasText: '55 0000 0001' }).getByRole('cell', { name: 'Telcel' }).click();
   await expect(page.getByRole('heading', { name: 'Detalle de la venta' })).toBeVisible();
+
+  // The browser's Back (the preview) goes back inside Saldo, never to a blank page.
+  await page.goBack();
+  await expect(rows).toHaveCount(25);
+  await page.goBack();
+  await expect(page.getByLabel('Número de teléfono')).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByLabel('Número de teléfono')).toBeVisible();
+  expect(page.url()).toContain(counter.host.appUrl.split('?')[0]!);
   expect(counter.consoleErrors).toEqual([]);
 });
