@@ -149,6 +149,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     logger,
     verifyOwnerPin: auth.verifyOwnerPin,
     clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    // Demo mode: MobiSend's and Liquido's test numbers are reachable from the counter (issue 14).
+    demoTestNumbers: providers.mode === 'demo',
   });
   // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
   // resolving unknown and pending sales with the providers continues in the background.

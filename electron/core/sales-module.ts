@@ -15,6 +15,7 @@ import type { HandlerMap } from './ipc/dispatcher';
 import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
 import type { Session } from './auth/session';
+import { demoProviderFor } from '../../shared/demo-numbers';
 import { CacheStore } from './ledger/cache';
 import { CARRIER_ORDER_WINDOW_MS, carriersInSellingOrder } from './ledger/carrier-order';
 import { systemClock, type Clock } from './kernel/clock';
@@ -70,6 +71,8 @@ export interface SalesModuleOptions {
   lowBalanceMinor?: number;
   /** Checks an owner's PIN typed at the counter (auth implements it); without it a blocked re-sell cannot be overridden. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** Demo mode: send each sandbox test number to the provider that shows its behaviour first. */
+  demoTestNumbers?: boolean;
 }
 
 export interface SalesModule {
@@ -142,6 +145,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     businessDay: () => shopSettings.read(),
     resellWindowMinutes: () => shopSettings.read().resellWindowMinutes,
     ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
+    ...(options.demoTestNumbers ? { demoProviderFor } : {}),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,

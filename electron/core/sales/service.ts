@@ -57,6 +57,8 @@ export interface SalesServiceDeps {
   resellWindowMinutes?: () => number;
   /** Checks an owner's PIN for a blocked re-sell; without it, no override is possible. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** Demo mode only: the provider that shows a test number's behaviour goes first (shared/demo-numbers.ts). */
+  demoProviderFor?: (phone: string, country: string) => ProviderId | undefined;
 }
 
 /** An owner let a re-sell through: who, for whom, over which earlier sale. Recorded in the new sale's history. */
@@ -108,12 +110,14 @@ export class SalesService {
     checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
     const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
-    const candidates = routeCandidates(
+    const routed = routeCandidates(
       { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
       this.deps.routingPolicy(),
       this.deps.adapters,
       this.deps.cache,
     );
+    const demoFirst = this.deps.demoProviderFor?.(input.phone, input.country);
+    const candidates = demoFirst ? [...routed.filter((candidate) => candidate.provider === demoFirst), ...routed.filter((candidate) => candidate.provider !== demoFirst)] : routed;
     const first = candidates[0];
     if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier} in ${input.country} for this amount`);
 

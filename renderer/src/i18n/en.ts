@@ -322,6 +322,15 @@ export const en: Resources = {
   },
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    demo: {
+      title: 'Test numbers',
+      outcomes: {
+        succeeds: 'is delivered ({{provider}})',
+        fails: 'the carrier rejects it ({{provider}})',
+        possible_duplicate: 'possible duplicate ({{provider}})',
+        slow: 'answers slowly ({{provider}})',
+      },
+    },
     receipt: { printCopy: 'Print a copy', browserPrint: 'The print dialog opened: choose the receipt printer.' },
     status: { refundsOpen: 'Show the sales to refund', partialShort: 'No {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'There is no top-up of that amount: choose one from the list.',

@@ -324,6 +324,15 @@ export const es = {
   } satisfies Record<ErrorCode, string>,
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    demo: {
+      title: 'Números de prueba',
+      outcomes: {
+        succeeds: 'se entrega ({{provider}})',
+        fails: 'la compañía lo rechaza ({{provider}})',
+        possible_duplicate: 'posible duplicado ({{provider}})',
+        slow: 'responde lento ({{provider}})',
+      },
+    },
     receipt: { printCopy: 'Imprimir copia', browserPrint: 'Se abrió el diálogo de impresión: elija la impresora de recibos.' },
     status: { refundsOpen: 'Ver las ventas por devolver', partialShort: 'Sin {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
