@@ -5,6 +5,7 @@
 import { printResult, writeResultsMarkdown, type BenchResult } from './report';
 import { spawnSync } from 'node:child_process';
 import { runLedgerBench } from './ledger';
+import { runTodayListBench } from './today-list';
 import { runUiOverheadBench } from './ui-overhead';
 
 // The UI benchmark drives the built renderer.
@@ -14,6 +15,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ['ledger and sync', () => runLedgerBench()],
   ['counter UI overhead', () => runUiOverheadBench()],
+  ["counter today's list", () => runTodayListBench()],
 ];
 
 const results: BenchResult[] = [];

@@ -151,6 +151,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     logger,
     verifyOwnerPin: auth.verifyOwnerPin,
     clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    // Demo mode: MobiSend's and Liquido's test numbers are reachable from the counter (issue 14).
+    demoTestNumbers: providers.mode === 'demo',
   });
   // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
   // resolving unknown and pending sales with the providers continues in the background.
@@ -179,6 +181,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       return sale ? publicSale(sale) : null;
     },
     userName: (id) => auth.userName(id),
+    // Receipts printed per sale, in the journal (issue 14): the first is the original, later ones say COPIA.
+    printLog: {
+      count: (saleId) => journal.entries({ kind: 'receipt.printed', subject: saleId }).length,
+      record: (saleId, detail) => journal.append({ kind: 'receipt.printed', actorId: session.current()?.id ?? null, subject: saleId, detail }),
+    },
   });
 
   const lastUpdate = recordRunningVersion(db, options.version, clock());

@@ -15,6 +15,7 @@ import type { HandlerMap } from './ipc/dispatcher';
 import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
 import type { Session } from './auth/session';
+import { demoProviderFor } from '../../shared/demo-numbers';
 import { CacheStore } from './ledger/cache';
 import { CARRIER_ORDER_WINDOW_MS, carriersInSellingOrder } from './ledger/carrier-order';
 import { systemClock, type Clock } from './kernel/clock';
@@ -71,6 +72,8 @@ export interface SalesModuleOptions {
   lowBalanceMinor?: number;
   /** Checks an owner's PIN typed at the counter (auth implements it); without it a blocked re-sell cannot be overridden. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** Demo mode: send each sandbox test number to the provider that shows its behaviour first. */
+  demoTestNumbers?: boolean;
 }
 
 export interface SalesModule {
@@ -149,6 +152,7 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
     // Issue 14: the owner's pricing in pesos for countries priced in USD.
     pricing: () => loadPricing(db),
+    ...(options.demoTestNumbers ? { demoProviderFor } : {}),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,
@@ -250,12 +254,12 @@ type SalesListInput = Parameters<SalesHandlers['sales.list']>[0];
  */
 function listSales(ledger: Ledger, service: SalesService, input: SalesListInput) {
   const limit = input.limit ?? 200;
-  const paged = input.today || input.states || input.search || input.afterSaleId;
+  const paged = input.today || input.states || input.search || input.afterSaleId || input.withTotals;
   if (!paged) return { sales: ledger.list({ ...(input.state ? { state: input.state } : {}), limit }).map(publicSale) };
   const sinceMs = input.today ? service.startOfToday() : 0;
   const states = input.states ?? (input.state ? [input.state] : undefined);
   const page = ledger.queries.salesPage({ sinceMs, limit, ...(states ? { states } : {}), ...(input.search ? { search: input.search } : {}), ...(input.afterSaleId ? { afterSaleId: input.afterSaleId } : {}) });
-  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.today ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
+  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.withTotals ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
 }
 
 function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor, now }: SalesHandlerDeps): SalesHandlers {

@@ -165,6 +165,8 @@ const SalesListPagingFields = {
   states: z.array(SaleStateSchema).min(1).max(SALE_STATES.length).optional(),
   search: z.string().trim().min(1).max(60).optional(),
   afterSaleId: z.string().min(1).max(100).optional(),
+  /** Also the day's count and amount per state (read on their own, so the first rows never wait for them). */
+  withTotals: z.boolean().optional(),
 };
 
 /** The page's context: how many sales match in all, whether more follow, and the day's count and amount per state. */

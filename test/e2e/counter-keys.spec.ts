@@ -1,7 +1,7 @@
 /**
  * The counter from the keyboard: digits keyed the moment the PIN is accepted are all kept; a numpad-only sale
- * takes the number, Enter, a carrier key, the amount, Enter, Enter (keys counted); Enter on the result starts the
- * next sale.
+ * takes the number, Enter, a carrier key, the amount, Enter, Enter (keys counted); its receipt prints once as the
+ * original and then as COPIA; Enter on the result starts the next sale; a pasted foreign number switches country.
  */
 import { expect, test } from './counter-fixture';
 
@@ -40,7 +40,16 @@ test('a numpad-only sale: number, Enter, carrier key, amount, Enter, Enter; Ente
   await press('Enter');
   await expect(page.locator('[data-result]')).toHaveAttribute('data-result', 'succeeded', { timeout: 20_000 });
   expect(keys).toBe(10 + 1 + 1 + 2 + 1 + 1);
-  await page.waitForTimeout(700);
+  // One print action: the original, then the button offers a copy and the receipt says COPIA.
+  const dialog = page.getByRole('dialog', { name: 'Recibo' });
+  await page.getByRole('button', { name: 'Imprimir recibo' }).click();
+  await expect(dialog.getByTestId('receipt')).toContainText('RECARGA ENTREGADA');
+  await expect(dialog.getByTestId('receipt')).not.toContainText('COPIA');
+  await expect(dialog.getByRole('button')).toHaveText(['Cerrar recibo']);
+  await dialog.getByRole('button', { name: 'Cerrar recibo' }).click();
+  await page.getByRole('button', { name: 'Imprimir copia' }).click();
+  await expect(dialog.getByTestId('receipt')).toContainText('*** COPIA ***');
+  await dialog.getByRole('button', { name: 'Cerrar recibo' }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Número de teléfono')).toHaveValue('');
   await expect(page.getByLabel('Número de teléfono')).toBeFocused();

@@ -35,16 +35,23 @@ export interface StateTotal {
   amount: Money;
 }
 
-type PageParams = { since: number; states: string | null; digits: string | null; folio: string | null; after: string | null; limit: number };
+type PageParams = { since: number; states?: string; digits?: string; folio?: string; after?: string; limit?: number };
 
-// One WHERE for the page and its count. Keyset: rows strictly older than the cursor's (created_ms, rowid).
-const PAGE_WHERE = `created_ms >= @since
-  AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-  AND (@folio IS NULL
-       OR (@digits IS NOT NULL AND phone LIKE '%' || @digits)
-       OR provider_transaction_id LIKE '%' || @folio || '%' ESCAPE '\\'
-       OR operator_transaction_id LIKE '%' || @folio || '%' ESCAPE '\\')`;
-const AFTER_CURSOR = `(@after IS NULL OR (created_ms, rowid) < (SELECT created_ms, rowid FROM sales WHERE id = @after))`;
+/**
+ * The WHERE of a page and of its count, only with the conditions asked for: without a search the count reads
+ * the (state, created_ms) or (created_ms) index alone, never the rows. Keyset: rows strictly older than the
+ * cursor's (created_ms, rowid).
+ */
+function pageWhere(shape: { states: boolean; search: boolean; digits: boolean }): string {
+  const conditions = ['created_ms >= @since'];
+  if (shape.states) conditions.push('state IN (SELECT value FROM json_each(@states))');
+  if (shape.search) {
+    const folio = "provider_transaction_id LIKE '%' || @folio || '%' ESCAPE '\\' OR operator_transaction_id LIKE '%' || @folio || '%' ESCAPE '\\'";
+    conditions.push(shape.digits ? `(phone LIKE '%' || @digits OR ${folio})` : `(${folio})`);
+  }
+  return conditions.join(' AND ');
+}
+const AFTER_CURSOR = '(created_ms, rowid) < (SELECT created_ms, rowid FROM sales WHERE id = @after)';
 
 /** A search term as a LIKE pattern piece: its own % and _ are literal. */
 function likeLiteral(text: string): string {
@@ -52,14 +59,12 @@ function likeLiteral(text: string): string {
 }
 
 export class SalesQueries {
-  private readonly page: Statement<[PageParams], SaleRow>;
-  private readonly count: Statement<[Omit<PageParams, 'after' | 'limit'>], { n: number }>;
+  /** Prepared once per shape of question (states, search by digits or folio, a cursor). */
+  private readonly statements = new Map<string, Statement<[PageParams], unknown>>();
   private readonly totals: Statement<[{ since: number }], { state: string; currency: string; n: number; total: number }>;
   private readonly carriers: Statement<[{ country: string; since: number }], { carrier: string; n: number }>;
 
-  constructor(db: Database) {
-    this.page = db.prepare(`SELECT * FROM sales WHERE ${PAGE_WHERE} AND ${AFTER_CURSOR} ORDER BY created_ms DESC, rowid DESC LIMIT @limit`);
-    this.count = db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE ${PAGE_WHERE}`);
+  constructor(private readonly db: Database) {
     this.totals = db.prepare(
       'SELECT state, price_currency AS currency, COUNT(*) AS n, SUM(price_minor) AS total FROM sales WHERE created_ms >= @since GROUP BY state, price_currency',
     );
@@ -68,18 +73,32 @@ export class SalesQueries {
     );
   }
 
+  private statement<Row>(key: string, sql: () => string): Statement<[PageParams], Row> {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare<[PageParams], unknown>(sql());
+      this.statements.set(key, statement);
+    }
+    return statement as Statement<[PageParams], Row>;
+  }
+
   salesPage(filter: SalesPageFilter): SalesPage {
     const search = filter.search?.trim() || null;
-    const where = {
+    const shape = { states: Boolean(filter.states && filter.states.length > 0), search: search !== null, digits: search !== null && /^\d+$/.test(search) };
+    const where: PageParams = {
       since: filter.sinceMs,
-      states: filter.states && filter.states.length > 0 ? JSON.stringify(filter.states) : null,
-      digits: search && /^\d+$/.test(search) ? search : null,
-      folio: search ? likeLiteral(search) : null,
+      ...(shape.states ? { states: JSON.stringify(filter.states) } : {}),
+      ...(search ? { folio: likeLiteral(search) } : {}),
+      ...(shape.digits && search ? { digits: search } : {}),
     };
+    const key = `${shape.states ? 's' : ''}${shape.search ? 'q' : ''}${shape.digits ? 'd' : ''}`;
+    const cursor = filter.afterSaleId !== undefined;
+    const page = this.statement<SaleRow>(`page:${key}:${cursor ? 'after' : ''}`, () => `SELECT * FROM sales WHERE ${pageWhere(shape)}${cursor ? ` AND ${AFTER_CURSOR}` : ''} ORDER BY created_ms DESC, rowid DESC LIMIT @limit`);
+    const count = this.statement<{ n: number }>(`count:${key}`, () => `SELECT COUNT(*) AS n FROM sales WHERE ${pageWhere(shape)}`);
     // One row more than asked says whether a next page exists without counting again.
-    const rows = this.page.all({ ...where, after: filter.afterSaleId ?? null, limit: filter.limit + 1 });
+    const rows = page.all({ ...where, ...(cursor ? { after: filter.afterSaleId } : {}), limit: filter.limit + 1 });
     const more = rows.length > filter.limit;
-    return { sales: rows.slice(0, filter.limit).map(toSale), matched: this.count.get(where)?.n ?? 0, more };
+    return { sales: rows.slice(0, filter.limit).map(toSale), matched: count.get(where)?.n ?? 0, more };
   }
 
   /** Count and amount per state (and currency) of the sales created since `sinceMs`. */

@@ -63,6 +63,8 @@ export interface SalesServiceDeps {
   verifyOwnerPin?: VerifyOwnerPin;
   /** The owner's pricing in pesos for countries priced in USD (setting 'sales.pricing'); absent: not set. */
   pricing?: () => PricingSettings;
+  /** Demo mode only: the provider that shows a test number's behaviour goes first (shared/demo-numbers.ts). */
+  demoProviderFor?: (phone: string, country: string) => ProviderId | undefined;
 }
 
 /** An owner let a re-sell through: who, for whom, over which earlier sale. Recorded in the new sale's history. */
@@ -106,7 +108,7 @@ export class SalesService {
     checkSaleInput(input, face, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
     const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
-    const candidates =
+    const routed =
       input.carrier === undefined
         ? detectingRoute(this.deps.adapters, input.country)
         : routeCandidates(
@@ -115,6 +117,8 @@ export class SalesService {
             this.deps.adapters,
             this.deps.cache,
           );
+    const demoFirst = this.deps.demoProviderFor?.(input.phone, input.country);
+    const candidates = demoFirst ? [...routed.filter((candidate) => candidate.provider === demoFirst), ...routed.filter((candidate) => candidate.provider !== demoFirst)] : routed;
     const first = candidates[0];
     if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier ?? 'a detected carrier'} in ${input.country} for this amount`);
 

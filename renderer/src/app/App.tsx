@@ -8,6 +8,7 @@ import '../i18n';
 import './styles.css';
 import { Diagnostics } from '../features/diagnostics/screens/Diagnostics';
 import type { ScreenId } from '../features/navigation/types';
+import { useBackStaysInApp } from '../features/navigation/useBackStaysInApp';
 import { SettledNotices } from '../features/notices/screens/SettledNotices';
 import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
 import { Sell } from '../features/sell/screens/Sell';
@@ -47,6 +48,7 @@ export function App() {
     return stop;
   }, []);
   useIdleSignOut();
+  useBackStaysInApp();
 
   const current = resolveRoute(requested, audience);
   const Screen = SCREENS[current];

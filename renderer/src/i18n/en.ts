@@ -149,7 +149,6 @@ export const en: Resources = {
   receipt: {
     title: 'Receipt',
     close: 'Close receipt',
-    print: 'Print',
     printed: 'Receipt sent to the printer.',
   },
   today: {
@@ -170,8 +169,6 @@ export const en: Resources = {
     refundedDone: 'Marked refunded.',
     ownerNeeded: 'Paying out the {{amount}} owed to the customer needs the owner: have them type their PIN.',
     refundForbidden: 'Only the owner can pay out an owed refund, or a cashier with the owner\'s PIN.',
-    onlyVerifying: 'Only the sales being verified',
-    showAll: 'Show all',
     back: 'Back to the list',
     none: '—',
   },
@@ -427,7 +424,31 @@ export const en: Resources = {
   },
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    demo: {
+      title: 'Test numbers',
+      outcomes: {
+        succeeds: 'is delivered ({{provider}})',
+        fails: 'the carrier rejects it ({{provider}})',
+        possible_duplicate: 'possible duplicate ({{provider}})',
+        slow: 'answers slowly ({{provider}})',
+      },
+    },
+    receipt: { printCopy: 'Print a copy', browserPrint: 'The print dialog opened: choose the receipt printer.' },
+    status: { refundsOpen: 'Show the sales to refund', partialShort: 'No {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'There is no top-up of that amount: choose one from the list.',
     typeListed: 'This carrier sells only the amounts listed.',
+    today: {
+      filterLabel: 'Filter by state',
+      filters: { all: 'All', owed: 'To refund', verifying: 'Verifying', queued: 'Queued', delivered: 'Delivered', refunded: 'Refunded' },
+      searchLabel: 'Search by last digits or folio',
+      searchPlaceholder: 'Last digits or folio',
+      noMatch: "No sale today matches the search.",
+      showing: 'Showing {{shown}} of {{count}}',
+      more: 'Show more sales',
+      totalSales: "Today's sales",
+      totalDelivered: 'Delivered ({{count}})',
+      totalOwed: 'To refund ({{count}})',
+      totalWaiting: 'Awaiting an answer',
+    },
   },
 };

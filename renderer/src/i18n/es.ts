@@ -151,7 +151,6 @@ export const es = {
   receipt: {
     title: 'Recibo',
     close: 'Cerrar recibo',
-    print: 'Imprimir',
     printed: 'Recibo enviado a la impresora.',
   },
   today: {
@@ -172,8 +171,6 @@ export const es = {
     refundedDone: 'Marcada como devuelta.',
     ownerNeeded: 'Pagar al cliente {{amount}} que se le debe necesita al dueño: que escriba su PIN.',
     refundForbidden: 'Solo el dueño puede pagar una devolución pendiente, o un cajero con el PIN del dueño.',
-    onlyVerifying: 'Solo las ventas que se están verificando',
-    showAll: 'Ver todas',
     back: 'Volver a la lista',
     none: '—',
   },
@@ -429,8 +426,32 @@ export const es = {
   },
   // The counter's rough edges (issue 14, item 5).
   counter: {
+    demo: {
+      title: 'Números de prueba',
+      outcomes: {
+        succeeds: 'se entrega ({{provider}})',
+        fails: 'la compañía lo rechaza ({{provider}})',
+        possible_duplicate: 'posible duplicado ({{provider}})',
+        slow: 'responde lento ({{provider}})',
+      },
+    },
+    receipt: { printCopy: 'Imprimir copia', browserPrint: 'Se abrió el diálogo de impresión: elija la impresora de recibos.' },
+    status: { refundsOpen: 'Ver las ventas por devolver', partialShort: 'Sin {{providers}}', demoShort: 'DEMO' },
     onlyListed: 'No hay recarga de ese monto: elija uno de la lista.',
     typeListed: 'Esta compañía vende solo los montos de la lista.',
+    today: {
+      filterLabel: 'Filtrar por estado',
+      filters: { all: 'Todas', owed: 'Por devolver', verifying: 'Verificando', queued: 'En cola', delivered: 'Entregadas', refunded: 'Devueltas' },
+      searchLabel: 'Buscar por últimos dígitos o folio',
+      searchPlaceholder: 'Últimos dígitos o folio',
+      noMatch: 'Ninguna venta de hoy coincide con la búsqueda.',
+      showing: 'Se muestran {{shown}} de {{count}}',
+      more: 'Ver más ventas',
+      totalSales: 'Ventas de hoy',
+      totalDelivered: 'Entregadas ({{count}})',
+      totalOwed: 'Por devolver ({{count}})',
+      totalWaiting: 'Esperando respuesta',
+    },
   },
 };
 

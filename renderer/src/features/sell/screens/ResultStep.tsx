@@ -73,8 +73,14 @@ function NotSold() {
 
 export function ResultStep() {
   const { t } = useTranslation();
-  const { sale, language, receiptBusy, cashAnswer } = useSaldo(
-    useShallow((state) => ({ sale: state.sale, language: state.language, receiptBusy: state.receiptBusy, cashAnswer: state.cashAnswer })),
+  const { sale, language, receiptBusy, cashAnswer, printedBefore } = useSaldo(
+    useShallow((state) => ({
+      sale: state.sale,
+      language: state.language,
+      receiptBusy: state.receiptBusy,
+      cashAnswer: state.cashAnswer,
+      printedBefore: state.sale !== null && state.printedSaleIds.includes(state.sale.id),
+    })),
   );
   const { resetSell, printReceipt } = useSaldo.getState();
   const kind = sale ? resultKind(sale.state) : null;
@@ -104,8 +110,8 @@ export function ResultStep() {
         </>
       )}
       <div className="actions">
-        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, false)}>
-          {t('result.print')}
+        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, printedBefore)}>
+          {printedBefore ? t('counter.receipt.printCopy') : t('result.print')}
         </button>
         <button type="button" className="primary big" disabled={mustAnswer} aria-describedby={mustAnswer ? 'cash-answer-first' : undefined} onClick={resetSell}>
           {t('result.nextSale')}

@@ -3,10 +3,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
 import { Keypad } from '../../../components/Keypad';
-import { time } from '../../../format';
+import { DEMO_TEST_NUMBERS } from '../../../../../shared/demo-numbers';
+import { phone as formatPhone, providerName, time } from '../../../format';
 import { sessionSelectors } from '../slice';
 
 const MAX_PIN = 6;
+
+/** Demo mode: the sandboxes' test numbers and what each one does, so every outcome can be tried at the counter. */
+function DemoTestNumbers() {
+  const { t } = useTranslation();
+  return (
+    <section className="demo-numbers" aria-labelledby="demo-numbers-title">
+      <h2 id="demo-numbers-title">{t('counter.demo.title')}</h2>
+      <ul>
+        {DEMO_TEST_NUMBERS.map((entry) => (
+          <li key={entry.phone}>
+            <span className="demo-phone">{formatPhone(entry.phone, 'MX')}</span> {t(`counter.demo.outcomes.${entry.outcome}`, { provider: providerName(entry.provider) })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -68,6 +86,7 @@ export function SignIn() {
         {signingIn ? t('signIn.working') : t('signIn.submit')}
       </button>
       {demo && <p className="hint">{t('signIn.demoHint')}</p>}
+      {demo && <DemoTestNumbers />}
     </main>
   );
 }
