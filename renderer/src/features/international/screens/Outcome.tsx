@@ -72,6 +72,8 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
   const receiptBusy = useSaldo((state) => state.receiptBusy);
   const printReceipt = useSaldo((state) => state.printReceipt);
   const { sale } = outcome;
+  // A second print of the same sale is a copy (the core counts prints and says COPIA too).
+  const printedBefore = useSaldo((state) => sale !== null && state.printedSaleIds.includes(sale.id));
   const kind = sale ? resultKind(sale.state) : null;
   const mustAnswer = kind === 'failed' && sale?.state !== 'refunded' && outcome.cash === null;
   // Enter starts the next sale once nothing is left to answer (a keyboard or numpad sale ends with Enter).
@@ -120,8 +122,8 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
       {reason && <p className="result-body">{t('result.why', { reason })}</p>}
       {kind === 'failed' && <CashAfterFailure outcome={outcome} onAnswerCash={onAnswerCash} />}
       <div className="actions">
-        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, false)}>
-          {t('result.print')}
+        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, printedBefore)}>
+          {printedBefore ? t('counter.receipt.printCopy') : t('result.print')}
         </button>
         <button type="button" className="primary big" disabled={mustAnswer} aria-describedby={mustAnswer ? 'more-cash-first' : undefined} onClick={onNext}>
           {t('result.nextSale')}
