@@ -14,7 +14,8 @@ export const CHARGE_CURRENCY = 'MXN';
 
 /** The owner's price for a country: its own, else the one for all; null when neither is set. */
 export function pricingFor(settings: PricingSettings, country: string): CountryPricing | null {
-  return settings.byCountry[country] ?? settings.default;
+  const own = settings.byCountry.find((entry) => entry.country === country);
+  return own ? { rate: own.rate, markupPercent: own.markupPercent } : settings.default;
 }
 
 /** `sent` (USD) priced in pesos at `pricing`, by the rule above. */

@@ -78,11 +78,10 @@ export async function runPricingCommand(argv: string[], output: Output = (line) 
     let pricing = current.value as PricingSettings;
     const country = text(values, 'country')?.toUpperCase();
     if (values.clear && country) {
-      const { [country]: _removed, ...rest } = pricing.byCountry;
-      pricing = { ...pricing, byCountry: rest };
+      pricing = { ...pricing, byCountry: pricing.byCountry.filter((entry) => entry.country !== country) };
     } else if (typeof values.rate === 'string' && typeof values.markup === 'string') {
       const price = { rate: values.rate, markupPercent: values.markup };
-      pricing = country ? { ...pricing, byCountry: { ...pricing.byCountry, [country]: price } } : { ...pricing, default: price };
+      pricing = country ? { ...pricing, byCountry: [...pricing.byCountry.filter((entry) => entry.country !== country), { country, ...price }] } : { ...pricing, default: price };
     } else {
       output(JSON.stringify({ ok: true, pricing }));
       return 0;

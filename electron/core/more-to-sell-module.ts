@@ -26,7 +26,7 @@ export type MoreToSellHandlers = Pick<
 >;
 
 /** Demo mode only: a rate and markup so an international sale can be tried at once (live shops set their own). */
-export const DEMO_PRICING = { default: { rate: '18.50', markupPercent: '5' }, byCountry: {} } as const;
+export const DEMO_PRICING = { default: { rate: '18.50', markupPercent: '5' }, byCountry: [] } as const;
 
 export interface MoreToSellOptions {
   db: Database;

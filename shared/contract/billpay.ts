@@ -59,7 +59,7 @@ export type BillPayInput = z.infer<typeof BillPayInputSchema>;
 
 export const billpayChannels = {
   'billpay.billers': defineChannel({
-    input: z.object({ search: z.string().trim().min(2).max(60), country: CountrySchema.optional(), page: z.number().int().min(1).max(500).optional() }).strict(),
+    input: z.object({ search: z.string().min(2).max(60), country: CountrySchema.optional(), page: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.object({ billers: z.array(BillerSchema), total: z.number().int().nonnegative() }),
     access: 'cashier',
     description: 'Billers whose name matches (MobiSend, online), 20 a page',

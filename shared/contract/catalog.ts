@@ -42,7 +42,7 @@ export type InternationalQuote = z.infer<typeof InternationalQuoteSchema>;
 
 export const catalogChannels = {
   'catalog.countries': defineChannel({
-    input: z.object({ search: z.string().trim().max(40).optional() }).strict(),
+    input: z.object({ search: z.string().max(40).optional() }).strict(),
     output: z.object({ countries: z.array(OfferedCountrySchema), refreshedAt: z.string().nullable() }),
     access: 'cashier',
     description: 'Countries in the cached catalogs (works offline), most sold first; search by code or name is done by the caller or by code here',

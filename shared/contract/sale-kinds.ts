@@ -10,16 +10,13 @@ export const SALE_KINDS = ['topup', 'bundle', 'bill'] as const;
 export const SaleKindSchema = z.enum(SALE_KINDS);
 export type SaleKind = z.infer<typeof SaleKindSchema>;
 
-/** Decimal text, e.g. "18.5000": MXN the shop charges per 1 USD. Up to 4 decimals, more than 0, at most 1000. */
-export const ShopRateSchema = z
-  .string()
-  .regex(/^\d{1,4}(\.\d{1,4})?$/, 'a decimal like 18.50 (MXN per USD)')
-  .refine((text) => Number(text) > 0 && Number(text) <= 1000, 'more than 0 and at most 1000');
+/**
+ * Decimal text, e.g. "18.50": MXN the shop charges per 1 USD, under 1000, up to 4 decimals. A rate of zero is
+ * refused by the core when the owner saves it (core/sales/pricing-settings.ts).
+ */
+export const ShopRateSchema = z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, 'a decimal like 18.50 (MXN per USD)');
 /** Decimal text, e.g. "5" or "7.5": percent added on top of the converted amount, 0 to 100, up to 2 decimals. */
-export const MarkupPercentSchema = z
-  .string()
-  .regex(/^\d{1,3}(\.\d{1,2})?$/, 'a percent like 5 or 7.5')
-  .refine((text) => Number(text) <= 100, 'at most 100');
+export const MarkupPercentSchema = z.string().regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'a percent from 0 to 100 like 5 or 7.5');
 
 /** The owner's price for one country (or for all): rate and markup. */
 export const CountryPricingSchema = z.object({ rate: ShopRateSchema, markupPercent: MarkupPercentSchema }).strict();
@@ -30,7 +27,8 @@ export const PricingSettingsSchema = z
   .object({
     /** For every country without its own; null: not set (nothing priced in USD can be sold until it is). */
     default: CountryPricingSchema.nullable(),
-    byCountry: z.record(z.string().regex(/^[A-Z]{2}$/), CountryPricingSchema),
+    /** A country's own price, one entry per country (the core refuses a country listed twice). */
+    byCountry: z.array(z.object({ country: z.string().regex(/^[A-Z]{2}$/), rate: ShopRateSchema, markupPercent: MarkupPercentSchema }).strict()).max(250),
   })
   .strict();
 export type PricingSettings = z.infer<typeof PricingSettingsSchema>;

@@ -68,7 +68,7 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'catalog.quoteInternational': { allowed: SIGNED_IN, input: () => ({ country: 'HN', carrier: 'Tigo', amount: { minor: 500, currency: 'USD' } }) },
   'catalog.carrierHint': { allowed: SIGNED_IN, input: () => ({ phone: '5512345678', country: 'MX' }) },
   'pricing.get': { allowed: SIGNED_IN, input: () => ({}) },
-  'pricing.set': { allowed: OWNER_ONLY, input: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: {} }) },
+  'pricing.set': { allowed: OWNER_ONLY, input: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: [] }) },
 };
 
 const WATCHED_TABLES = ['sales', 'sale_events', 'attempts', 'settings', 'users', 'owner_overrides', 'auth_lockout'];

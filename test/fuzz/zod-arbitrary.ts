@@ -37,6 +37,8 @@ interface SchemaDef {
   options?: z.ZodType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
+  /** An array's element schema (issue 14: pricing.set's per-country list). */
+  element?: z.ZodType;
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -169,6 +171,11 @@ export function validArbitrary(schema: z.ZodType, hints: FieldHints, path: Field
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: undefined });
     case 'nullable':
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: null });
+    case 'array': {
+      // A few elements are enough to reach every rule; the declared maximum still holds.
+      const declaredMax = checksOf(schema).find((check) => check.check === 'max_length')?.maximum ?? 5;
+      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '*']), { maxLength: Math.min(declaredMax, 5) });
+    }
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }
@@ -193,6 +200,8 @@ function acceptedKinds(schema: z.ZodType): Set<string> {
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'undefined']);
     case 'nullable':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'null']);
+    case 'array':
+      return new Set(['array']);
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} is not modelled`);
   }
@@ -316,6 +325,9 @@ export function invalidArbitrary(schema: z.ZodType, hints: FieldHints, path: Fie
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== undefined);
     case 'nullable':
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== null);
+    case 'array':
+      // A wrong type, or a list holding one element that breaks the element's rules.
+      return fc.oneof(wrongType(schema), invalidArbitrary(def.element as z.ZodType, hints, [...path, '*']).map((bad) => [bad]));
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }

@@ -35,14 +35,14 @@ afterAll(() => {
 
 describe('command line: more to sell', () => {
   it('pricing: reads the demo rate, sets one for all and one for a country, refuses a bad one', async () => {
-    expect((await oneLine((print) => runPricingCommand([], print))).line).toEqual({ ok: true, pricing: { default: { rate: '18.50', markupPercent: '5' }, byCountry: {} } });
+    expect((await oneLine((print) => runPricingCommand([], print))).line).toEqual({ ok: true, pricing: { default: { rate: '18.50', markupPercent: '5' }, byCountry: [] } });
     expect((await oneLine((print) => runPricingCommand(['--rate', '19', '--markup', '4'], print))).line).toMatchObject({ ok: true, pricing: { default: { rate: '19', markupPercent: '4' } } });
     expect((await oneLine((print) => runPricingCommand(['--rate', '20.25', '--markup', '0', '--country', 'hn'], print))).line).toMatchObject({
-      pricing: { byCountry: { HN: { rate: '20.25', markupPercent: '0' } } },
+      pricing: { byCountry: [{ country: 'HN', rate: '20.25', markupPercent: '0' }] },
     });
     const bad = await oneLine((print) => runPricingCommand(['--rate', 'abc', '--markup', '4'], print));
     expect(bad).toMatchObject({ code: 1, line: { ok: false, error: { code: 'invalid_input' } } });
-    expect((await oneLine((print) => runPricingCommand(['--country', 'HN', '--clear'], print))).line).toMatchObject({ ok: true, pricing: { byCountry: {} } });
+    expect((await oneLine((print) => runPricingCommand(['--country', 'HN', '--clear'], print))).line).toMatchObject({ ok: true, pricing: { byCountry: [] } });
     expect((await oneLine((print) => runPricingCommand(['--rate', '18.50', '--markup', '5'], print))).code).toBe(0);
   });
 

@@ -28,7 +28,7 @@ const mobisend = () => core.sandboxes.find((sandbox) => sandbox.provider === 'mo
 const rowCount = () => (core.db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
 const billDeliveries = () => mobisend().control.records().deliveries.filter((delivery) => delivery.kind === 'billpay');
 
-const DEMO_PRICING = { default: { rate: '18.50', markupPercent: '5' }, byCountry: {} };
+const DEMO_PRICING = { default: { rate: '18.50', markupPercent: '5' }, byCountry: [] };
 
 function payInput(overrides: Record<string, unknown> = {}) {
   return {
@@ -162,10 +162,10 @@ describe('international top-ups priced in pesos', () => {
   });
 
   it('a per-country price wins over the one for all; without any, nothing priced in USD is sold', async () => {
-    await value('pricing.set', { default: DEMO_PRICING.default, byCountry: { PE: { rate: '20', markupPercent: '0' } } });
+    await value('pricing.set', { default: DEMO_PRICING.default, byCountry: [{ country: 'PE', rate: '20', markupPercent: '0' }] });
     const peru = await value('catalog.quoteInternational', { country: 'PE', carrier: 'Bitel', amount: usd(200) });
     expect(peru.pricing.charge).toEqual(mxn(4000)); // 2.00 × 20 = 40.00
-    await value('pricing.set', { default: null, byCountry: {} });
+    await value('pricing.set', { default: null, byCountry: [] });
     const rows = rowCount();
     const refused = await call('sales.sell', { requestId: crypto.randomUUID(), phone: '98765432', country: 'HN', carrier: 'Tigo', amount: usd(500) });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('pricing_not_set');
@@ -176,9 +176,11 @@ describe('international top-ups priced in pesos', () => {
 
   it('the owner\'s rate and markup are validated; a bad one changes nothing', async () => {
     for (const bad of [{ rate: '0', markupPercent: '5' }, { rate: '18.5.0', markupPercent: '5' }, { rate: '18.50', markupPercent: '101' }, { rate: '-1', markupPercent: '1' }]) {
-      const answer = await call('pricing.set', { default: bad, byCountry: {} });
+      const answer = await call('pricing.set', { default: bad, byCountry: [] });
       expect(answer.ok ? 'ok' : answer.error.code).toBe('invalid_input');
     }
+    const twice = await call('pricing.set', { default: null, byCountry: [{ country: 'PE', rate: '20', markupPercent: '0' }, { country: 'PE', rate: '21', markupPercent: '0' }] });
+    expect(twice.ok ? 'ok' : twice.error.code).toBe('invalid_input');
     expect(await value('pricing.get', {})).toEqual(DEMO_PRICING);
   });
 

@@ -73,7 +73,7 @@ function billPayments(core: CoreUnderTest, adapters: readonly ProviderAdapter[])
     connectivity: core.module.connectivity,
     session,
     clock: { now: () => Date.now() },
-    pricing: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: {} }),
+    pricing: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: [] }),
     businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
     notify: (sale) => core.module.notify(sale),
     ready: () => core.module.ready(),
