@@ -5,7 +5,7 @@ import { expect, invokeInPage, pressDigits, signIn } from './counter-fixture';
 /** The owner sets one rate for all (18.50 pesos per dollar, 5 % markup), then the demo cashier signs in. */
 export async function priceDollarsAsOwner(page: Page): Promise<void> {
   await signIn(page, '4321');
-  await invokeInPage(page, 'pricing.set', { default: { rate: '18.50', markupPercent: '5' }, byCountry: {} });
+  await invokeInPage(page, 'pricing.set', { default: { rate: '18.50', markupPercent: '5' }, byCountry: [] });
   await page.getByRole('button', { name: /^(Cambiar cajero|Switch cashier)$/ }).click();
   await expect(page.getByRole('button', { name: /^(Entrar|Sign in)$/ })).toBeVisible();
   await signIn(page, '1234');

@@ -89,7 +89,7 @@ export function PricingSettings() {
   useEffect(() => {
     if (!pricing) return;
     setAll(pricing.default ?? EMPTY);
-    setByCountry({ ...pricing.byCountry });
+    setByCountry(Object.fromEntries(pricing.byCountry.map(({ country, rate, markupPercent }) => [country, { rate, markupPercent }])));
   }, [pricing]);
 
   const rows = Object.entries(byCountry);
@@ -100,7 +100,7 @@ export function PricingSettings() {
   function save() {
     setTried(true);
     if (!valid) return;
-    const next: Pricing = { default: allEmpty ? null : (all as CountryPricing), byCountry: Object.fromEntries(rows) };
+    const next: Pricing = { default: allEmpty ? null : (all as CountryPricing), byCountry: rows.map(([country, row]) => ({ country, ...row })) };
     void savePricing(next);
   }
 
