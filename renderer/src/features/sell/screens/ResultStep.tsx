@@ -96,7 +96,10 @@ export function ResultStep() {
         {t(`result.${kind}.title`)}
       </h2>
       <p className="number-medium">
-        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {amount}
+        {/* A failed sale never reads as an amount charged: the amount is named as the top-up not made. */}
+        {kind === 'failed'
+          ? t('counter.failedLine', { carrier: sale.carrier, phone: formatPhone(sale.phone, sale.country), amount })
+          : `${sale.carrier} · ${formatPhone(sale.phone, sale.country)} · ${amount}`}
       </p>
       <p className="result-body">{t(`result.${kind}.body`)}</p>
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
