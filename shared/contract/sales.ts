@@ -163,7 +163,7 @@ export type ResellCheck = z.infer<typeof ResellCheckSchema>;
  */
 const SalesListPagingFields = {
   states: z.array(SaleStateSchema).min(1).max(SALE_STATES.length).optional(),
-  search: z.string().trim().min(1).max(60).optional(),
+  search: z.string().min(1).max(60).optional(),
   afterSaleId: z.string().min(1).max(100).optional(),
   /** Also the day's count and amount per state (read on their own, so the first rows never wait for them). */
   withTotals: z.boolean().optional(),

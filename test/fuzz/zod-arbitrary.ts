@@ -37,7 +37,7 @@ interface SchemaDef {
   options?: z.ZodType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
-  /** An array's element schema (issue 14: pricing.set's per-country list). */
+  /** An array's element schema. */
   element?: z.ZodType;
 }
 
@@ -167,15 +167,21 @@ export function validArbitrary(schema: z.ZodType, hints: FieldHints, path: Field
       return fc.constantFrom(...(def.values ?? []));
     case 'union':
       return fc.oneof(...(def.options ?? []).map((option) => validArbitrary(option, hints, path)));
+    case 'array': {
+      // Its length checks (min_length, max_length) bound the array; each element follows the element's schema.
+      let minLength = 0;
+      let maxLength = 10;
+      for (const check of checksOf(schema)) {
+        if (check.check === 'min_length') minLength = Math.max(minLength, check.minimum ?? 0);
+        else if (check.check === 'max_length') maxLength = Math.min(maxLength, check.maximum ?? maxLength);
+        else throw new Error(`zod-arbitrary: array check ${check.check} at ${path.join('.')} is not modelled`);
+      }
+      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '[]']), { minLength, maxLength: Math.max(minLength, maxLength) });
+    }
     case 'optional':
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: undefined });
     case 'nullable':
       return fc.option(validArbitrary(def.innerType as z.ZodType, hints, path), { nil: null });
-    case 'array': {
-      // A few elements are enough to reach every rule; the declared maximum still holds.
-      const declaredMax = checksOf(schema).find((check) => check.check === 'max_length')?.maximum ?? 5;
-      return fc.array(validArbitrary(def.element as z.ZodType, hints, [...path, '*']), { maxLength: Math.min(declaredMax, 5) });
-    }
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }
@@ -196,12 +202,12 @@ function acceptedKinds(schema: z.ZodType): Set<string> {
       return new Set(Object.values(def.entries ?? {}).concat((def.values ?? []) as never[]).map((value) => typeof value));
     case 'union':
       return new Set((def.options ?? []).flatMap((option) => [...acceptedKinds(option)]));
+    case 'array':
+      return new Set(['array']);
     case 'optional':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'undefined']);
     case 'nullable':
       return new Set([...acceptedKinds(def.innerType as z.ZodType), 'null']);
-    case 'array':
-      return new Set(['array']);
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} is not modelled`);
   }
@@ -321,13 +327,13 @@ export function invalidArbitrary(schema: z.ZodType, hints: FieldHints, path: Fie
       if (members.length === (def.options ?? []).length) return invalidChoice(schema, members);
       return wrongType(schema);
     }
+    case 'array':
+      // Not an array at all, or an array holding one element its schema refuses.
+      return fc.oneof(wrongType(schema), invalidArbitrary(def.element as z.ZodType, hints, [...path, '[]']).map((bad) => [bad]));
     case 'optional':
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== undefined);
     case 'nullable':
       return invalidArbitrary(def.innerType as z.ZodType, hints, path).filter((value) => value !== null);
-    case 'array':
-      // A wrong type, or a list holding one element that breaks the element's rules.
-      return fc.oneof(wrongType(schema), invalidArbitrary(def.element as z.ZodType, hints, [...path, '*']).map((bad) => [bad]));
     default:
       throw new Error(`zod-arbitrary: schema type ${def.type} at ${path.join('.') || '(input)'} is not modelled`);
   }

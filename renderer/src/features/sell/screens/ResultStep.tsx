@@ -97,7 +97,10 @@ export function ResultStep() {
         {t(`result.${kind}.title`)}
       </h2>
       <p className="number-medium">
-        {saleCarrierText(sale, t)} · {formatPhone(sale.phone, sale.country)} · {amount}
+        {/* A failed sale never reads as an amount charged: the amount is named as the top-up not made. */}
+        {kind === 'failed'
+          ? t('counter.failedLine', { carrier: saleCarrierText(sale, t), phone: formatPhone(sale.phone, sale.country), amount })
+          : `${saleCarrierText(sale, t)} · ${formatPhone(sale.phone, sale.country)} · ${amount}`}
       </p>
       <p className="result-body">{t(`result.${kind}.body`)}</p>
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
