@@ -412,6 +412,7 @@ export const en: Resources = {
       lastTime: 'Last time',
       lastTimeCarrier: 'Last time: {{carrier}}',
     },
+    failedSummary: '{{summary}} · {{amount}}: not made',
     billResult: {
       succeeded: { title: 'Bill paid', body: 'The biller received the payment for the account.' },
       pending: { title: 'Payment in progress', body: 'The provider accepted the payment and is posting it. Do not charge it again.' },

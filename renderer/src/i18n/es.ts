@@ -414,6 +414,7 @@ export const es = {
       lastTime: 'La última vez',
       lastTimeCarrier: 'La última vez: {{carrier}}',
     },
+    failedSummary: '{{summary}} · {{amount}}: no se realizó',
     billResult: {
       succeeded: { title: 'Pago realizado', body: 'La empresa recibió el pago de la cuenta.' },
       pending: { title: 'Pago en proceso', body: 'El proveedor aceptó el pago y lo está aplicando. No lo vuelva a cobrar.' },

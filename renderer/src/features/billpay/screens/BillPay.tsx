@@ -5,7 +5,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { Outcome } from '../../international/screens/Outcome';
 import { SaleKindTabs } from '../../international/screens/SaleKindTabs';
-import { moneyWithCode } from '../../international/words';
 import type { BillStep } from '../types';
 import { BillConfirmStep } from './BillConfirmStep';
 import { BillDetailsStep } from './BillDetailsStep';
@@ -49,10 +48,10 @@ function Paying() {
 
 function BillResult() {
   const { t } = useTranslation();
-  const { outcome, biller, account, language } = useSaldo(useShallow((state) => ({ outcome: state.billOutcome, biller: state.biller, account: state.billAccount, language: state.language })));
+  const { outcome, biller, account } = useSaldo(useShallow((state) => ({ outcome: state.billOutcome, biller: state.biller, account: state.billAccount })));
   const { answerBillCash, resetBill, retryBill } = useSaldo.getState();
   const bill = outcome.sale?.bill;
-  const summary = [bill?.billerName ?? biller?.name, bill?.accountNumber ?? account, outcome.sale ? moneyWithCode(outcome.sale.price, language) : null].filter(Boolean).join(' · ');
+  const summary = [bill?.billerName ?? biller?.name, bill?.accountNumber ?? account].filter(Boolean).join(' · ');
   return (
     <Outcome outcome={outcome} words="bill" summary={summary} onAnswerCash={(answer) => void answerBillCash(answer)} onRetry={() => void retryBill()} onNext={resetBill}>
       {bill?.confirmationCode && <p className="folio">{t('more.bill.confirmation', { code: bill.confirmationCode })}</p>}

@@ -55,9 +55,7 @@ function IntlResult() {
   const { answerIntlCash, resetIntl, retryIntl } = useSaldo.getState();
   const sale = outcome.sale;
   const country = sale?.country ?? quote?.country ?? '';
-  const summary = [sale?.carrier ?? quote?.carrier, `${countryName(country, language)} ${formatPhone(sale?.phone ?? phone, country)}`, sale ? moneyWithCode(sale.price, language) : null]
-    .filter(Boolean)
-    .join(' · ');
+  const summary = [sale?.carrier ?? quote?.carrier, `${countryName(country, language)} ${formatPhone(sale?.phone ?? phone, country)}`].filter(Boolean).join(' · ');
   const gets = quote?.recipientGets ?? sale?.faceValue;
   return (
     <Outcome outcome={outcome} words="topup" summary={summary} onAnswerCash={(answer) => void answerIntlCash(answer)} onRetry={() => void retryIntl()} onNext={resetIntl}>

@@ -17,7 +17,7 @@ interface OutcomeProps {
   outcome: OutcomeValue;
   /** Which words: a top-up's ("Recarga entregada") or a bill's ("Pago realizado"). */
   words: 'topup' | 'bill';
-  /** What was sold, in one line. */
+  /** What was sold, in one line, without its price. */
   summary: string;
   /** Facts under the headline (the detected carrier, what the recipient gets, the confirmation code). */
   children?: ReactNode;
@@ -113,7 +113,10 @@ export function Outcome({ outcome, words, summary, children, onAnswerCash, onRet
   return (
     <div className={`sell-result result-${kind}`} data-result={kind} data-state={sale.state}>
       <h2 role="alert">{t(`${head}.title`)}</h2>
-      <p className="number-medium">{summary}</p>
+      <p className="number-medium">
+        {/* A failed sale never reads as an amount charged. */}
+        {kind === 'failed' ? t('more.failedSummary', { summary, amount: moneyWithCode(sale.price, language) }) : `${summary} · ${moneyWithCode(sale.price, language)}`}
+      </p>
       <p className="result-body">{t(`${head}.body`)}</p>
       {children}
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
