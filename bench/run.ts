@@ -5,6 +5,7 @@
 import { printResult, writeResultsMarkdown, type BenchResult } from './report';
 import { spawnSync } from 'node:child_process';
 import { runLedgerBench } from './ledger';
+import { runTodayListBench } from './today-list';
 import { runUiOverheadBench } from './ui-overhead';
 // Back office (issue 13)
 import { runBackofficeBench } from './backoffice';
@@ -22,6 +23,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ['back office reports', () => runBackofficeBench()],
   // accounts (w7-accounts)
   ['accounts export', () => runAccountsBench()],
+  ["counter today's list", () => runTodayListBench()],
 ];
 
 const results: BenchResult[] = [];

@@ -17,6 +17,8 @@ export const PROVIDER_ERROR_CODES = [
   'outcome_unknown',
   'unexpected_response',
   'not_supported',
+  // Issue 14: the biller refused the account number.
+  'account_rejected',
 ] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 
@@ -62,6 +64,9 @@ export const APP_ERROR_CODES = [
   'no_open_shift',
   /** The count differs from the expected cash beyond the owner's tolerance: the owner's PIN and a note are needed. */
   'difference_needs_owner',
+  // Issue 14: nothing priced in USD can be sold before the owner sets a rate; the price changed after the quote.
+  'pricing_not_set',
+  'quote_changed',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -12,13 +12,16 @@ import type { Language, ReceiptWidthMm, RenderedReceipt } from './contract/recei
 import type { ErrorCode } from './errors';
 import { minorDigits, toMajorString } from './money';
 import { maskPhone } from './phone';
+import { billFields, carrierText, kindStateWords, kindTitle, pricedFields, type KindSale } from './receipt-kinds';
 
 export const RECEIPT_COLUMNS: Record<ReceiptWidthMm, 32 | 48> = { 58: 32, 80: 48 };
 
 export type ReceiptSale = Pick<
   Sale,
   'id' | 'createdAt' | 'provider' | 'country' | 'carrier' | 'phone' | 'price' | 'providerTransactionId' | 'operatorTransactionId' | 'state' | 'failureCode'
->;
+> &
+  // Issue 14: bills, international top-ups priced in pesos, detected carriers (./receipt-kinds).
+  Partial<KindSale>;
 
 export interface ReceiptData {
   shop: { name: string; address: string };
@@ -217,21 +220,27 @@ export function renderReceipt(data: ReceiptData, options: ReceiptOptions): Rende
   if (data.shop.address.trim()) lines.push(...center(data.shop.address, columns));
   lines.push(rule);
   if (options.copy) lines.push(...center(words.copy, columns));
-  lines.push(...center(words.title, columns));
+  lines.push(...center(kindTitle(sale, options.language) ?? words.title, columns));
   lines.push('');
   lines.push(...field(words.date, dateText(new Date(sale.createdAt), options.language, data.timeZone), columns));
   if (options.copy) lines.push(...field(words.reprinted, dateText(data.printedAt, options.language, data.timeZone), columns));
   lines.push(...field(words.cashier, data.cashierName, columns));
-  lines.push(...field(words.carrier, sale.carrier, columns));
-  lines.push(...field(words.phone, maskPhone(sale.phone, sale.country), columns));
+  const bill = billFields(sale, options.language);
+  if (bill) for (const [label, value] of bill) lines.push(...field(label, value, columns));
+  else {
+    lines.push(...field(words.carrier, carrierText(sale, options.language), columns));
+    lines.push(...field(words.phone, maskPhone(sale.phone, sale.country), columns));
+  }
   lines.push(...field(words.amount, amountText(sale, options.language), columns));
+  for (const [label, value] of pricedFields(sale, options.language)) lines.push(...field(label, value, columns));
   lines.push(...field(words.folio, sale.providerTransactionId ?? words.none, columns));
   lines.push(...field(words.operatorRef, sale.operatorTransactionId ?? words.none, columns));
   lines.push(...field(words.sale, sale.id.slice(0, 13), columns));
   lines.push(rule);
   const state = words.states[sale.state];
-  lines.push(...center(state.head, columns));
-  lines.push(...wrapText(state.body, columns));
+  const stateWords = kindStateWords(sale, options.language) ?? state;
+  lines.push(...center(stateWords.head, columns));
+  lines.push(...wrapText(stateWords.body, columns));
   const why = sale.failureCode && (sale.state === 'failed' || sale.state === 'refund_due' || sale.state === 'refunded') ? words.failure[sale.failureCode] : undefined;
   if (why) lines.push(...wrapText(why, columns));
   lines.push(rule);

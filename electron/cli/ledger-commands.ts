@@ -44,6 +44,7 @@ const FLAGS = {
   limit: { type: 'string' },
   repeat: { type: 'boolean' },
   'owner-pin': { type: 'string' },
+  'detect-carrier': { type: 'boolean' },
 } as const;
 
 class UsageError extends Error {}
@@ -87,11 +88,14 @@ async function sell(values: Record<string, string | boolean | undefined>, output
   const sku = typeof values.sku === 'string' ? values.sku : undefined;
   if (Boolean(amountText) === Boolean(sku)) throw new UsageError('sell needs exactly one of --amount or --sku');
   const country = requireCountry(typeof values.country === 'string' ? values.country : 'MX');
-  const carrier = typeof values.carrier === 'string' ? values.carrier : country.code === 'MX' ? 'Telcel' : undefined;
-  if (!carrier) throw new UsageError('sell needs --carrier outside Mexico');
+  const detect = values['detect-carrier'] === true;
+  if (detect && (country.code !== 'MX' || typeof values.carrier === 'string')) throw new UsageError('--detect-carrier is for Mexico, without --carrier');
+  const carrier = typeof values.carrier === 'string' ? values.carrier : country.code === 'MX' && !detect ? 'Telcel' : undefined;
+  if (!carrier && !detect) throw new UsageError('sell needs --carrier outside Mexico');
   // "--amount 50" means 50 in the currency the providers price that country in.
   const currency = country.saleCurrency;
-  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country: country.code, carrier };
+  // "No sé la compañía" (--detect-carrier): no carrier, MobiSend detects it.
+  const input: Record<string, unknown> = { requestId: randomUUID(), phone, country: country.code, ...(carrier ? { carrier } : {}) };
   if (amountText) input.amount = moneyFromMajor(amountText, currency);
   if (sku) input.sku = sku;
   if (typeof values.provider === 'string') input.provider = values.provider;

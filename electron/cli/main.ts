@@ -13,6 +13,7 @@ import { isShopCommand, runShopCommand } from './shop-commands';
 import { BACKOFFICE_COMMANDS, runBackofficeCommand } from './backoffice-commands';
 // accounts (w7-accounts)
 import { ACCOUNTS_COMMANDS, runAccountsCommand, type AccountsCommand } from './accounts-commands';
+import { runPricingCommand } from './billpay-command';
 
 const USAGE = [
   'usage: npm run cli -- <command> [flags]',
@@ -52,6 +53,12 @@ const USAGE = [
   '  float-check --date D                                    per provider: expected, reported, variance and likely causes',
   '  refunds [--full-numbers]                                sales owed back, oldest first, with age',
   '  balances [--refresh]                                    provider balances, thresholds, low or not',
+  // Issue 14 (more to sell)
+  '  provider mobisend billpay --biller CODE --account N --amount USD [--rush] [--biller-name NAME] [--biller-country C]',
+  '                                                          a bill payment through the ledger (quoted, recorded, sent once)',
+  '  sell --phone P --amount N --detect-carrier              Mexico: "No sé la compañía", MobiSend detects the carrier',
+  '  pricing [--rate MXN_PER_USD --markup PERCENT] [--country C | --country C --clear]',
+  '                                                          the shop\'s exchange rate and markup for sales priced in USD',
 ].join('\n');
 
 const isBackofficeCommand = (command: string): command is (typeof BACKOFFICE_COMMANDS)[number] => (BACKOFFICE_COMMANDS as readonly string[]).includes(command);
@@ -71,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
       return runProviderCommand(argv.slice(1));
     case 'update-policy':
       return runUpdatePolicyCommand(argv.slice(1));
+    // Issue 14 (more to sell)
+    case 'pricing':
+      return runPricingCommand(argv.slice(1));
     case undefined:
     case 'help':
     case '--help':

@@ -25,6 +25,7 @@ import type { ProviderAdapter, ProviderError, ProviderResult } from '../core/pro
 import { providersConfigFromEndpoints } from '../core/providers/endpoints';
 import { NodeSecretStore } from '../core/secrets/node-secret-store';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { runLedgerBillPay } from './billpay-command';
 
 export const PROVIDER_OPERATIONS = ['health', 'balance', 'carriers', 'catalog', 'topup', 'status', 'billers', 'billpay', 'orders', 'reconcile'] as const;
 type Operation = (typeof PROVIDER_OPERATIONS)[number];
@@ -54,11 +55,13 @@ const FLAGS = {
   'last-name': { type: 'string' },
   zip: { type: 'string' },
   'allow-unrecorded': { type: 'boolean' },
+  'biller-name': { type: 'string' },
+  'biller-country': { type: 'string' },
   confirm: { type: 'string' },
 } as const;
 
-/** Operations that spend the shop's balance. */
-const SPENDING_OPERATIONS: ReadonlySet<string> = new Set(['topup', 'billpay']);
+/** Operations that spend the shop's balance with no ledger row (a bill payment goes through the ledger: billpay-command.ts). */
+const SPENDING_OPERATIONS: ReadonlySet<string> = new Set(['topup']);
 /** What the operator must type to spend real balance without a ledger row. */
 export const UNRECORDED_CONFIRMATION = 'SIN REGISTRO';
 
@@ -107,6 +110,12 @@ export async function runProviderCommand(argv: string[], print: (line: string) =
     if (!provider.success) throw new UsageError(`usage: provider <relier|mobisend|liquido> <${PROVIDER_OPERATIONS.join('|')}> [flags]`);
     const operation = PROVIDER_OPERATIONS.find((name) => name === operationText);
     if (!operation || extra.length > 0) throw new UsageError(`operation must be one of ${PROVIDER_OPERATIONS.join(', ')}`);
+    // Issue 14: a bill payment is a sale in the ledger, like `sell`, never a spend around it.
+    if (operation === 'billpay') {
+      if (provider.data === 'mobisend') return await runLedgerBillPay(values, output);
+      output(JSON.stringify({ ok: false, error: { code: 'not_supported', message: `${provider.data} offers no bill payment` } }));
+      return 1;
+    }
 
     const dataDir = resolveDataDir();
     const resolved = resolveProviderConfig({ env: process.env, dataDir, secretStore: () => NodeSecretStore.open(dataDir) });
@@ -218,22 +227,9 @@ async function runOperation(adapters: ProviderAdapters, provider: ProviderId, op
         ...(integer(flags, 'limit') !== undefined ? { limit: integer(flags, 'limit') } : {}),
       });
     }
-    case 'billpay': {
-      const mobisend = adapters.mobisend;
-      if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no bill payment`);
-      const key = flags.key ?? randomUUID();
-      return mobisend.billpay({
-        idempotencyKey: key,
-        reference: flags.reference ?? key,
-        billerCode: need(flags, 'biller'),
-        accountNumber: need(flags, 'account'),
-        amount: moneyFromMajor(need(flags, 'amount'), 'USD'),
-        rush: flags.rush === true,
-        ...(flags['first-name'] ? { firstName: flags['first-name'] } : {}),
-        ...(flags['last-name'] ? { lastName: flags['last-name'] } : {}),
-        ...(flags.zip ? { zipCode: flags.zip } : {}),
-      });
-    }
+    case 'billpay':
+      // Answered through the ledger before an operation runs (runLedgerBillPay); never a spend around it.
+      throw new UsageError('billpay goes through the ledger');
     case 'orders': {
       const mobisend = adapters.mobisend;
       if (provider !== 'mobisend' || !mobisend) return notSupported(`${provider} offers no order history`);

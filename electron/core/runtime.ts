@@ -28,6 +28,8 @@ import type { ProviderAdapter } from './providers/types';
 import { publicSale } from './ledger/ledger';
 import { createReceiptsModule, rendererPrinter, type Printer } from './receipts';
 import { createSalesModule, type SalesModule, type SalesModuleOptions } from './sales-module';
+// Issue 14 (more to sell)
+import { createMoreToSellModule } from './more-to-sell-module';
 import { loadOfflinePolicy } from './sales/policy';
 import { NodeSecretStore } from './secrets/node-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -178,6 +180,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     logger,
     verifyOwnerPin: auth.verifyOwnerPin,
     clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    // Demo mode: MobiSend's and Liquido's test numbers are reachable from the counter (issue 14).
+    demoTestNumbers: providers.mode === 'demo',
   });
   // Recovery's local phase (sending → unknown or re-queued) runs now, before any new sale can start;
   // resolving unknown and pending sales with the providers continues in the background.
@@ -185,6 +189,20 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
   if (providers.mode === 'live') closeDemoSales(db, sales.ledger, logger);
   const recovery = sales.recover().catch((error: unknown) => logger.error('sales.recovery_failed', { error: String(error) }));
   if (options.startSync ?? true) sales.sync.start();
+
+  // Issue 14 (more to sell): bill payments, countries on offer, international quotes, pricing in pesos.
+  const moreToSell = createMoreToSellModule({
+    db,
+    sales,
+    adapters,
+    session,
+    clock: options.sales?.clock ?? { now: () => clock().getTime() },
+    businessDay: () => settings.read(),
+    mode: providers.mode,
+    shifts: backoffice.shiftsForSales,
+    // The same gate as sales.sell: a shop that is not set up (no owner, no provider) takes no payment.
+    beforeSale: () => setup.assertMaySell(),
+  });
 
   const receipts = createReceiptsModule({
     settings,
@@ -196,6 +214,11 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       return sale ? publicSale(sale) : null;
     },
     userName: (id) => auth.userName(id),
+    // Receipts printed per sale, in the journal (issue 14): the first is the original, later ones say COPIA.
+    printLog: {
+      count: (saleId) => journal.entries({ kind: 'receipt.printed', subject: saleId }).length,
+      record: (saleId, detail) => journal.append({ kind: 'receipt.printed', actorId: session.current()?.id ?? null, subject: saleId, detail }),
+    },
   });
 
   const lastUpdate = recordRunningVersion(db, options.version, clock());
@@ -318,6 +341,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...receipts.handlers,
       ...createUpdatesHandlers({ db, version: options.version, clock }),
       ...diagnostics.handlers,
+      // Issue 14 (more to sell)
+      ...moreToSell.handlers,
       ...createKioskHandlers({ logger, viewer: () => session.current(), onExitRequested: options.onExitRequested }),
       // Issue 10: people, credentials, set-up and the settings registry.
       ...auth.people.handlers,

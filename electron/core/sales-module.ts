@@ -15,7 +15,9 @@ import type { HandlerMap } from './ipc/dispatcher';
 import type { EventBus } from './ipc/event-bus';
 import type { Logger } from './kernel/logger';
 import type { Session } from './auth/session';
+import { demoProviderFor } from '../../shared/demo-numbers';
 import { CacheStore, type LowBalanceRule } from './ledger/cache';
+import { CARRIER_ORDER_WINDOW_MS, carriersInSellingOrder } from './ledger/carrier-order';
 import { systemClock, type Clock } from './kernel/clock';
 import { Ledger, publicSale, type LedgerSale } from './ledger/ledger';
 import type { ProviderAdapter } from './providers/types';
@@ -27,6 +29,7 @@ import { recoverLocal, resolveAwaiting, type RecoveryReport } from './sales/reco
 import { SaleSender } from './sales/sender';
 import { SalesService, type SaleShifts, type VerifyOwnerPin } from './sales/service';
 import { createSettingsStore } from './settings/store';
+import { loadPricing } from './sales/pricing-settings';
 
 export type SalesHandlers = Pick<
   HandlerMap,
@@ -73,6 +76,8 @@ export interface SalesModuleOptions {
   verifyOwnerPin?: VerifyOwnerPin;
   /** The drawer's shifts (core/backoffice): every sale is recorded in the open shift. */
   shifts?: SaleShifts;
+  /** Demo mode: send each sandbox test number to the provider that shows its behaviour first. */
+  demoTestNumbers?: boolean;
 }
 
 export interface SalesModule {
@@ -83,6 +88,10 @@ export interface SalesModule {
   sender: SaleSender;
   sync: SyncEngine;
   connectivity: ConnectivityTracker;
+  /** Tells the renderer about a committed sale change (issue 14: bill payments are sales too). */
+  notify(sale: LedgerSale): void;
+  /** Resolves when start-up recovery's local phase is done. */
+  ready(): Promise<void>;
   /** Start-up recovery: local phase (sales wait for it), then resolution of unknown/pending sales. */
   recover(): Promise<RecoveryReport>;
   close(): Promise<void>;
@@ -146,6 +155,9 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
     resellWindowMinutes: () => shopSettings.read().resellWindowMinutes,
     ...(options.verifyOwnerPin ? { verifyOwnerPin: options.verifyOwnerPin } : {}),
     ...(options.shifts ? { shifts: options.shifts } : {}),
+    // Issue 14: the owner's pricing in pesos for countries priced in USD.
+    pricing: () => loadPricing(db),
+    ...(options.demoTestNumbers ? { demoProviderFor } : {}),
   });
   const sync: SyncEngine = new SyncEngine({
     ledger,
@@ -176,13 +188,15 @@ export function createSalesModule(options: SalesModuleOptions): SalesModule {
   }
 
   return {
-    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor }),
+    handlers: salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor: options.lowBalanceMinor, now: () => clock.now() }),
     ledger,
     cache,
     service,
     sender,
     sync,
     connectivity,
+    notify,
+    ready: () => localRecovery ?? Promise.resolve(),
     recover,
     async close() {
       await sync.stop();
@@ -234,29 +248,37 @@ interface SalesHandlerDeps {
   connectivity: ConnectivityTracker;
   currency: () => string;
   lowBalanceMinor: number | undefined;
+  now: () => number;
 }
 
-function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor }: SalesHandlerDeps): SalesHandlers {
+type SalesListInput = Parameters<SalesHandlers['sales.list']>[0];
+
+/**
+ * sales.list: the plain list (all sales or one state, newest first), or, when asked for today or with a search,
+ * states or a page, today's list one page at a time with how many match and the day's totals per state.
+ */
+function listSales(ledger: Ledger, service: SalesService, input: SalesListInput) {
+  const limit = input.limit ?? 200;
+  const paged = input.today || input.states || input.search || input.afterSaleId || input.withTotals;
+  if (!paged) return { sales: ledger.list({ ...(input.state ? { state: input.state } : {}), limit }).map(publicSale) };
+  const sinceMs = input.today ? service.startOfToday() : 0;
+  const states = input.states ?? (input.state ? [input.state] : undefined);
+  const page = ledger.queries.salesPage({ sinceMs, limit, ...(states ? { states } : {}), ...(input.search ? { search: input.search } : {}), ...(input.afterSaleId ? { afterSaleId: input.afterSaleId } : {}) });
+  return { sales: page.sales.map(publicSale), matched: page.matched, more: page.more, ...(input.withTotals ? { totals: ledger.queries.stateTotals(sinceMs) } : {}) };
+}
+
+function salesHandlers({ ledger, cache, service, connectivity, currency, lowBalanceMinor, now }: SalesHandlerDeps): SalesHandlers {
   return {
     'sales.sell': async (input) => publicSale(await service.sell(input)),
     'sales.get': (input) => ({ sale: publicSale(ledger.mustGet(input.id)), events: ledger.events(input.id) }),
-    'sales.list': (input) =>
-      ({
-        sales: ledger
-          .list({
-            ...(input.state ? { state: input.state } : {}),
-            ...(input.today ? { sinceMs: service.startOfToday() } : {}),
-            limit: input.limit ?? 200,
-          })
-          .map(publicSale),
-      }),
+    'sales.list': (input) => listSales(ledger, service, input),
     'sales.checkResell': (input) => service.checkResell(input),
     'sales.refundAtCounter': (input) => publicSale(service.refundAtCounter(input.id)),
     // The dispatcher checked a cashier's ownerPin and says whose it was; an owner signed in needs none.
     'sales.markRefunded': (input, context) => publicSale(service.markRefunded(input.id, context.ownerOverride?.ownerId ?? null, input.fromShiftId ?? null)),
     'sales.recentNumbers': (input) => ({ numbers: ledger.recentNumbers(input.limit ?? 10) }),
     'queue.status': () => ledger.queueStatus(currency()),
-    'catalog.get': (input) => cache.catalog(input.country),
+    'catalog.get': (input) => carriersInSellingOrder(cache.catalog(input.country, input.kind), ledger.queries.carrierSales(input.country, now() - CARRIER_ORDER_WINDOW_MS)),
     'balances.get': () => cache.balances(lowBalanceMinor),
     'connectivity.get': () => connectivity.snapshot(),
   };

@@ -38,9 +38,11 @@ export const SANDBOX_COUNTRIES: SandboxCountry[] = [
       { id: 'BAIT', name: 'Bait', skuPrefix: 'BAI' },
     ],
     topupAmounts: [10, 20, 30, 50, 100, 150, 200, 300, 500].map((pesos) => pesos * 100),
+    // Bundles name what they include, as carriers' catalogs do: data, days, apps, minutes.
     bundles: [
-      ['Paquete Internet 2GB', 10_000],
-      ['Paquete Internet 5GB', 20_000],
+      ['Paquete Internet 2GB 7 días + WhatsApp', 10_000],
+      ['Paquete Internet 5GB 30 días + WhatsApp, Facebook', 20_000],
+      ['Amigo Sin Límite 3GB 15 días, minutos ilimitados', 15_000],
     ],
   },
   {
@@ -54,7 +56,7 @@ export const SANDBOX_COUNTRIES: SandboxCountry[] = [
       { id: 'TIGO', name: 'Tigo', skuPrefix: 'TGH' },
     ],
     topupAmounts: [100, 200, 500, 1000],
-    bundles: [['Paquete 1GB', 300]],
+    bundles: [['Paquete 1GB 7 días + WhatsApp', 300]],
   },
   {
     code: 'PH',
@@ -154,6 +156,17 @@ export const SANDBOX_TEST_NUMBERS = {
   possibleDuplicate: '5500000002',
   slow: '5500000003',
 } as const;
+
+/**
+ * MobiSend detects a Mexican number's carrier when none is named. The sandbox's stand-in for the carrier
+ * database: the number's last digit (5 or 6: Movistar, 7: AT&T, anything else: Telcel), so tests can show a
+ * detected carrier that is not the default one.
+ */
+export function detectSandboxCarrier(country: SandboxCountry, phone: string): SandboxCarrier | undefined {
+  const last = phone.at(-1);
+  const name = last === '5' || last === '6' ? 'Movistar' : last === '7' ? 'AT&T' : 'Telcel';
+  return findCarrier(country, name) ?? country.carriers[0];
+}
 
 export function testNumberBehaviour(phone: string): 'rejected' | 'possible_duplicate' | 'slow' | 'normal' {
   const digits = phone.replace(/\D/g, '');

@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { convertByDividing, money, moneyFromMajor, toMajorNumber, type Money } from '../../shared/money';
-import { SANDBOX_PRODUCTS, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
+import { SANDBOX_PRODUCTS, detectSandboxCarrier, findCarrier, findCountry, sandboxSecret, testNumberBehaviour, type SandboxProduct } from './catalog';
 import { SANDBOX_BILLERS, apiStatusReply, badRequest, billersReply, catalogReply, nonNegativeInt, notFound, positiveInt, providersReply } from './mobisend-catalog';
 import { DEFAULT_STARTING_BALANCE_USD, type SandboxOptions } from './options';
 import { admit, MobiSendServerLimits, tooManyRequests } from './rate-limits';
@@ -200,8 +200,8 @@ export class MobiSendSimulator implements ProviderSimulator {
       return product.amountMinor === amount.minor ? product : `sku ${sku} is ${product.amountMinor / 100} ${product.currency}, not the amount given`;
     }
     let carrierName = typeof body.carrier === 'string' ? body.carrier : undefined;
-    // The document auto-detects the carrier in Mexico; the sandbox routes an unnamed carrier to Telcel.
-    if (!carrierName && country.code === 'MX') carrierName = 'Telcel';
+    // The document auto-detects the carrier in Mexico when it is omitted.
+    if (!carrierName && country.code === 'MX') carrierName = detectSandboxCarrier(country, typeof body.phone === 'string' ? body.phone : '')?.name;
     if (!carrierName) return `carrier is required for ${country.code}`;
     const carrier = findCarrier(country, carrierName);
     if (!carrier) return `Unknown carrier ${carrierName} for ${country.code}`;
@@ -221,6 +221,10 @@ export class MobiSendSimulator implements ProviderSimulator {
     const rush = body.rush === true;
     if (rush && !biller.rush_available) return badRequest(`Rush is not available for ${biller.name}`);
     const amount = moneyFromMajor(body.amount, 'USD');
+    const reference = typeof body.reference === 'string' ? body.reference : undefined;
+    // The sandbox's test numbers work as account numbers too: a refused account, an anti-fraud duplicate.
+    const behaviour = testNumberBehaviour(body.account_number);
+    if (behaviour === 'rejected' || behaviour === 'possible_duplicate') return this.failedBill(biller.name, body.account_number, amount, rush, behaviour, reference);
     const fee = money(rush ? FEES_MINOR.rush : FEES_MINOR.standard, 'USD');
     const total = money(amount.minor + fee.minor, 'USD');
     if (total.minor > this.balanceMinorUsd) return { status: 403, json: { success: false, error: 'Insufficient balance' } };
@@ -228,7 +232,6 @@ export class MobiSendSimulator implements ProviderSimulator {
     this.balanceMinorUsd -= total.minor;
     const id = randomUUID();
     const processedAt = new Date();
-    const reference = typeof body.reference === 'string' ? body.reference : undefined;
     const order = {
       id,
       status: 'SUCCESS',
@@ -254,6 +257,15 @@ export class MobiSendSimulator implements ProviderSimulator {
       costMinorUsd: total.minor,
     });
     return { status: 200, json: { success: true, order, billing: this.billing(total, before) }, ...(reference ? { reference } : {}) };
+  }
+
+  private failedBill(biller: string, account: string, amount: Money, rush: boolean, behaviour: 'rejected' | 'possible_duplicate', reference: string | undefined): SandboxReply {
+    const id = randomUUID();
+    const error = behaviour === 'rejected' ? 'INVALID ACCOUNT NUMBER' : 'POSIBLE DUPLICADO';
+    const createdAt = new Date();
+    const order = { id, status: 'FAILED', type: 'billpay', biller, account_number: account, amount_usd: toMajorNumber(amount), rush };
+    this.orders.set(id, { json: { ...order, error, reference: reference ?? null, created_at: createdAt.toISOString() }, status: 'FAILED', createdAt });
+    return { status: 200, json: { success: false, error, order }, ...(reference ? { reference } : {}) };
   }
 
   private order(id: string): SandboxReply {

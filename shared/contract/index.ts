@@ -20,6 +20,9 @@ import { credentialsChannels } from './credentials';
 import { peopleChannels } from './people';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
+// Issue 14 (more to sell): bill payments, countries, pricing in pesos.
+import { billpayChannels } from './billpay';
+import { catalogChannels } from './catalog';
 
 export const channels = {
   ...appChannels,
@@ -38,6 +41,9 @@ export const channels = {
   ...backofficeChannels,
   // accounts (w7-accounts)
   ...accountsChannels,
+  // Issue 14 (more to sell)
+  ...billpayChannels,
+  ...catalogChannels,
 } satisfies ChannelMap;
 
 export const events = {

@@ -4,6 +4,7 @@ import { MoneySchema } from '../money';
 import { ErrorCodeSchema } from '../errors';
 import { ProviderIdSchema } from './app';
 import { defineChannel, defineEvent } from './define';
+import { BillDetailsSchema, BundleIncludesSchema, SaleKindSchema } from './sale-kinds';
 
 /** The ledger's state machine (docs/architecture.md, "A sale's life"). */
 export const SALE_STATES = ['created', 'queued', 'sending', 'pending', 'unknown', 'succeeded', 'failed', 'refund_due', 'refunded'] as const;
@@ -27,7 +28,8 @@ export const SaleSchema = z.object({
   country: CountrySchema,
   carrier: z.string(),
   sku: z.string().nullable(),
-  phone: NationalPhoneSchema,
+  /** Empty for a bill payment (its account number is in `bill`). */
+  phone: NationalPhoneSchema.or(z.literal('')),
   /** What the customer pays, in the shop's currency. */
   price: MoneySchema,
   /** What the provider deducted from the shop's balance, once known. */
@@ -39,6 +41,16 @@ export const SaleSchema = z.object({
   attempts: z.number().int().nonnegative(),
   failureCode: ErrorCodeSchema.nullable(),
   failureMessage: z.string().nullable(),
+  /** Issue 14: what was sold; the ledger always says, absent (older fixtures) reads as a top-up. */
+  kind: SaleKindSchema.optional(),
+  /** What the provider was asked to send when it is not `price` (USD: an international top-up's face value, a bill's total). */
+  faceValue: MoneySchema.nullable().optional(),
+  /** The shop's rate (MXN per USD, decimal text) and markup percent that priced `faceValue` into `price`. */
+  shopRate: z.string().nullable().optional(),
+  markupPercent: z.string().nullable().optional(),
+  /** Sold as "No sé la compañía": `carrier` is the one the provider detected ('' until it answers). */
+  carrierDetected: z.boolean().optional(),
+  bill: BillDetailsSchema.nullable().optional(),
 });
 export type Sale = z.infer<typeof SaleSchema>;
 
@@ -67,6 +79,8 @@ export const CatalogProductSchema = z.object({
   name: z.string(),
   carrier: z.string(),
   type: z.enum(['topup', 'bundle']),
+  /** A bundle's contents as its catalog entry describes them (issue 14). */
+  includes: BundleIncludesSchema.optional(),
   amount: MoneySchema.nullable(),
   min: MoneySchema.nullable(),
   max: MoneySchema.nullable(),
@@ -75,7 +89,8 @@ export type CatalogProductView = z.infer<typeof CatalogProductSchema>;
 
 export const CatalogSchema = z.object({
   country: CountrySchema,
-  carriers: z.array(z.object({ name: z.string(), providers: z.array(ProviderIdSchema) })),
+  /** `sold`: this shop's sales with the carrier in the country (issue 14: most sold first). */
+  carriers: z.array(z.object({ name: z.string(), providers: z.array(ProviderIdSchema), sold: z.number().int().nonnegative().optional() })),
   products: z.array(CatalogProductSchema),
   refreshedAt: IsoTimeSchema.nullable(),
 });
@@ -115,17 +130,21 @@ export const SellInputSchema = z
     requestId: z.string().uuid(),
     phone: NationalPhoneSchema,
     country: CountrySchema,
-    carrier: z.string().min(1).max(60),
+    /** Omitted in Mexico: "No sé la compañía", the provider detects it (MobiSend). */
+    carrier: z.string().min(1).max(60).optional(),
     amount: MoneySchema.optional(),
     sku: z.string().min(1).max(64).optional(),
     provider: ProviderIdSchema.optional(),
+    /** Abroad (priced in USD): the pesos the confirm screen showed; a different price now is refused (quote_changed). */
+    expectedCharge: MoneySchema.optional(),
     /** An owner's PIN typed on the spot: lets a sale through while an earlier one to the number is unresolved (recorded). */
     ownerPin: OwnerPinSchema.optional(),
     /** The cashier answered "¿Otra recarga igual?" with yes: the same number and amount again within the window. */
     repeatConfirmed: z.boolean().optional(),
   })
   .strict()
-  .refine((input) => Boolean(input.amount) !== Boolean(input.sku), { message: 'give exactly one of amount or sku' });
+  .refine((input) => Boolean(input.amount) !== Boolean(input.sku), { message: 'give exactly one of amount or sku' })
+  .refine((input) => input.carrier !== undefined || input.country === 'MX', { message: 'the carrier may be left out only in Mexico', path: ['carrier'] });
 export type SellInput = z.infer<typeof SellInputSchema>;
 
 /** What the ledger knows about earlier sales to a number, asked before the read-back; writes nothing. */
@@ -137,6 +156,26 @@ export const ResellCheckSchema = z.object({
   windowMinutes: z.number().int().nonnegative(),
 });
 export type ResellCheck = z.infer<typeof ResellCheckSchema>;
+
+/**
+ * What today's list adds to sales.list: filter by several states at once (the owed sales, the ones waiting), a
+ * search by the number's last digits or a folio, and keyset paging (the page after a given sale).
+ */
+const SalesListPagingFields = {
+  states: z.array(SaleStateSchema).min(1).max(SALE_STATES.length).optional(),
+  search: z.string().min(1).max(60).optional(),
+  afterSaleId: z.string().min(1).max(100).optional(),
+  /** Also the day's count and amount per state (read on their own, so the first rows never wait for them). */
+  withTotals: z.boolean().optional(),
+};
+
+/** The page's context: how many sales match in all, whether more follow, and the day's count and amount per state. */
+const SalesListPageAnswer = {
+  matched: z.number().int().nonnegative().optional(),
+  more: z.boolean().optional(),
+  totals: z.array(z.object({ state: SaleStateSchema, count: z.number().int().nonnegative(), amount: MoneySchema })).optional(),
+};
+export type SalesListTotals = NonNullable<z.infer<z.ZodObject<typeof SalesListPageAnswer>>['totals']>;
 
 export const salesChannels = {
   'sales.sell': defineChannel({
@@ -153,11 +192,17 @@ export const salesChannels = {
   }),
   'sales.list': defineChannel({
     input: z
-      .object({ state: SaleStateSchema.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .object({
+        state: SaleStateSchema.optional(),
+        today: z.boolean().optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        // Today's list (issue 14): a filter by states, a search, and the next page after a sale.
+        ...SalesListPagingFields,
+      })
       .strict(),
-    output: z.object({ sales: z.array(SaleSchema) }),
+    output: z.object({ sales: z.array(SaleSchema), ...SalesListPageAnswer }),
     access: 'cashier',
-    description: 'Sales, newest first, optionally only today or only one state',
+    description: 'Sales, newest first, optionally only today or only one state; today\'s list by page, searched and filtered, with its totals',
   }),
   'sales.checkResell': defineChannel({
     input: z
@@ -212,7 +257,7 @@ export const salesChannels = {
     description: 'Queued sales, sales awaiting the provider, sales owed back to customers',
   }),
   'catalog.get': defineChannel({
-    input: z.object({ country: CountrySchema }).strict(),
+    input: z.object({ country: CountrySchema, kind: z.enum(['topup', 'bundle']).optional() }).strict(),
     output: CatalogSchema,
     access: 'cashier',
     description: 'Carriers and products from the cached catalog (works offline)',

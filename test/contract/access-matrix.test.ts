@@ -98,6 +98,18 @@ const MATRIX: Record<string, { allowed: readonly Audience[]; input: () => unknow
   'accounts.floatCheck': { allowed: OWNER_ONLY, input: () => ({ date: '2026-01-15' }) },
   'accounts.exportSales': { allowed: OWNER_ONLY, input: () => ({ from: '2026-01-01', to: '2026-12-31', fullNumbers: true }) },
   'accounts.exportReport': { allowed: OWNER_ONLY, input: () => ({ format: 'pdf' }) },
+  // Issue 14 (more to sell)
+  'billpay.billers': { allowed: SIGNED_IN, input: () => ({ search: 'Duke' }) },
+  'billpay.quote': { allowed: SIGNED_IN, input: () => ({ billerCode: '12345', amount: { minor: 15_000, currency: 'USD' }, rush: false }) },
+  'billpay.pay': {
+    allowed: SIGNED_IN,
+    input: () => ({ requestId: crypto.randomUUID(), billerCode: '12345', billerName: 'Duke Energy', accountNumber: '1234567890', amount: { minor: 1000, currency: 'USD' }, rush: false, expectedCharge: { minor: 1, currency: 'MXN' } }),
+  },
+  'catalog.countries': { allowed: SIGNED_IN, input: () => ({}) },
+  'catalog.quoteInternational': { allowed: SIGNED_IN, input: () => ({ country: 'HN', carrier: 'Tigo', amount: { minor: 500, currency: 'USD' } }) },
+  'catalog.carrierHint': { allowed: SIGNED_IN, input: () => ({ phone: '5512345678', country: 'MX' }) },
+  'pricing.get': { allowed: SIGNED_IN, input: () => ({}) },
+  'pricing.set': { allowed: OWNER_ONLY, input: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: [] }) },
   // Last: once an owner has left demo mode the rest of this table would meet a shop in set-up.
   'setup.leaveDemo': { allowed: OWNER_ONLY, input: () => ({}) },
 };

@@ -47,7 +47,11 @@ describe('the re-sell dialog', () => {
   });
 });
 
-type NoticesHarness = NoticesSlice & { todaySales: Sale[] } & Pick<SellState, 'sale' | 'step' | 'phone' | 'country' | 'offer'>;
+type NoticesHarness = NoticesSlice & { todaySales: Sale[] } & Pick<SellState, 'sale' | 'step' | 'phone' | 'country' | 'offer'> & {
+  // Issue 14: no international top-up or bill payment on screen here.
+  intlShows(sale: Sale): boolean;
+  billShows(sale: Sale): boolean;
+};
 
 function harness(known: Sale[], screen: Partial<Pick<SellState, 'sale' | 'step' | 'phone' | 'country' | 'offer'>> = {}) {
   return createStore<NoticesHarness>()((set, get, api) => ({
@@ -57,6 +61,8 @@ function harness(known: Sale[], screen: Partial<Pick<SellState, 'sale' | 'step' 
     phone: '',
     country: 'MX',
     offer: null,
+    intlShows: () => false,
+    billShows: () => false,
     ...screen,
     ...createNoticesSlice(set, get, api),
   }));

@@ -33,7 +33,8 @@ describe('the sell screen rules', () => {
     expect(check('10')).toEqual({ amount: mxn(10), problem: null });
     expect(check('500').problem).toBeNull();
     expect(check('501').problem).toBe('high');
-    expect(customAmountCheck({ customAmount: '50', catalog, carrier: 'Movistar', country: 'MX' }).problem).toBe('empty');
+    expect(customAmountCheck({ customAmount: '50', catalog, carrier: 'Movistar', country: 'MX' }).problem).toBe('not_offered');
+    expect(customAmountCheck({ customAmount: '20', catalog, carrier: 'Movistar', country: 'MX' })).toEqual({ amount: mxn(20), problem: null });
   });
 
   it('says every state in one of five words', () => {

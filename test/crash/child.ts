@@ -12,11 +12,13 @@ import { createEventBus } from '../../electron/core/ipc/event-bus';
 import { silentLogger } from '../../electron/core/kernel/logger';
 import { createSession } from '../../electron/core/auth/session';
 import { createProviderAdapters, type ProvidersConfig } from '../../electron/core/providers/registry';
+import type { ProviderAdapter } from '../../electron/core/providers/types';
 import { createSalesModule } from '../../electron/core/sales-module';
+import { BillPayments } from '../../electron/core/sales/bill-payments';
+import { DEFAULT_BUSINESS_DAY_RULE } from '../../shared/business-day';
 import { AppError } from '../../shared/errors';
 import { chooseSeed, randomFromSeed } from '../sales/seeded-random';
 // Back office (issue 13): the drawer's shift, cash and the Z in every life.
-import { DEFAULT_BUSINESS_DAY_RULE } from '../../shared/business-day';
 import { createBackofficeModule, type BackofficeModule } from '../../electron/core/backoffice';
 import { createJournal } from '../../electron/core/journal/journal';
 
@@ -53,6 +55,36 @@ function emit(event: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...event, t: Math.round(performance.now()) })}\n`);
 }
 
+type Module = ReturnType<typeof createSalesModule>;
+
+/** Issue 14: one bill payment through the ledger (MobiSend), acknowledged like a sale. */
+async function payOneBill(module: Module, adapters: readonly ProviderAdapter[], session: ReturnType<typeof createSession>, random: ReturnType<typeof randomFromSeed>): Promise<void> {
+  const bills = new BillPayments({
+    ledger: module.ledger,
+    sender: module.sender,
+    adapters: new Map(adapters.map((adapter) => [adapter.id, adapter])),
+    connectivity: module.connectivity,
+    session,
+    clock: { now: () => Date.now() },
+    pricing: () => ({ default: { rate: '18.50', markupPercent: '5' }, byCountry: [] }),
+    businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
+    notify: (sale) => module.notify(sale),
+    ready: () => module.ready(),
+  });
+  const requestId = randomUUID();
+  const amount = { minor: random.int(1, 200) * 100, currency: 'USD' };
+  const rush = random.int(2) === 0;
+  emit({ ev: 'selling', requestId, bill: true });
+  try {
+    const charge = bills.quote({ billerCode: '12345', billerCountry: 'US', amount, rush }).pricing.charge;
+    const accountNumber = String(random.int(1_000_000_000, 9_999_999_999));
+    const sale = await bills.pay({ requestId, billerCode: '12345', billerCountry: 'US', billerName: 'Duke Energy', accountNumber, amount, rush, expectedCharge: charge });
+    emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor, bill: true });
+  } catch (error) {
+    emit({ ev: 'refused', requestId, code: error instanceof AppError ? error.code : 'internal', message: String(error), bill: true });
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = process.env.SALDO_DATA_DIR ?? '';
   const addresses = JSON.parse(process.env.SALDO_CRASH_SANDBOXES ?? '[]') as SandboxAddress[];
@@ -67,10 +99,11 @@ async function main(): Promise<void> {
   const session = createSession();
   session.signIn({ id: 'cashier-1', name: 'Ana', role: 'cashier' });
   const backoffice = backofficeFor(db);
+  const adapters: ProviderAdapter[] = [built.relier, built.mobisend, built.liquido].filter((adapter) => adapter !== undefined);
   const module = createSalesModule({
     shifts: backoffice.shiftsForSales,
     db,
-    adapters: [built.relier, built.mobisend, built.liquido].filter((adapter) => adapter !== undefined),
+    adapters,
     events: createEventBus({ logger: silentLogger, validatePayloads: false }),
     session,
     logger: silentLogger,
@@ -82,6 +115,7 @@ async function main(): Promise<void> {
   emit({ ev: 'start', pid: process.pid });
   const recovery = await module.recover();
   emit({ ev: 'recovered', recovery, chain: module.ledger.verify().ok, integrity: integrityCheck(db), openShift: backoffice.shifts.currentId() });
+  if (process.env.SALDO_CRASH_BILL === '1') await payOneBill(module, adapters, session, random);
   for (let index = 0; index < sales; index += 1) {
     const offline = index % 3 === 2;
     if (offline) for (const provider of order) module.connectivity.set(provider, false, 'crash test: line down');

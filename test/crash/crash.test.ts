@@ -164,8 +164,11 @@ describe('crash and restart', () => {
         const crashAt = slot < CRASH_POINTS.length ? (CRASH_POINTS[slot] ?? null) : null;
         const crashAfter = random.int(1, 4);
         const owedBack = crashAt !== null && OWED_BACK_POINTS.includes(crashAt);
-        const once = owedBack || (crashAt !== null && BACK_OFFICE_POINTS.includes(crashAt));
-        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: once ? 1 : crashAfter, failFirst: owedBack, sales: 4, random }));
+        // Issue 14: a life aimed at the bill-pay path pays one bill first (killed at its first visit); one random life in four pays one too.
+        const billPoint = crashAt !== null && crashAt.startsWith('bill-');
+        const bill = billPoint || random.int(4) === 0;
+        const once = owedBack || billPoint || (crashAt !== null && BACK_OFFICE_POINTS.includes(crashAt));
+        lane.lives.push(await runLife(child, { dataDir: lane.dir, sandboxes: addresses, crashAt, crashAfter: once ? 1 : crashAfter, failFirst: owedBack, bill, sales: 4, random }));
       }
     };
     const perLane = Math.ceil(RUNS / LANES);
@@ -219,7 +222,9 @@ describe('crash and restart', () => {
       for (const core of cores) {
         expect(integrityCheck(core.db)).toEqual(['ok']);
         expect(core.module.ledger.verify()).toMatchObject({ ok: true });
-        for (const row of core.db.prepare('SELECT id, state, price_minor FROM sales').all() as Array<{ id: string; state: string; price_minor: number }>) sales.set(row.id, { state: row.state, minor: row.price_minor });
+        // What the provider delivers: a bill's amount (USD, its fee is MobiSend's), a top-up priced in USD its face value, else the price.
+        const deliveredMinor = "CASE WHEN kind = 'bill' THEN json_extract(bill_terms, '$.amount.minor') ELSE COALESCE(face_minor, price_minor) END";
+        for (const row of core.db.prepare(`SELECT id, state, ${deliveredMinor} AS minor FROM sales`).all() as Array<{ id: string; state: string; minor: number }>) sales.set(row.id, { state: row.state, minor: row.minor });
         for (const row of core.db.prepare('SELECT sale_id, idempotency_key FROM attempts').all() as Array<{ sale_id: string; idempotency_key: string }>) keyToSale.set(row.idempotency_key, row.sale_id);
       }
       // Every sale ends terminal, owed back, or visibly awaiting reconciliation; none rests in failed (the cashier

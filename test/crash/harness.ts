@@ -65,6 +65,8 @@ export interface LifeOptions {
   maxLifeMs?: number;
   /** The life's first sale fails and is handed back at once, so a kill on the owed-back paths is reached. */
   failFirst?: boolean;
+  /** The life pays a bill (MobiSend) before its top-ups, so a kill on the bill-pay path is reached (issue 14). */
+  bill?: boolean;
 }
 
 export function runLife(child: { command: string; args: string[] }, options: LifeOptions): Promise<LifeResult> {
@@ -79,11 +81,13 @@ export function runLife(child: { command: string; args: string[] }, options: Lif
     };
     delete env.SALDO_CRASH_AT;
     delete env.SALDO_CRASH_FAIL_FIRST;
+    delete env.SALDO_CRASH_BILL;
     if (options.failFirst) env.SALDO_CRASH_FAIL_FIRST = '1';
+    if (options.bill) env.SALDO_CRASH_BILL = '1';
     if (options.crashAt) {
       env.SALDO_CRASH_AT = options.crashAt;
       env.SALDO_CRASH_AFTER = String(options.crashAfter ?? 1);
-      env.SALDO_CRASH_DELAY_MS = options.crashAt === 'after-send-before-answer' ? String(options.random.int(1, 6)) : '0';
+      env.SALDO_CRASH_DELAY_MS = options.crashAt === 'after-send-before-answer' || options.crashAt === 'bill-after-send-before-answer' ? String(options.random.int(1, 6)) : '0';
     }
     const proc = spawn(child.command, child.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const events: ChildEvent[] = [];

@@ -37,7 +37,7 @@ test('an unresolved sale says what to do with the cash, is counted in the status
   await expect(verifying).toHaveText('Verificando: 1');
   await page.getByRole('button', { name: 'Siguiente venta' }).click();
   await verifying.click();
-  await expect(page.getByText('Solo las ventas que se están verificando')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Filtrar por estado' }).getByRole('button', { name: 'Verificando' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('row').filter({ hasText: '55 1234 5678' })).toContainText('Verificando');
 
   // The provider answers again: the sale settles while the cashier looks at another screen.
@@ -49,7 +49,7 @@ test('an unresolved sale says what to do with the cash, is counted in the status
   await notice.getByRole('button', { name: 'Entendido' }).click();
   await expect(notice).toHaveCount(0);
   // Once: later refreshes of the same sale bring no second notice.
-  await page.getByRole('button', { name: 'Ver todas' }).click();
+  await page.getByRole('group', { name: 'Filtrar por estado' }).getByRole('button', { name: 'Todas' }).click();
   await page.getByRole('button', { name: 'Actualizar' }).click();
   await page.waitForTimeout(1_000);
   await expect(notice).toHaveCount(0);

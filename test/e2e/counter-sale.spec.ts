@@ -83,7 +83,9 @@ test("Relier's always-fail number fails in words and no receipt claims success",
   await expect(result(page)).toHaveAttribute('data-result', 'failed', { timeout: 20_000 });
   await expect(page.getByRole('alert')).toHaveText('No se realizó');
   await expect(page.getByText(/^Motivo: /)).toBeVisible();
-  await expect(page.getByText(/Dígale al cliente/)).toBeVisible();
+  await expect(page.getByText('Dígale al cliente: «Su recarga no se pudo hacer: el sistema de recargas tuvo una falla. Le devolvemos su dinero.»')).toBeVisible();
+  // The amount is named as the top-up not made, never as charged.
+  await expect(page.getByText('Telcel · 55 0000 0001 · recarga de $20.00 no realizada')).toBeVisible();
   await expect(page.getByText(/entregada/i)).toHaveCount(0);
   await page.getByRole('button', { name: 'Imprimir recibo' }).click();
   const receipt = page.getByRole('dialog', { name: 'Recibo' }).getByTestId('receipt');

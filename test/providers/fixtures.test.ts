@@ -129,6 +129,8 @@ describe('adapters parse the documents\' examples', () => {
         amount: { minor: 10000, currency: 'MXN' },
         cost: { minor: 602, currency: 'USD' },
         exchangeRate: '17.5',
+        // The carrier the order names (what "No sé la compañía" shows as detected).
+        carrier: 'Telcel',
       },
     });
     expect(docs.received.at(-1)?.headers['idempotency-key']).toBe('doc-key');

@@ -19,6 +19,11 @@ export const CRASH_POINTS = [
   'before-shift-end-commit',
   'before-shift-close-commit',
   'before-day-close-commit',
+  // The bill-pay path (issue 14): the same guarantees as a top-up, killed at its own named points.
+  'bill-before-sale-commit',
+  'bill-after-commit-before-send',
+  'bill-after-send-before-answer',
+  'bill-after-provider-before-local-commit',
 ] as const;
 export type CrashPointName = (typeof CRASH_POINTS)[number];
 

@@ -8,6 +8,7 @@ import type { Balances, Catalog, CatalogProductView, Connectivity } from '../../
 import type { ProviderId } from '../../../shared/contract/app';
 import type { Money } from '../../../shared/money';
 import type { Balance, CatalogProduct } from '../providers/types';
+import { bundleIncludes } from './bundle-includes';
 
 interface CatalogRow {
   provider: string;
@@ -101,7 +102,21 @@ export class CacheStore {
       amount: row.amount_minor !== null ? { minor: row.amount_minor, currency: row.currency } : null,
       min: row.min_minor !== null ? { minor: row.min_minor, currency: row.currency } : null,
       max: row.max_minor !== null ? { minor: row.max_minor, currency: row.currency } : null,
+      // Issue 14: a bundle says what it includes, read from its catalog name.
+      ...(row.type === 'bundle' ? { includes: bundleIncludes(row.name) } : {}),
     }));
+  }
+
+  /** Countries with at least one cached product, each with its carriers and the currency it is sold in. */
+  cachedCountries(): Array<{ country: string; currency: string; carriers: string[] }> {
+    const rows = this.db.prepare<[], { country: string; currency: string; carrier: string }>('SELECT DISTINCT country, currency, carrier FROM catalog_cache ORDER BY country, carrier').all();
+    const byCountry = new Map<string, { country: string; currency: string; carriers: string[] }>();
+    for (const row of rows) {
+      const entry = byCountry.get(row.country) ?? { country: row.country, currency: row.currency, carriers: [] };
+      if (!entry.carriers.includes(row.carrier)) entry.carriers.push(row.carrier);
+      byCountry.set(row.country, entry);
+    }
+    return [...byCountry.values()];
   }
 
   hasCatalog(provider: ProviderId, country: string): boolean {
@@ -114,8 +129,9 @@ export class CacheStore {
     return this.products(row.country, row.provider as ProviderId).find((product) => product.sku === sku) ?? null;
   }
 
-  catalog(country: string): Catalog {
-    const products = this.products(country);
+  /** `kind`: only top-ups or only bundles (issue 14); carriers are those with a product of that kind. */
+  catalog(country: string, kind?: 'topup' | 'bundle'): Catalog {
+    const products = this.products(country).filter((product) => !kind || product.type === kind);
     const carriers = new Map<string, Set<ProviderId>>();
     for (const product of products) {
       const set = carriers.get(product.carrier) ?? new Set<ProviderId>();

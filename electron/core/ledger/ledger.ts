@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import { systemClock, type Clock } from '../kernel/clock';
 import { assertTransition } from './state-machine';
+import { SalesQueries } from './sales-queries';
 import { createdDetail, eventHash, GENESIS_HASH, verifyChain, type ChainReport } from './chain';
 import {
   SalesRepository,
@@ -18,10 +19,11 @@ import {
   type LedgerSale,
   type ListFilter,
   type NewSale,
+  type SaleExtras,
   type SalePatch,
 } from './sales-repository';
 
-export type { AttemptFinish, AttemptOutcome, AttemptRecord, LedgerSale, ListFilter, NewSale, SalePatch } from './sales-repository';
+export type { AttemptFinish, AttemptOutcome, AttemptRecord, BillTerms, LedgerSale, ListFilter, NewSale, SaleExtras, SalePatch } from './sales-repository';
 
 /** Another sender holds the sale, or it moved on: the compare-and-set found a different state. */
 export class StateConflictError extends AppError {
@@ -40,14 +42,32 @@ export function publicSale(sale: LedgerSale): Sale {
   return rest;
 }
 
+/** What a sale sells beyond a top-up (kind, USD sent, rate, markup, bill) goes into its chained `created` event too. */
+function withExtras(detail: string | null, extras: SaleExtras | undefined): string | null {
+  if (!extras) return detail;
+  let note: Record<string, unknown> = {};
+  if (detail !== null) {
+    try {
+      const parsed: unknown = JSON.parse(detail);
+      note = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { note: detail };
+    } catch {
+      note = { note: detail };
+    }
+  }
+  return JSON.stringify({ ...note, sells: extras });
+}
+
 export class Ledger {
   private readonly repo: SalesRepository;
+  /** The screens' read-only questions: today's pages, totals per state, sales per carrier. */
+  readonly queries: SalesQueries;
 
   constructor(
     readonly db: Database,
     private readonly clock: Clock = systemClock,
   ) {
     this.repo = new SalesRepository(db);
+    this.queries = new SalesQueries(db);
   }
 
   private iso(ms: number): string {
@@ -75,7 +95,7 @@ export class Ledger {
       assertTransition(null, 'created');
       this.repo.insertSale(sale, at, ms);
       const terms = { priceMinor: sale.price.minor, priceCurrency: sale.price.currency, phone: sale.phone, country: sale.country, carrier: sale.carrier };
-      this.appendEvent(sale.id, null, 'created', createdDetail(terms, detail), at);
+      this.appendEvent(sale.id, null, 'created', createdDetail(terms, withExtras(detail, sale.extras)), at);
       return this.mustGet(sale.id);
     });
   }

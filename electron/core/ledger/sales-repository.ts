@@ -9,6 +9,9 @@ import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import type { ChainHistory, SaleTerms, StoredEvent } from './chain';
+import { toSale, type SaleExtras, type SaleRow } from './sale-row';
+
+export type { BillTerms, SaleExtras } from './sale-row';
 
 export interface NewSale {
   id: string;
@@ -22,6 +25,8 @@ export interface NewSale {
   sku: string | null;
   phone: string;
   price: Money;
+  /** Issue 14 (migration 009); absent: a top-up priced in what it sends. */
+  extras?: SaleExtras;
 }
 
 /** Columns a transition may set beside the state. `undefined` leaves a column as it is. */
@@ -35,6 +40,8 @@ export interface SalePatch {
   operatorTransactionId?: string | null;
   failureCode?: ErrorCode | null;
   failureMessage?: string | null;
+  /** The carrier the provider detected ("No sé la compañía"). */
+  detectedCarrier?: string;
 }
 
 export type AttemptOutcome = 'succeeded' | 'pending' | 'failed' | 'not_processed' | 'unknown' | 'interrupted';
@@ -85,34 +92,6 @@ export interface StateUpdate {
   queuedMs?: number;
 }
 
-interface SaleRow {
-  id: string;
-  request_id: string;
-  idempotency_key: string;
-  created_at: string;
-  created_ms: number;
-  updated_at: string;
-  cashier_id: string;
-  shift_id: string;
-  provider: string;
-  country: string;
-  carrier: string;
-  sku: string | null;
-  phone: string;
-  price_minor: number;
-  price_currency: string;
-  cost_minor: number | null;
-  cost_currency: string | null;
-  exchange_rate: string | null;
-  provider_transaction_id: string | null;
-  operator_transaction_id: string | null;
-  state: string;
-  attempts: number;
-  failure_code: string | null;
-  failure_message: string | null;
-  queued_ms: number | null;
-}
-
 interface AttemptRow {
   sale_id: string;
   attempt_no: number;
@@ -125,34 +104,6 @@ interface AttemptRow {
   error_code: string | null;
   error_message: string | null;
   http_status: number | null;
-}
-
-function toSale(row: SaleRow): LedgerSale {
-  return {
-    id: row.id,
-    requestId: row.request_id,
-    idempotencyKey: row.idempotency_key,
-    createdMs: row.created_ms,
-    queuedMs: row.queued_ms,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    cashierId: row.cashier_id,
-    shiftId: row.shift_id,
-    provider: row.provider as ProviderId,
-    country: row.country,
-    carrier: row.carrier,
-    sku: row.sku,
-    phone: row.phone,
-    price: { minor: row.price_minor, currency: row.price_currency },
-    cost: row.cost_minor !== null && row.cost_currency !== null ? { minor: row.cost_minor, currency: row.cost_currency } : null,
-    exchangeRate: row.exchange_rate,
-    providerTransactionId: row.provider_transaction_id,
-    operatorTransactionId: row.operator_transaction_id,
-    state: row.state as SaleState,
-    attempts: row.attempts,
-    failureCode: row.failure_code as ErrorCode | null,
-    failureMessage: row.failure_message,
-  };
 }
 
 function toAttempt(row: AttemptRow): AttemptRecord {
@@ -194,6 +145,8 @@ function patchParams(patch: SalePatch): Record<string, unknown> {
     failureCode: patch.failureCode ?? null,
     setFailureMessage: set(patch.failureMessage),
     failureMessage: patch.failureMessage ?? null,
+    setDetected: set(patch.detectedCarrier),
+    detectedCarrier: patch.detectedCarrier ?? null,
   };
 }
 
@@ -208,7 +161,8 @@ const UPDATE_STATE_SQL = `UPDATE sales SET state = @to, updated_at = @at,
   operator_transaction_id = CASE WHEN @setOtid THEN @otid ELSE operator_transaction_id END,
   failure_code = CASE WHEN @setFailureCode THEN @failureCode ELSE failure_code END,
   failure_message = CASE WHEN @setFailureMessage THEN @failureMessage ELSE failure_message END,
-  queued_ms = CASE WHEN @setQueued THEN @queuedMs ELSE queued_ms END
+  queued_ms = CASE WHEN @setQueued THEN @queuedMs ELSE queued_ms END,
+  detected_carrier = CASE WHEN @setDetected THEN @detectedCarrier ELSE detected_carrier END
   WHERE id = @id AND state = @from`;
 
 /** States go in as one JSON array so a list of any length is still one prepared statement. */
@@ -220,9 +174,10 @@ export class SalesRepository implements ChainHistory {
   constructor(readonly db: Database) {
     this.stmt = {
       insertSale: db.prepare(`INSERT INTO sales (id, request_id, idempotency_key, created_at, created_ms, updated_at, cashier_id, shift_id,
-        provider, country, carrier, sku, phone, price_minor, price_currency, state, attempts)
+        provider, country, carrier, sku, phone, price_minor, price_currency, state, attempts,
+        kind, face_minor, face_currency, shop_rate, markup_percent, carrier_detect, bill_terms)
         VALUES (@id, @requestId, @idempotencyKey, @at, @ms, @at, @cashierId, @shiftId, @provider, @country, @carrier, @sku, @phone,
-        @priceMinor, @priceCurrency, 'created', 0)`),
+        @priceMinor, @priceCurrency, 'created', 0, @kind, @faceMinor, @faceCurrency, @shopRate, @markupPercent, @carrierDetect, @billTerms)`),
       getSale: db.prepare<[string], SaleRow>('SELECT * FROM sales WHERE id = ?'),
       byRequest: db.prepare<[string], SaleRow>('SELECT * FROM sales WHERE request_id = ?'),
       updateState: db.prepare(UPDATE_STATE_SQL),
@@ -298,6 +253,13 @@ export class SalesRepository implements ChainHistory {
       phone: sale.phone,
       priceMinor: sale.price.minor,
       priceCurrency: sale.price.currency,
+      kind: sale.extras?.kind ?? 'topup',
+      faceMinor: sale.extras?.faceValue?.minor ?? null,
+      faceCurrency: sale.extras?.faceValue?.currency ?? null,
+      shopRate: sale.extras?.shopRate ?? null,
+      markupPercent: sale.extras?.markupPercent ?? null,
+      carrierDetect: sale.extras?.carrierDetect ? 1 : 0,
+      billTerms: sale.extras?.bill ? JSON.stringify(sale.extras.bill) : null,
     });
   }
 

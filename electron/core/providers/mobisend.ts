@@ -347,10 +347,13 @@ export class MobiSendAdapter implements ProviderAdapter {
     return compact({
       state,
       providerTransactionId: order.id,
-      operatorTransactionId: order.provider_reference ?? undefined,
+      // A top-up's operator reference, or a bill payment's confirmation code.
+      operatorTransactionId: order.provider_reference ?? order.confirmation_code ?? undefined,
       amount: order.amount !== undefined && order.currency ? moneyFromMajor(order.amount, order.currency) : undefined,
       // What was deducted, as MobiSend reports it; never recomputed (the example's 6.02 is not 100 / 17.50).
-      cost: usd(deductedUsd ?? order.amount_usd),
+      // A bill payment's order states its total (amount plus fee).
+      cost: usd(deductedUsd ?? order.total_usd ?? order.amount_usd),
+      carrier: order.carrier ?? undefined,
       exchangeRate: order.exchange_rate !== undefined ? String(order.exchange_rate) : undefined,
       failure: state === 'failed' ? { ...knownFailure(classifyCarrierMessage(reason) ?? 'provider_error', reason), providerTransactionId: order.id } : undefined,
     });

@@ -81,6 +81,8 @@ export function classifyCarrierMessage(message: string): ProviderErrorCode | und
   const text = message.toUpperCase();
   if (text.includes('NO SE PUEDE ABONAR')) return 'number_rejected';
   if (text.includes('POSIBLE DUPLICADO')) return 'possible_duplicate';
+  // A bill payment's biller refused the account (MobiSend/CellPay: "INVALID ACCOUNT NUMBER").
+  if (text.includes('ACCOUNT NUMBER') || text.includes('INVALID ACCOUNT')) return 'account_rejected';
   return undefined;
 }
 

@@ -12,7 +12,8 @@ import { checkPhone, type PhoneProblem } from '../../../shared/phone';
 export interface SaleInputToCheck {
   country: string;
   phone: string;
-  carrier: string;
+  /** Absent: "No sé la compañía", the provider detects it (only the rest is checked). */
+  carrier?: string;
 }
 
 /**
@@ -45,8 +46,10 @@ export function checkSaleInput(input: SaleInputToCheck, price: Money, knownCarri
   if (!phone.valid || phone.digits !== input.phone) {
     throw new AppError('invalid_input', `${phone.valid ? 'the phone number must be digits only' : PHONE_PROBLEMS[phone.problem]} for ${country.name.en}`);
   }
-  if (!CARRIER_NAME.test(input.carrier)) throw new AppError('invalid_input', 'The carrier name has characters no carrier uses');
-  if (knownCarriers.length > 0 && !knownCarriers.some((known) => sameName(known, input.carrier))) {
-    throw new AppError('invalid_input', `${country.name.en} has no carrier "${input.carrier}" in the catalog`);
+  const carrier = input.carrier;
+  if (carrier === undefined) return;
+  if (!CARRIER_NAME.test(carrier)) throw new AppError('invalid_input', 'The carrier name has characters no carrier uses');
+  if (knownCarriers.length > 0 && !knownCarriers.some((known) => sameName(known, carrier))) {
+    throw new AppError('invalid_input', `${country.name.en} has no carrier "${carrier}" in the catalog`);
   }
 }

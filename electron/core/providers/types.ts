@@ -99,6 +99,8 @@ export interface TopupResult {
   cost?: Money;
   /** Decimal text, "1 cost-currency = rate amount-currency" (17.0068). */
   exchangeRate?: string;
+  /** The carrier the provider sold with (MobiSend names the one it detected when none was given). */
+  carrier?: string;
   /** For a failed state: the classified reason. */
   failure?: ProviderError;
 }

@@ -17,6 +17,15 @@ import type { Printer } from './printer';
 
 export type ReceiptsHandlers = Pick<HandlerMap, 'receipts.render' | 'receipts.print' | 'receipts.testPrint' | 'settings.setLanguage'>;
 
+/**
+ * Where the core counts a sale's printed receipts: the first print is the original, every later one says COPIA
+ * (whoever asks and from whichever screen). The runtime keeps it in the journal, so a restart forgets nothing.
+ */
+export interface PrintLog {
+  count(saleId: string): number;
+  record(saleId: string, detail: { copy: boolean; via: 'printer' | 'renderer'; printed: boolean }): void;
+}
+
 export interface ReceiptsModuleOptions {
   settings: SettingsStore;
   printer: Printer;
@@ -28,6 +37,8 @@ export interface ReceiptsModuleOptions {
   clock?: () => Date;
   /** IANA time zone for receipt dates; the host's when absent. */
   timeZone?: string;
+  /** Counts prints per sale; without it only a reprint asked as such (`copy`) says COPIA. */
+  printLog?: PrintLog;
 }
 
 export interface ReceiptsModule {
@@ -69,7 +80,13 @@ export function createReceiptsModule(options: ReceiptsModuleOptions): ReceiptsMo
 
   const handlers: ReceiptsHandlers = {
     'receipts.render': (input) => render(input),
-    'receipts.print': async (input) => print(render(input), `Saldo ${input.saleId}`, { saleId: input.saleId, copy: input.copy ?? false }),
+    'receipts.print': async (input) => {
+      // Printed once already: this one is a copy, whatever the screen asked.
+      const copy = (input.copy ?? false) || (options.printLog?.count(input.saleId) ?? 0) > 0;
+      const printed = await print(render({ ...input, copy }), `Saldo ${input.saleId}`, { saleId: input.saleId, copy });
+      options.printLog?.record(input.saleId, { copy, via: printed.via, printed: printed.printed });
+      return printed;
+    },
     'receipts.testPrint': async () => {
       const shop = options.settings.read();
       const receipt = renderTestReceipt(

@@ -18,6 +18,7 @@ import type { SaleState } from '../../../shared/contract/sales';
 import { crashPoint } from '../kernel/crash-points';
 import { failAndOweBack } from './owed-back';
 import { guardLiveKey, type NotProcessedDecision } from './failover';
+import { findInOrderHistory, sendSaleRequest } from './operation';
 
 /** How the provider said no: a failed transaction it reported, or an error answer to this request. */
 export interface NotProcessedContext {
@@ -75,6 +76,8 @@ function successPatch(value: TopupResult): SalePatch {
   if (value.exchangeRate) patch.exchangeRate = value.exchangeRate;
   if (value.providerTransactionId) patch.providerTransactionId = value.providerTransactionId;
   if (value.operatorTransactionId) patch.operatorTransactionId = value.operatorTransactionId;
+  // Read only for a sale sold as "No sé la compañía"; kept for any sale as the provider named it.
+  if (value.carrier) patch.detectedCarrier = value.carrier;
   return patch;
 }
 
@@ -128,25 +131,17 @@ export class SaleSender {
     const { sale, attemptNo } = claimed;
     const adapter = this.adapter(target.provider);
     this.deps.notify(sale);
-    crashPoint('after-commit-before-send');
+    const bill = sale.kind === 'bill';
+    crashPoint(bill ? 'bill-after-commit-before-send' : 'after-commit-before-send');
     let result: ProviderResult<TopupResult>;
     try {
-      const request = adapter.topup({
-        idempotencyKey: target.idempotencyKey,
-        reference: sale.id,
-        phone: sale.phone,
-        country: sale.country,
-        carrier: sale.carrier,
-        ...(target.sku ? { sku: target.sku } : { amount: sale.price }),
-        ...(adapter.capabilities.asyncTopup ? { preferAsync: target.preferAsync ?? false } : {}),
-      });
-      crashPoint('after-send-before-answer');
-      result = await request;
+      // A top-up, a bundle or a bill payment (operation.ts): one claim, one send, one settle for every kind.
+      result = await sendSaleRequest(adapter, sale, target, () => crashPoint(bill ? 'bill-after-send-before-answer' : 'after-send-before-answer'));
     } catch (error) {
       result = { ok: false, error: thrownAsError(error) };
     }
     target.onAnswered?.();
-    crashPoint('after-provider-before-local-commit');
+    crashPoint(bill ? 'bill-after-provider-before-local-commit' : 'after-provider-before-local-commit');
     this.deps.connectivity.observe(target.provider, result);
     return this.commitSoon(() => this.settle(sale.id, attemptNo, target.provider, result, decide));
   }
@@ -320,6 +315,10 @@ export class SaleSender {
       );
       return outcome.sale;
     }
+
+    // MobiSend beyond its 24 h replay window: its order history lists the sale by our reference.
+    const listed = caps.orderHistory ? await findInOrderHistory(adapter, sale, sentAt, this.deps.clock.now()).catch(() => undefined) : undefined;
+    if (listed) return this.applyStatus(sale, listed, 'order history');
 
     if (caps.reconciliationExport && adapter.reconcile) {
       const from = new Date(sentAt - 24 * 3600_000).toISOString().slice(0, 10);

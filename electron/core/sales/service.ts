@@ -23,6 +23,10 @@ import type { SaleSender } from './sender';
 import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from './failover';
 import { enforceResellGuard, resellFacts, UNRESOLVED_STATES, RESELL_WINDOW_DEFAULT_MINUTES, type EarlierSale, type ResellFacts } from './duplicate-guard';
 import { payOutRefund, refundAtCounter } from './refunds';
+import { detectingRoute, pricedInDollars, termsOfSale } from './sale-terms';
+import { UNSET_PRICING } from './pricing-settings';
+import { priceInPesos, pricingFor } from '../../../shared/pricing';
+import type { PricingSettings } from '../../../shared/contract/sale-kinds';
 
 /**
  * Checks an owner's PIN typed on the spot for `action`, asked by the signed-in user `requestedBy`. Resolves with
@@ -57,6 +61,10 @@ export interface SalesServiceDeps {
   resellWindowMinutes?: () => number;
   /** Checks an owner's PIN for a blocked re-sell; without it, no override is possible. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /** The owner's pricing in pesos for countries priced in USD (setting 'sales.pricing'); absent: not set. */
+  pricing?: () => PricingSettings;
+  /** Demo mode only: the provider that shows a test number's behaviour goes first (shared/demo-numbers.ts). */
+  demoProviderFor?: (phone: string, country: string) => ProviderId | undefined;
   /** The drawer's shifts (core/backoffice); without them a sale's shift is derived per cashier and day, as before. */
   shifts?: SaleShifts;
 }
@@ -96,14 +104,6 @@ export class SalesService {
     return promise;
   }
 
-  private priceOf(input: SellInput): { price: Money; skuProvider: ProviderId | null } {
-    if (input.amount) return { price: input.amount, skuProvider: null };
-    const sku = input.sku ?? '';
-    const product = this.deps.cache.productBySku(input.provider ?? null, sku);
-    if (!product || !product.amount) throw new AppError('invalid_input', `Unknown product ${sku}: refresh the catalog or pick another`);
-    return { price: product.amount, skuProvider: product.provider };
-  }
-
   private async sellOnce(input: SellInput): Promise<LedgerSale> {
     await this.deps.ready();
     const { ledger } = this.deps;
@@ -112,20 +112,25 @@ export class SalesService {
     const user = this.deps.session.current();
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
 
-    const { price, skuProvider } = this.priceOf(input);
-    if (price.minor <= 0) throw new AppError('invalid_input', 'The amount must be more than zero');
     // Bad input is refused before anything else is asked of the ledger or the routing: invalid_input, nothing written.
-    checkSaleInput(input, price, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
+    // What is sent and what is charged (pesos for a country priced in USD: pricing_not_set, quote_changed).
+    const { price, face, skuProvider, extras } = termsOfSale(input, this.deps.cache, () => this.deps.pricing?.() ?? UNSET_PRICING);
+    checkSaleInput(input, face, this.deps.cache.catalog(input.country).carriers.map((carrier) => carrier.name));
     const override = await this.passResellGuard(input, user, price);
     const provider = input.provider ?? skuProvider ?? undefined;
-    const candidates = routeCandidates(
-      { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: price }), ...(provider ? { provider } : {}) },
-      this.deps.routingPolicy(),
-      this.deps.adapters,
-      this.deps.cache,
-    );
+    const routed =
+      input.carrier === undefined
+        ? detectingRoute(this.deps.adapters, input.country)
+        : routeCandidates(
+            { country: input.country, carrier: input.carrier, ...(input.sku ? { sku: input.sku } : { amount: face }), ...(provider ? { provider } : {}) },
+            this.deps.routingPolicy(),
+            this.deps.adapters,
+            this.deps.cache,
+          );
+    const demoFirst = this.deps.demoProviderFor?.(input.phone, input.country);
+    const candidates = demoFirst ? [...routed.filter((candidate) => candidate.provider === demoFirst), ...routed.filter((candidate) => candidate.provider !== demoFirst)] : routed;
     const first = candidates[0];
-    if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier} in ${input.country} for this amount`);
+    if (!first) throw new AppError('no_provider', `No provider sells ${input.carrier ?? 'a detected carrier'} in ${input.country} for this amount`);
 
     const policy = this.deps.offlinePolicy();
     const online = this.deps.connectivity.anyReachable(candidates.map((candidate) => candidate.provider));
@@ -149,10 +154,11 @@ export class SalesService {
         shiftId: this.deps.shifts ? this.deps.shifts.forNewSale(user.id) : shiftIdFor(user.id, now, this.businessDayRule()),
         provider: first.provider,
         country: input.country,
-        carrier: input.carrier,
+        carrier: input.carrier ?? '',
         sku: first.sku,
         phone: input.phone,
         price,
+        extras,
       }, this.resellDetail(facts, override, input.repeatConfirmed === true));
       if (online) return sale;
       // Checked again inside the transaction that queues, so two sales at once cannot both squeeze in.
@@ -222,13 +228,20 @@ export class SalesService {
    * unresolved one, and the latest of the same amount within the window.
    */
   checkResell(query: { phone: string; country: string; amount?: Money; sku?: string }): ResellCheck {
-    const price = query.amount ?? (query.sku ? (this.deps.cache.productBySku(null, query.sku)?.amount ?? null) : null);
+    const price = this.chargeFor(query.country, query.amount ?? (query.sku ? (this.deps.cache.productBySku(null, query.sku)?.amount ?? null) : null));
     const facts = this.resellFactsFor(query.phone, query.country, price);
     return {
       unresolved: facts.unresolved ? publicSale(facts.unresolved) : null,
       sameRecently: facts.sameRecently ? publicSale(facts.sameRecently) : null,
       windowMinutes: this.resellWindowMinutes(),
     };
+  }
+
+  /** What a sale of `face` in `country` is charged (and recorded) at: pesos where it is priced in USD; null when unknown. */
+  private chargeFor(country: string, face: Money | null): Money | null {
+    if (!face || !pricedInDollars(country) || face.currency !== 'USD') return face;
+    const pricing = pricingFor(this.deps.pricing?.() ?? UNSET_PRICING, country);
+    return pricing ? priceInPesos(face, pricing).charge : null;
   }
 
   private resellWindowMinutes(): number {

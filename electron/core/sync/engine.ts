@@ -80,7 +80,10 @@ export class SyncEngine {
   /** The customer has gone: failover to another provider, stay queued, or fail with the money owed back. */
   private decideForQueued(error: ProviderError, sale: LedgerSale): NotProcessedDecision {
     const product = sale.sku ? this.deps.cache.productBySku(sale.provider, sale.sku) : null;
-    const canMove = !product || product.type === 'topup';
+    // Only a plain Mexican-style top-up moves: a bundle, a bill, a sale priced in USD or one whose carrier the
+    // provider detects stays with its provider (issue 14).
+    const plainTopup = (sale.kind ?? 'topup') === 'topup' && !sale.carrierDetected && !sale.faceValue;
+    const canMove = plainTopup && (!product || product.type === 'topup');
     const candidates = canMove
       ? routeCandidates({ country: sale.country, carrier: sale.carrier, amount: sale.price }, this.deps.routingPolicy(), this.deps.adapters, this.deps.cache)
       : [{ provider: sale.provider, sku: sale.sku }];

@@ -1,5 +1,6 @@
 /** What the sync engine is configured with, what it depends on, and what it reports. */
 import type { ProviderId } from '../../../shared/contract/app';
+import { SELL_COUNTRIES } from '../../../shared/countries';
 import type { EventBus } from '../ipc/event-bus';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../kernel/logger';
@@ -21,7 +22,7 @@ export interface SyncOptions {
   tickMs: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Countries whose catalogs are cached. */
+  /** Countries whose catalogs are cached: every country the counter offers, so none is offered without products. */
   countries: string[];
   /** Use a provider's asynchronous endpoint for queued sales (Relier: the transaction id comes back at once). */
   preferAsync: boolean;
@@ -40,7 +41,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   tickMs: 1_000,
   backoffBaseMs: 1_000,
   backoffMaxMs: 60_000,
-  countries: ['MX'],
+  countries: [...SELL_COUNTRIES],
   preferAsync: true,
   rateTimeScale: 1,
 };

@@ -8,6 +8,7 @@ import '../i18n';
 import './styles.css';
 import { Diagnostics } from '../features/diagnostics/screens/Diagnostics';
 import type { ScreenId } from '../features/navigation/types';
+import { useBackStaysInApp } from '../features/navigation/useBackStaysInApp';
 import { SettledNotices } from '../features/notices/screens/SettledNotices';
 import { ReceiptDialog } from '../features/receipt/screens/ReceiptDialog';
 import { Sell } from '../features/sell/screens/Sell';
@@ -20,6 +21,10 @@ import { CredentialsScreen, MyPinScreen, PeopleScreen, SettingsScreen } from '..
 import { Setup } from '../features/setup/screens/Setup';
 import { setupSelectors } from '../features/setup/slice';
 import { resolveRoute, sectionOf, sectionsFor, type Audience } from './routes';
+// Issue 14 (more to sell)
+import { BillPay } from '../features/billpay/screens/BillPay';
+import { International } from '../features/international/screens/International';
+import { PricingSettings } from '../features/international/screens/PricingSettings';
 import { startLive, useSaldo } from './store';
 import { useIdleSignOut } from './useIdleSignOut';
 // The owner's back office and a cashier's own shift (issue 13).
@@ -46,6 +51,10 @@ const SCREENS: Record<ScreenId, ComponentType> = {
   refunds: Refunds,
   providers: Providers,
   'my-shift': MyShift,
+  // Issue 14 (more to sell)
+  international: International,
+  billpay: BillPay,
+  pricing: PricingSettings,
 };
 
 export function App() {
@@ -66,6 +75,7 @@ export function App() {
   useEffect(() => {
     if (booted) void useSaldo.getState().loadSetupStatus();
   }, [booted, userId]);
+  useBackStaysInApp();
 
   // The set-up covers every screen until the shop has an owner, and while that owner goes through it.
   const current: ScreenId = settingUp ? 'setup' : resolveRoute(requested, audience);

@@ -41,6 +41,11 @@ export const ROUTES: readonly Route[] = [
   { id: 'people', audience: ['owner'], section: 'admin.section', hub: 'admin' },
   { id: 'credentials', audience: ['owner', 'tech'], section: 'admin.section', hub: 'admin' },
   { id: 'my-pin', audience: ['cashier', 'owner', 'tech'], section: 'admin.myPinSection', hub: 'admin' },
+  // Issue 14 (more to sell): international top-ups and bill payments open from the tabs on the sell screens (no
+  // section button, so the status bar keeps one row); the owner's exchange rate and markup.
+  { id: 'international', audience: ['cashier', 'owner'] },
+  { id: 'billpay', audience: ['cashier', 'owner'] },
+  { id: 'pricing', audience: ['owner'] },
 ];
 
 function visibleTo(audience: Audience): Route[] {

@@ -24,8 +24,16 @@ import type { TodaySlice } from '../features/today/types';
 // Issue 10: the first-run set-up's progress.
 import { createSetupSlice } from '../features/setup/slice';
 import type { SetupSlice } from '../features/setup/types';
+// Issue 14 (more to sell)
+import { createBillpaySlice } from '../features/billpay/slice';
+import type { BillpaySlice } from '../features/billpay/types';
+import { createPricingSlice } from '../features/international/pricing-slice';
+import { createInternationalSlice } from '../features/international/slice';
+import type { InternationalSlice, PricingSlice } from '../features/international/types';
 
-export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice & SetupSlice;
+type SellMoreSlices = InternationalSlice & BillpaySlice & PricingSlice;
+
+export type Store = LanguageSlice & NavigationSlice & SessionSlice & StatusSlice & SellSlice & TodaySlice & ReceiptSlice & NoticesSlice & SetupSlice & SellMoreSlices;
 
 export const useSaldo = create<Store>()((...args) => ({
   ...createLanguageSlice(...args),
@@ -37,6 +45,10 @@ export const useSaldo = create<Store>()((...args) => ({
   ...createReceiptSlice(...args),
   ...createNoticesSlice(...args),
   ...createSetupSlice(...args),
+  // Issue 14 (more to sell)
+  ...createInternationalSlice(...args),
+  ...createBillpaySlice(...args),
+  ...createPricingSlice(...args),
 }));
 
 /** Subscribes the store to main's events; answers the unsubscribe. */
@@ -46,12 +58,18 @@ export function startLive(): () => void {
     on('session.changed', ({ user }) => store().sessionChanged(user)),
     on('connectivity.changed', (payload) => store().connectivityChanged(payload)),
     on('queue.changed', (payload) => store().queueChanged(payload)),
-    on('balances.changed', (payload) => store().balancesChanged(payload)),
+    on('balances.changed', (payload) => {
+      store().balancesChanged(payload);
+      // A refresh of balances and catalogs ended: a country may have become sellable.
+      void store().loadSellableCountries();
+    }),
     on('sale.changed', (sale) => {
       // Before the lists take the change: the notice compares with what the counter knew.
       store().noticeIfSettled(sale);
       store().saleChanged(sale);
       store().upsertTodaySale(sale);
+      store().intlSaleChanged(sale);
+      store().billSaleChanged(sale);
     }),
   ];
   return () => stops.forEach((stop) => stop());

@@ -2,7 +2,10 @@
  * Which screen a signed-in person asked for. The router (app/routes.tsx) decides what actually shows: a
  * route the person's role may not see, or anyone signed out, gets the role's home screen or sign-in.
  */
-export type RouteId = 'sell' | 'today' | 'diagnostics' | AdminRouteId | BackofficeRouteId;
+export type RouteId = 'sell' | 'today' | 'diagnostics' | AdminRouteId | BackofficeRouteId | SellMoreRouteId;
+
+/** Issue 14 (more to sell): international top-ups and bill payments (tabs of the sell screen), the owner's pricing. */
+export type SellMoreRouteId = 'international' | 'billpay' | 'pricing';
 
 /** The owner's (and the technician's) screens of issue 10, shown as tabs of one "Ajustes" section. */
 export type AdminRouteId = 'settings' | 'people' | 'credentials' | 'my-pin';

@@ -7,14 +7,21 @@ import type { Sale, SaleState } from '../../../../shared/contract/sales';
 import type { Slice } from '../../app/slice';
 import type { SellState } from '../sell/types';
 import type { TodayState } from '../today/types';
+import type { BillpayActions } from '../billpay/types';
+import type { InternationalActions } from '../international/types';
 import type { NoticesSlice, NoticesState } from './types';
 
-type NoticesNeeds = Pick<TodayState, 'todaySales'> & Pick<SellState, 'sale' | 'step' | 'phone' | 'country' | 'offer'>;
+type NoticesNeeds = Pick<TodayState, 'todaySales'> &
+  Pick<SellState, 'sale' | 'step' | 'phone' | 'country' | 'offer'> &
+  // Issue 14: an international top-up's and a bill payment's screens tell their own outcome too.
+  Pick<InternationalActions, 'intlShows'> &
+  Pick<BillpayActions, 'billShows'>;
 
 const UNRESOLVED: readonly SaleState[] = ['created', 'queued', 'sending', 'pending', 'unknown'];
 
 /** The sale the counter is sending or showing right now: its own screen tells its outcome. */
 function onScreen(state: NoticesNeeds, sale: Sale): boolean {
+  if (state.intlShows(sale) || state.billShows(sale)) return true;
   if (state.step === 'result') return state.sale?.id === sale.id;
   if (state.step !== 'sending') return false;
   // While sending, the sale's id is not known yet; its events are those of this number and amount.

@@ -11,6 +11,10 @@ export interface ReceiptState {
   receiptPrinted: boolean;
   /** The page must print it itself (browser host): the receipt view calls window.print() once shown. */
   receiptPrintPending: boolean;
+  /** Who printed the receipt shown: the host's printer, or the page's print dialog (browser host). */
+  receiptVia: 'printer' | 'renderer' | null;
+  /** Sales whose receipt this counter has printed: their next print is a copy (the core counts it too). */
+  printedSaleIds: string[];
 }
 
 export interface ReceiptActions {

@@ -14,3 +14,12 @@ export function failureReason(sale: Sale, t: TFunction): string | null {
   if (SETTLED_AS_FAILED.has(sale.state) && UNCONFIRMED_CODES.has(sale.failureCode)) return t('result.unconfirmedReason');
   return t(`errors.${sale.failureCode}`);
 }
+
+/**
+ * What the cashier tells the customer about a failed sale, in the customer's terms: why (one sentence per failure
+ * code, counter.tell in both languages) and where their money is. Never that the top-up was charged or made.
+ */
+export function customerWords(sale: Sale, t: TFunction): string {
+  const why = sale.failureCode ? t(`counter.tell.${sale.failureCode}`) : t('counter.tellNoReason');
+  return `${why} ${sale.state === 'refunded' ? t('counter.tellRefunded') : t('counter.tellMoneyBack')}`;
+}

@@ -7,10 +7,11 @@
 import type { Catalog, CatalogProductView, SaleState } from '../../../../shared/contract/sales';
 import { saleCurrencyOf } from '../../../../shared/countries';
 import { moneyFromMajor, type Money } from '../../../../shared/money';
-import { checkPhone, MAX_NATIONAL_DIGITS, phoneDigits, type SellCountry } from '../../../../shared/phone';
+import { checkPhone, isSellCountry, MAX_NATIONAL_DIGITS, nationalDigits, readPhone, SELL_COUNTRIES, type SellCountry } from '../../../../shared/phone';
 import type { Slice } from '../../app/slice';
 import { errorCodeOf } from '../../bridge/client';
 import { offlineCapOf } from './offline-cap';
+import { carrierForSale, detectAmounts, isDetect } from './detect-carrier';
 import { createReadBackGuards, guardKindOf, type SellNeeds } from './guards';
 import { sellService } from './service';
 import type { Offer, ResultKind, SellSlice, SellState } from './types';
@@ -24,6 +25,7 @@ export const sellInitialState: SellState = {
   offer: null,
   customAmount: '',
   catalog: null,
+  sellableCountries: ['MX'],
   catalogLoading: false,
   catalogError: null,
   recent: [],
@@ -51,6 +53,7 @@ export interface CarrierOffers {
 }
 
 export function offersFor(catalog: Catalog | null, carrier: string | null): CarrierOffers {
+  if (isDetect(carrier)) return { amounts: detectAmounts(catalog), bundles: [], range: null };
   const products = (catalog?.products ?? []).filter((product: CatalogProductView) => product.carrier === carrier);
   const amounts = new Map<number, Money>();
   const bundles = new Map<string, Extract<Offer, { kind: 'sku' }>>();
@@ -75,11 +78,17 @@ export function currencyOf(catalog: Catalog | null, country: SellCountry): strin
   return product?.amount?.currency ?? product?.min?.currency ?? saleCurrencyOf(country);
 }
 
-/** The custom amount as money, and whether it is inside the carrier's range. */
-export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catalog' | 'carrier' | 'country'>): { amount: Money | null; problem: 'empty' | 'low' | 'high' | null } {
-  const { range } = offersFor(state.catalog, state.carrier);
-  if (!state.customAmount || !range) return { amount: null, problem: 'empty' };
-  const amount = moneyFromMajor(state.customAmount, range.min.currency);
+/**
+ * The amount typed on the keypad or keyboard, as money: one of the carrier's amounts (any carrier), or inside
+ * its range where a provider sells any amount. `not_offered`: the carrier sells only its listed amounts.
+ */
+export function customAmountCheck(state: Pick<SellState, 'customAmount' | 'catalog' | 'carrier' | 'country'>): { amount: Money | null; problem: 'empty' | 'low' | 'high' | 'not_offered' | null } {
+  const { range, amounts } = offersFor(state.catalog, state.carrier);
+  const currency = range?.min.currency ?? amounts[0]?.currency;
+  if (!state.customAmount || !currency) return { amount: null, problem: 'empty' };
+  const amount = moneyFromMajor(state.customAmount, currency);
+  if (amounts.some((listed) => listed.minor === amount.minor)) return { amount, problem: null };
+  if (!range) return { amount, problem: 'not_offered' };
   if (amount.minor < range.min.minor) return { amount, problem: 'low' };
   if (amount.minor > range.max.minor) return { amount, problem: 'high' };
   return { amount, problem: null };
@@ -116,7 +125,7 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
         requestId,
         phone,
         country,
-        carrier,
+        ...carrierForSale(carrier),
         ...(offer.kind === 'sku' ? { sku: offer.sku, provider: offer.provider } : { amount: offer.amount }),
         ...guards.extras(),
       });
@@ -141,13 +150,19 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       void get().loadCatalog();
     },
     setPhoneText(text) {
-      if (get().step !== 'number') return;
-      set({ phone: phoneDigits(text, get().country) });
+      const { step, country } = get();
+      if (step !== 'number') return;
+      const read = readPhone(text, country);
+      // "+504 9999 1234" pasted while México is selected is a Honduran number: the counter follows it there.
+      if (read.country !== country && isSellCountry(read.country) && get().sellableCountries.includes(read.country)) {
+        get().setCountry(read.country);
+        set({ phone: read.digits });
+      } else set({ phone: read.country === country ? read.digits : text.replace(/\D/g, '').slice(0, MAX_NATIONAL_DIGITS) });
     },
     pressPhoneDigit(digit) {
-      const { phone, step } = get();
+      const { phone, step, country } = get();
       if (step !== 'number' || !/^\d$/.test(digit) || phone.length >= MAX_NATIONAL_DIGITS) return;
-      set({ phone: phone + digit });
+      set({ phone: nationalDigits(phone + digit, country) });
     },
     deletePhoneDigit() {
       if (get().step === 'number') set({ phone: get().phone.slice(0, -1) });
@@ -157,12 +172,20 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
     },
     goToProduct() {
       const { step, phone, country } = get();
-      if (step !== 'number' || !checkPhone(phone, country).valid) return false;
-      set({ step: 'product', offer: null, customAmount: '' });
+      const check = checkPhone(phone, country);
+      if (step !== 'number' || !check.valid) return false;
+      set({ step: 'product', phone: check.digits, offer: null, customAmount: '' });
       return true;
     },
     pickCarrier(carrier) {
       if (get().step === 'product' && get().carrier !== carrier) set({ carrier, offer: null, customAmount: '' });
+    },
+    pickCarrierByKey(digit) {
+      const { step, carrier, catalog } = get();
+      const chosen = catalog?.carriers[Number(digit) - 1];
+      if (step !== 'product' || carrier || !chosen || !/^[1-9]$/.test(digit)) return false;
+      get().pickCarrier(chosen.name);
+      return true;
     },
     pickOffer(offer) {
       const { step, carrier, phone, country, resellChecking, resellGuard } = get();
@@ -178,7 +201,11 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       set({ customAmount: customAmount + digit });
     },
     deleteAmountDigit() {
-      if (get().step === 'product' && !get().resellGuard) set({ customAmount: get().customAmount.slice(0, -1) });
+      const { step, resellGuard, customAmount, resellChecking } = get();
+      if (step !== 'product' || resellGuard || resellChecking) return;
+      // Nothing typed: Backspace takes the carrier back, so a numpad can choose another one.
+      if (customAmount === '') set({ carrier: null, offer: null });
+      else set({ customAmount: customAmount.slice(0, -1) });
     },
     applyCustomAmount() {
       const check = customAmountCheck(get());
@@ -207,8 +234,8 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       if (countryChanged) void get().loadCatalog();
     },
     resetSell() {
-      const { catalog, recent, country } = get();
-      set({ ...sellInitialState, catalog: country === 'MX' ? catalog : null, recent });
+      const { catalog, recent, country, sellableCountries } = get();
+      set({ ...sellInitialState, catalog: country === 'MX' ? catalog : null, recent, sellableCountries });
       if (country !== 'MX') void get().loadCatalog();
     },
     async loadCatalog() {
@@ -220,6 +247,14 @@ export const createSellSlice: Slice<SellSlice, SellNeeds> = (set, get) => {
       } catch (error) {
         set({ catalogLoading: false, catalogError: errorCodeOf(error) });
       }
+    },
+    async loadSellableCountries() {
+      const answers = await Promise.allSettled(SELL_COUNTRIES.map((code) => sellService.catalog(code)));
+      const sellable = SELL_COUNTRIES.filter((code, index) => {
+        const answer = answers[index];
+        return code === 'MX' || (answer?.status === 'fulfilled' && answer.value.products.length > 0);
+      });
+      set({ sellableCountries: sellable });
     },
     async loadRecent() {
       try {

@@ -44,6 +44,8 @@ export interface SellState {
   /** The amount keypad's text, major units ("150"). */
   customAmount: string;
   catalog: Catalog | null;
+  /** The counter's countries whose cached catalog has products: only these are offered (Mexico always). */
+  sellableCountries: SellCountry[];
   catalogLoading: boolean;
   catalogError: ErrorCode | null;
   recent: RecentNumber[];
@@ -73,6 +75,8 @@ export interface SellActions {
   clearPhone(): void;
   goToProduct(): boolean;
   pickCarrier(carrier: string): void;
+  /** A digit key before a carrier is chosen picks the carrier at that place (1 is the first); false if none. */
+  pickCarrierByKey(digit: string): boolean;
   pickOffer(offer: Offer): void;
   pressAmountDigit(digit: string): void;
   deleteAmountDigit(): void;
@@ -85,6 +89,8 @@ export interface SellActions {
   repeatRecent(recent: RecentNumber): void;
   resetSell(): void;
   loadCatalog(): Promise<void>;
+  /** Asks the cached catalog of every counter country which of them can be sold now. */
+  loadSellableCountries(): Promise<void>;
   loadRecent(): Promise<void>;
   saleChanged(sale: Sale): void;
   /** The cashier stops at the re-sell dialog and goes back to the amounts. */

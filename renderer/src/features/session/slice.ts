@@ -18,7 +18,7 @@ import type { SessionSlice, SessionState } from './types';
 type SessionNeeds = Pick<LanguageActions, 'setLanguage'> &
   Pick<LanguageState, 'language'> &
   Pick<StatusActions, 'connectivityChanged' | 'refreshStatus'> &
-  Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent'> &
+  Pick<SellActions, 'resetSell' | 'loadCatalog' | 'loadRecent' | 'pressPhoneDigit'> &
   Pick<TodayActions, 'resetToday' | 'loadToday'> &
   Pick<NoticesActions, 'resetNotices'> &
   Pick<ReceiptActions, 'closeReceipt'> &
@@ -33,7 +33,11 @@ export const sessionInitialState: SessionState = {
   businessDay: DEFAULT_BUSINESS_DAY_RULE,
   idleSignOutMinutes: DEFAULT_IDLE_SIGN_OUT_MINUTES,
   signInScreenLanguage: null,
+  typedAhead: '',
 };
+
+/** More than any number plus its country code: a cashier leaning on the keyboard is not a number. */
+const MAX_TYPED_AHEAD = 16;
 
 function issueValue(error: unknown, name: string): string | null {
   if (!(error instanceof ClientError)) return null;
@@ -60,7 +64,7 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
   },
   async signIn(pin) {
     if (get().signingIn) return false;
-    set({ signingIn: true, signInProblem: null });
+    set({ signingIn: true, signInProblem: null, typedAhead: '' });
     try {
       const { user } = await sessionService.signIn(pin);
       set({ signingIn: false });
@@ -70,10 +74,19 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
       const left = issueValue(error, 'attemptsLeft');
       set({
         signingIn: false,
+        typedAhead: '',
         signInProblem: { code: errorCodeOf(error), attemptsLeft: left === null ? null : Number(left), lockedUntil: issueValue(error, 'lockedUntil') },
       });
       return false;
     }
+  },
+  typeAhead(key) {
+    const { signingIn, typedAhead, user } = get();
+    // Signed in already (the event came before the answer): the number step takes the digit itself.
+    if (user && /^\d$/.test(key)) return get().pressPhoneDigit(key);
+    if (!signingIn) return;
+    if (/^\d$/.test(key) && typedAhead.length < MAX_TYPED_AHEAD) set({ typedAhead: typedAhead + key });
+    else if (key === 'Backspace') set({ typedAhead: typedAhead.slice(0, -1) });
   },
   async signOut() {
     try {
@@ -105,6 +118,10 @@ export const createSessionSlice: Slice<SessionSlice, SessionNeeds> = (set, get) 
     get().resetNotices();
     get().closeReceipt();
     set({ route: 'sell' });
+    // The number field starts with whatever was keyed while the PIN was checked (after the reset, never before).
+    const typedAhead = user ? get().typedAhead : '';
+    set({ typedAhead: '' });
+    for (const digit of typedAhead) get().pressPhoneDigit(digit);
     if (user) {
       void get().loadShopSettings();
       void get().refreshStatus();

@@ -23,12 +23,19 @@ export interface SessionState {
   idleSignOutMinutes: number;
   /** The language the sign-in screen showed when it opened: a different one now was picked there. */
   signInScreenLanguage: Language | null;
+  /**
+   * Digits keyed while the PIN is being checked: they are the customer's number, typed before the number field
+   * exists. They go into it the moment someone is signed in (dropped if the PIN is refused).
+   */
+  typedAhead: string;
 }
 
 export interface SessionActions {
   /** First load: app info, settings (language), who is signed in, connectivity. */
   boot(): Promise<void>;
   signIn(pin: string): Promise<boolean>;
+  /** A key pressed while the PIN is being checked: digits are kept for the number, Backspace takes one back. */
+  typeAhead(key: string): void;
   signOut(): Promise<void>;
   /** After sign-in: the shop's language and business day (the core tells them only to a signed-in user). */
   loadShopSettings(): Promise<void>;

@@ -1,6 +1,7 @@
 /**
- * The receipt on screen, exactly the lines the printer gets. In the browser host the page prints it itself:
- * the print stylesheet shows only this receipt, at the paper's width.
+ * The receipt on screen, exactly the lines the printer got. One print action: the tap that opened this already
+ * printed it (the browser host prints it itself: the print stylesheet shows only this receipt, at the paper's
+ * width), so this dialog only shows it and closes; a later print is asked again and says COPIA.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ export function ReceiptDialog() {
   const pending = useSaldo((state) => state.receiptPrintPending);
   const printed = useSaldo((state) => state.receiptPrinted);
   const error = useSaldo((state) => state.receiptError);
+  const via = useSaldo((state) => state.receiptVia);
   const { closeReceipt, receiptPrintDone } = useSaldo.getState();
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -49,18 +51,15 @@ export function ReceiptDialog() {
     <div className="dialog-backdrop">
       <div className="dialog receipt-dialog" role="dialog" aria-modal="true" aria-labelledby="receipt-title">
         <h2 id="receipt-title">{t('receipt.title')}</h2>
-        {printed && (
-          <p className="ok" role="status">
-            {t('receipt.printed')}
+        {(printed || via === 'renderer') && (
+          <p className={printed ? 'ok' : 'hint'} role="status">
+            {printed ? t('receipt.printed') : t('counter.receipt.browserPrint')}
           </p>
         )}
         <pre className={`receipt receipt-${receipt.widthMm}`} data-testid="receipt" data-columns={receipt.columns} lang={receipt.language}>
           {receipt.lines.join('\n')}
         </pre>
         <div className="actions">
-          <button type="button" className="secondary big" onClick={() => window.print()}>
-            {t('receipt.print')}
-          </button>
           <button ref={closeButton} type="button" className="primary big" onClick={closeReceipt}>
             {t('receipt.close')}
           </button>

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { money } from '../../../format';
+import { customerWords } from '../reason';
 
 export function CashQuestion({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function CashQuestion({ sale }: { sale: Sale }) {
   if (sale.state === 'refunded') {
     return (
       <>
-        <p className="tell">{t('result.tellCustomer', { message: t('result.tellRefunded') })}</p>
+        <p className="tell">{t('result.tellCustomer', { message: customerWords(sale, t) })}</p>
         <p className="ok" role="status" data-testid="cash-answer">
           {t('result.cashHandedBackDone', { amount })}
         </p>
@@ -36,7 +37,7 @@ export function CashQuestion({ sale }: { sale: Sale }) {
   return (
     <section className="cash-question" aria-labelledby="cash-question-title">
       <p className="cash-line">{t('result.cashPaid', { amount })}</p>
-      <p className="tell">{t('result.tellCustomer', { message: t('result.tellFailed') })}</p>
+      <p className="tell">{t('result.tellCustomer', { message: customerWords(sale, t) })}</p>
       <h3 id="cash-question-title">{t('result.cashQuestion')}</h3>
       {problem && (
         <p className="error" role="alert">

@@ -8,16 +8,17 @@ import { useEffect, useRef, useState, type MouseEvent, type MutableRefObject, ty
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
-import { CarrierBadge } from '../../../components/CarrierBadge';
+import { useFocusOnShow } from '../../../components/useFocusOnShow';
 import { enterOnButton } from '../../../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../../../format';
+import { CarrierName } from './DetectCarrier';
 import { LineCheck } from './LineCheck';
 
 /** Long enough to swallow the second tap of a double tap (~300 ms apart), short enough not to slow a cashier. */
 export const CONFIRM_GUARD_MS = 600;
 
 /** Arms after the guard time; answers whether it is armed and since when (performance.now() time base). */
-function useArmedAfterGuard(): { armed: boolean; armedAt: MutableRefObject<number | null> } {
+export function useArmedAfterGuard(): { armed: boolean; armedAt: MutableRefObject<number | null> } {
   const [armed, setArmed] = useState(false);
   const armedAt = useRef<number | null>(null);
   useEffect(() => {
@@ -37,6 +38,8 @@ export function ConfirmStep() {
   );
   const { confirmSale, back, refreshStatus } = useSaldo.getState();
   const { armed, armedAt } = useArmedAfterGuard();
+  // The read-back takes the focus: Enter here is the screen's (send once armed), never a button left behind.
+  const titleFocus = useFocusOnShow<HTMLHeadingElement>();
   const pointerDownAt = useRef<number | null>(null);
 
   // The line may have gone down since the status bar last heard: ask again as the read-back shows.
@@ -72,7 +75,9 @@ export function ConfirmStep() {
   const amount = money(offer.amount, language);
   return (
     <div className="sell-confirm">
-      <h2>{t('sell.confirmTitle')}</h2>
+      <h2 tabIndex={-1} ref={titleFocus}>
+        {t('sell.confirmTitle')}
+      </h2>
       <p className="hint">{t('sell.readBack')}</p>
       <p className="number-large" aria-label={t('sell.confirmNumber')} data-testid="confirm-number">
         {formatPhone(phone, country)}
@@ -81,7 +86,7 @@ export function ConfirmStep() {
         <div>
           <dt>{t('sell.confirmCarrier')}</dt>
           <dd>
-            <CarrierBadge name={carrier} /> {carrier}
+            <CarrierName carrier={carrier} />
           </dd>
         </div>
         {offer.kind === 'sku' && (

@@ -1,7 +1,7 @@
 /** Step 1: the customer's number, on the keypad, the keyboard, a scanner or paste; or a recent number. */
 import { useEffect, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPhone, SELL_COUNTRIES } from '../../../../../shared/phone';
+import { checkPhone } from '../../../../../shared/phone';
 import { useSaldo } from '../../../app/store';
 import { CarrierBadge } from '../../../components/CarrierBadge';
 import { Keypad } from '../../../components/Keypad';
@@ -45,8 +45,14 @@ export function NumberStep() {
   const country = useSaldo((state) => state.country);
   const digits = useSaldo((state) => state.phone);
   const check = checkPhone(digits, country);
-  const { setCountry, setPhoneText, pressPhoneDigit, deletePhoneDigit, clearPhone, goToProduct } = useSaldo.getState();
+  const sellable = useSaldo((state) => state.sellableCountries);
+  const { setCountry, setPhoneText, pressPhoneDigit, deletePhoneDigit, clearPhone, goToProduct, loadSellableCountries } = useSaldo.getState();
   const [tried, setTried] = useState(false);
+
+  // Each new sale asks again which countries have products: the first catalog refresh may land after sign-in.
+  useEffect(() => {
+    void loadSellableCountries();
+  }, [loadSellableCountries]);
 
   const next = () => {
     setTried(true);
@@ -72,8 +78,8 @@ export function NumberStep() {
   return (
     <div className="sell-number">
       <div className="sell-main">
-        <div className="countries" role="group" aria-label={t('sell.country')}>
-          {SELL_COUNTRIES.map((code) => (
+        <div className="countries" role="group" aria-label={t('sell.country')} hidden={sellable.length < 2}>
+          {sellable.map((code) => (
             <button key={code} type="button" className="chip-button big" aria-pressed={country === code} onClick={() => setCountry(code)}>
               {t(`sell.countries.${code}`)}
             </button>

@@ -1,16 +1,36 @@
-/** Step 2: the carrier, then an amount tile, a bundle or another amount in the carrier's range. */
+/**
+ * Step 2: the carrier, then an amount tile, a bundle or another amount. From a keyboard or numpad: a digit picks
+ * the carrier at that place (each tile shows its key), then digits type the amount and Enter takes it (one of the
+ * carrier's amounts, or any amount in its range); Backspace with nothing typed lets the carrier be chosen again.
+ */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../../../shared/contract/receipts';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { CarrierBadge } from '../../../components/CarrierBadge';
 import { Keypad } from '../../../components/Keypad';
+import { useFocusOnShow } from '../../../components/useFocusOnShow';
 import { useKeypadKeys } from '../../../components/useKeypadKeys';
 import { money, phone as formatPhone } from '../../../format';
 import { customAmountCheck, offersFor, type CarrierOffers } from '../slice';
+import { canDetect, DETECT_CARRIER, isDetect, useCarrierHint } from '../detect-carrier';
+import { BundleIncludesOf, DetectCarrierTile, LastTimeCarrier } from './DetectCarrier';
 import { ResellDialog } from './ResellDialog';
 
-/** Any amount inside the carrier's range, typed on its own keypad. */
-function OtherAmount({ range }: { range: NonNullable<CarrierOffers['range']> }) {
+/** The hint under the typed amount: the carrier's range, or that it sells only its listed amounts. */
+function amountHelp(range: CarrierOffers['range'], problem: ReturnType<typeof customAmountCheck>['problem'], language: Language, t: TFunction): string {
+  if (!range) return problem === 'not_offered' ? t('counter.onlyListed') : t('counter.typeListed');
+  if (problem === 'low') return t('sell.amountTooLow', { min: money(range.min, language) });
+  if (problem === 'high') return t('sell.amountTooHigh', { max: money(range.max, language) });
+  return t('sell.amountRange', { min: money(range.min, language), max: money(range.max, language) });
+}
+
+/**
+ * Another amount, typed on its own keypad or the keyboard: any amount in the carrier's range, or one of its
+ * listed amounts. Shown for every carrier, so the panel never jumps away when a carrier has no range (Bait).
+ */
+function OtherAmount({ range, currency }: { range: CarrierOffers['range']; currency: string }) {
   const { t } = useTranslation();
   const { catalog, carrier, country, language, customAmount } = useSaldo(
     useShallow((state) => ({ catalog: state.catalog, carrier: state.carrier, country: state.country, language: state.language, customAmount: state.customAmount })),
@@ -21,17 +41,13 @@ function OtherAmount({ range }: { range: NonNullable<CarrierOffers['range']> }) 
     <aside className="other-amount" aria-labelledby="other-title">
       <h2 id="other-title">{t('sell.otherAmount')}</h2>
       <label className="field-label" htmlFor="custom-amount">
-        {t('sell.amountLabel', { currency: range.min.currency })}
+        {t('sell.amountLabel', { currency })}
       </label>
       <output id="custom-amount" className="amount-display" aria-describedby="amount-help">
-        {customAmount ? money({ minor: Number(customAmount) * 100, currency: range.min.currency }, language) : '\u00a0'}
+        {custom.amount ? money(custom.amount, language) : '\u00a0'}
       </output>
-      <p id="amount-help" className={custom.problem === 'low' || custom.problem === 'high' ? 'error' : 'hint'} aria-live="polite">
-        {custom.problem === 'low'
-          ? t('sell.amountTooLow', { min: money(range.min, language) })
-          : custom.problem === 'high'
-            ? t('sell.amountTooHigh', { max: money(range.max, language) })
-            : t('sell.amountRange', { min: money(range.min, language), max: money(range.max, language) })}
+      <p id="amount-help" className={custom.problem === 'low' || custom.problem === 'high' || custom.problem === 'not_offered' ? 'error' : 'hint'} aria-live="polite">
+        {amountHelp(range, custom.problem, language, t)}
       </p>
       <Keypad label={t('sell.otherAmount')} onDigit={pressAmountDigit} onDelete={deleteAmountDigit} />
       <button type="button" className="primary wide" disabled={custom.problem !== null || !custom.amount} onClick={() => applyCustomAmount()}>
@@ -56,12 +72,24 @@ export function ProductStep() {
     })),
   );
   const offers = offersFor(catalog, carrier);
-  const { pickCarrier, pickOffer, pressAmountDigit, deleteAmountDigit, applyCustomAmount, back } = useSaldo.getState();
+  const hint = useCarrierHint(phone, country);
+  const { pickCarrier, pickCarrierByKey, pickOffer, pressAmountDigit, deleteAmountDigit, applyCustomAmount, back } = useSaldo.getState();
 
-  useKeypadKeys({ digit: pressAmountDigit, backspace: deleteAmountDigit, escape: back, enter: applyCustomAmount });
+  useKeypadKeys({
+    digit: (digit) => {
+      if (!pickCarrierByKey(digit)) pressAmountDigit(digit);
+    },
+    backspace: deleteAmountDigit,
+    escape: back,
+    enter: applyCustomAmount,
+  });
+  // Focus on the first carrier, then on the amounts once one is chosen: Enter and digits belong to the step.
+  const carrierFocus = useFocusOnShow<HTMLDivElement>(carrier === null);
+  const amountsFocus = useFocusOnShow<HTMLDivElement>(carrier);
 
   const carriers = catalog?.carriers ?? [];
   const range = offers.range;
+  const currency = range?.min.currency ?? offers.amounts[0]?.currency ?? null;
   return (
     <div className="sell-product">
       <div className="sell-main">
@@ -75,13 +103,21 @@ export function ProductStep() {
         {catalogLoading && <p className="hint">{t('sell.catalogLoading')}</p>}
         {catalogError && <p className="error">{t(`errors.${catalogError}`)}</p>}
         {!catalogLoading && carriers.length === 0 && <p className="hint">{t('sell.noCatalog')}</p>}
-        <div className="carrier-grid" role="group" aria-labelledby="carrier-title">
-          {carriers.map((item) => (
-            <button key={item.name} type="button" className="tile carrier-tile" aria-pressed={carrier === item.name} onClick={() => pickCarrier(item.name)}>
+        {hint && carrier === null && carriers.some((item) => item.name === hint) && <LastTimeCarrier carrier={hint} onPick={() => pickCarrier(hint)} />}
+        <div className="carrier-grid" role="group" aria-labelledby="carrier-title" tabIndex={-1} ref={carrier === null ? carrierFocus : undefined}>
+          {carriers.map((item, index) => (
+            <button key={item.name} type="button" className="tile carrier-tile" aria-pressed={carrier === item.name} aria-keyshortcuts={index < 9 ? String(index + 1) : undefined} onClick={() => pickCarrier(item.name)}>
+              {index < 9 && (
+                <kbd className="tile-key" aria-hidden="true">
+                  {index + 1}
+                </kbd>
+              )}
               <CarrierBadge name={item.name} />
               <span>{item.name}</span>
+              {item.name === hint && <span className="tile-tag">{t('more.detect.lastTime')}</span>}
             </button>
           ))}
+          {canDetect(catalog, country) && <DetectCarrierTile pressed={isDetect(carrier)} onPick={() => pickCarrier(DETECT_CARRIER)} />}
         </div>
         {!carrier && carriers.length > 0 && <p className="hint">{t('sell.carrierHint')}</p>}
         {resellChecking && (
@@ -91,7 +127,9 @@ export function ProductStep() {
         )}
         {carrier && offers.amounts.length > 0 && (
           <>
-            <h2 id="amounts-title">{t('sell.amounts')}</h2>
+            <h2 id="amounts-title" tabIndex={-1} ref={amountsFocus}>
+              {t('sell.amounts')}
+            </h2>
             <div className="amount-grid" role="group" aria-labelledby="amounts-title">
               {offers.amounts.map((amount) => (
                 <button key={amount.minor} type="button" className="tile amount-tile" onClick={() => pickOffer({ kind: 'amount', amount })}>
@@ -108,6 +146,7 @@ export function ProductStep() {
               {offers.bundles.map((bundle) => (
                 <button key={`${bundle.name}-${bundle.amount.minor}`} type="button" className="tile bundle-tile" onClick={() => pickOffer(bundle)}>
                   <span>{bundle.name}</span>
+                  <BundleIncludesOf catalog={catalog} sku={bundle.sku} />
                   <span className="tile-sub">{money(bundle.amount, language)}</span>
                 </button>
               ))}
@@ -115,7 +154,7 @@ export function ProductStep() {
           </>
         )}
       </div>
-      {carrier && range && <OtherAmount range={range} />}
+      {carrier && currency && <OtherAmount range={range} currency={currency} />}
       <ResellDialog />
     </div>
   );

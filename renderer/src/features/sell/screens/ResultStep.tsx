@@ -1,12 +1,17 @@
 /** The outcome in words the cashier can tell the customer, whose cash it is now, the receipt, and the next sale. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
 import { money, phone as formatPhone } from '../../../format';
+import { useFocusOnShow } from '../../../components/useFocusOnShow';
+import { enterOnButton } from '../../../components/useKeypadKeys';
 import { failureReason } from '../reason';
 import { resultKind } from '../slice';
 import { CashQuestion } from './CashQuestion';
+import { saleCarrierText } from './DetectCarrier';
+import { useArmedAfterGuard } from './ConfirmStep';
 
 function FailedReason({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
@@ -24,6 +29,25 @@ function WaitingAdvice() {
       <p className="result-body">{t('result.waiting.learn')}</p>
     </>
   );
+}
+
+/**
+ * Enter starts the next sale once the result has been on screen for the confirm guard's time (an Enter pressed
+ * twice to send never skips the result), and only when the cashier may move on. A focused button keeps its own Enter.
+ */
+function useNextSaleOnEnter(allowed: boolean): void {
+  const { armedAt } = useArmedAfterGuard();
+  useEffect(() => {
+    if (!allowed) return;
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Enter' || event.repeat || enterOnButton(event) || armedAt.current === null) return;
+      if (useSaldo.getState().receipt) return;
+      event.preventDefault();
+      useSaldo.getState().resetSell();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [allowed, armedAt]);
 }
 
 function NotSold() {
@@ -51,21 +75,34 @@ function NotSold() {
 
 export function ResultStep() {
   const { t } = useTranslation();
-  const { sale, language, receiptBusy, cashAnswer } = useSaldo(
-    useShallow((state) => ({ sale: state.sale, language: state.language, receiptBusy: state.receiptBusy, cashAnswer: state.cashAnswer })),
+  const { sale, language, receiptBusy, cashAnswer, printedBefore } = useSaldo(
+    useShallow((state) => ({
+      sale: state.sale,
+      language: state.language,
+      receiptBusy: state.receiptBusy,
+      cashAnswer: state.cashAnswer,
+      printedBefore: state.sale !== null && state.printedSaleIds.includes(state.sale.id),
+    })),
   );
   const { resetSell, printReceipt } = useSaldo.getState();
-
-  if (!sale) return <NotSold />;
-  const kind = resultKind(sale.state);
-  const amount = money(sale.price, language);
+  const kind = sale ? resultKind(sale.state) : null;
   // After a failure the cashier says where the customer's cash is before moving on.
-  const mustAnswer = kind === 'failed' && sale.state !== 'refunded' && cashAnswer === null;
+  const mustAnswer = kind === 'failed' && sale?.state !== 'refunded' && cashAnswer === null;
+  const titleFocus = useFocusOnShow<HTMLHeadingElement>();
+  useNextSaleOnEnter(sale !== null && !mustAnswer);
+
+  if (!sale || !kind) return <NotSold />;
+  const amount = money(sale.price, language);
   return (
     <div className={`sell-result result-${kind}`} data-result={kind} data-state={sale.state}>
-      <h2 role="alert">{t(`result.${kind}.title`)}</h2>
+      <h2 role="alert" tabIndex={-1} ref={titleFocus}>
+        {t(`result.${kind}.title`)}
+      </h2>
       <p className="number-medium">
-        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {amount}
+        {/* A failed sale never reads as an amount charged: the amount is named as the top-up not made. */}
+        {kind === 'failed'
+          ? t('counter.failedLine', { carrier: saleCarrierText(sale, t), phone: formatPhone(sale.phone, sale.country), amount })
+          : `${saleCarrierText(sale, t)} · ${formatPhone(sale.phone, sale.country)} · ${amount}`}
       </p>
       <p className="result-body">{t(`result.${kind}.body`)}</p>
       {kind === 'succeeded' && sale.providerTransactionId && <p className="folio">{t('result.folio', { folio: sale.providerTransactionId })}</p>}
@@ -78,8 +115,8 @@ export function ResultStep() {
         </>
       )}
       <div className="actions">
-        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, false)}>
-          {t('result.print')}
+        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, printedBefore)}>
+          {printedBefore ? t('counter.receipt.printCopy') : t('result.print')}
         </button>
         <button type="button" className="primary big" disabled={mustAnswer} aria-describedby={mustAnswer ? 'cash-answer-first' : undefined} onClick={resetSell}>
           {t('result.nextSale')}

@@ -1,6 +1,7 @@
 /** The sale, step by step: number → carrier and amount → confirm → sending → result. */
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
+import { SaleKindTabs } from '../../international/screens/SaleKindTabs';
 import { ConfirmStep } from './ConfirmStep';
 import { NumberStep } from './NumberStep';
 import { ProductStep } from './ProductStep';
@@ -31,6 +32,7 @@ export function Sell() {
       <h1 id="sell-title" className="visually-hidden">
         {t('sell.title')}
       </h1>
+      {step === 'number' && <SaleKindTabs current="sell" />}
       <StepHeader />
       {step === 'number' && <NumberStep />}
       {step === 'product' && <ProductStep />}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { money, phone as formatPhone } from '../../../format';
+import { isDetect } from '../detect-carrier';
 
 export function SendingStep() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function SendingStep() {
     <div className="sell-sending" aria-busy="true">
       <div className="spinner" aria-hidden="true" />
       <h2 role="status">{t('sell.sendingTitle')}</h2>
-      <p className="number-medium">{t('sell.sendingBody', { carrier: carrier ?? '', phone: formatPhone(phone, country), amount: offer ? money(offer.amount, language) : '' })}</p>
+      <p className="number-medium">{t('sell.sendingBody', { carrier: carrier === null ? '' : isDetect(carrier) ? t('more.detect.onSend') : carrier, phone: formatPhone(phone, country), amount: offer ? money(offer.amount, language) : '' })}</p>
       <p className="elapsed" role="timer" aria-live="off" data-testid="elapsed">
         {t('sell.elapsed', { count: seconds })}
       </p>

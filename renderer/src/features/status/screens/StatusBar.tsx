@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../language/LanguageSwitch';
 import type { ScreenId, SectionLink } from '../../navigation/types';
 import { statusSelectors } from '../slice';
 import { SwitchCashier } from './SwitchCashier';
+import { ListPill } from './ListPill';
 import { PacedPills, VerifyingPill } from './TimePills';
 
 interface StatusBarProps {
@@ -14,6 +15,16 @@ interface StatusBarProps {
   sections: readonly SectionLink[];
   /** The screen showing now. */
   current: ScreenId;
+}
+
+function PartialLine({ providers }: { providers: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">{t('counter.status.partialShort', { providers })}</span>
+      <span className="visually-hidden">{t('status.partial', { providers })}</span>
+    </>
+  );
 }
 
 export function StatusBar({ sections, current }: StatusBarProps) {
@@ -32,22 +43,32 @@ export function StatusBar({ sections, current }: StatusBarProps) {
     <header className="status-bar">
       <div className="brand">
         {t('app.name')}
-        {demo && <span className="demo-tag">{t('app.demo')}</span>}
-      </div>
-      <div className="status-items" role="status" aria-label={t('status.label')}>
-        <span className={`pill ${online === null ? 'pill-muted' : !online ? 'pill-bad' : unreachable.length ? 'pill-warn' : 'pill-ok'}`} data-testid="connectivity">
-          <span aria-hidden="true">{online === null ? '○' : online && !unreachable.length ? '●' : '✕'} </span>
-          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : t('status.online')}
-        </span>
-        {user && (
-          <span className={`pill ${queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'}`} title={t('status.queueTitle')} data-testid="queue">
-            {t('status.queue', { count: queue?.queued ?? 0 })}
+        {demo && (
+          <span className="demo-tag" title={t('app.demo')}>
+            <span aria-hidden="true">{t('counter.status.demoShort')}</span>
+            <span className="visually-hidden">{t('app.demo')}</span>
           </span>
         )}
+      </div>
+      <div className="status-items" role="status" aria-label={t('status.label')}>
+        <span
+          className={`pill ${online === null ? 'pill-muted' : !online ? 'pill-bad' : unreachable.length ? 'pill-warn' : 'pill-ok'}`}
+          data-testid="connectivity"
+          title={online && unreachable.length ? t('status.partial', { providers: unreachable.join(', ') }) : undefined}
+        >
+          <span aria-hidden="true">{online === null ? '○' : online && !unreachable.length ? '●' : '✕'} </span>
+          {/* Partly down: the short form keeps the header on one row; the title and screen readers get the sentence. */}
+          {online === null ? t('status.checking') : !online ? t('status.offline') : unreachable.length ? <PartialLine providers={unreachable.join(', ')} /> : t('status.online')}
+        </span>
         {user && (
-          <span className={`pill ${queue && queue.refundDue > 0 ? 'pill-bad' : 'pill-muted'}`} data-testid="refunds">
+          <ListPill testId="queue" tone={queue && queue.queued > 0 ? 'pill-warn' : 'pill-muted'} filter="queued" title={t('status.queueTitle')} disabled={sending}>
+            {t('status.queue', { count: queue?.queued ?? 0 })}
+          </ListPill>
+        )}
+        {user && (
+          <ListPill testId="refunds" tone={queue && queue.refundDue > 0 ? 'pill-bad' : 'pill-muted'} filter="owed" title={t('counter.status.refundsOpen')} disabled={sending}>
             {queue && queue.refundDue > 0 ? t('status.refunds', { count: queue.refundDue, total: money(queue.refundDueTotal, language) }) : t('status.refundsNone')}
-          </span>
+          </ListPill>
         )}
         {user && <VerifyingPill />}
         {user && <PacedPills />}
@@ -67,8 +88,7 @@ export function StatusBar({ sections, current }: StatusBarProps) {
         </nav>
       )}
       <div className="who">
-        {user && <span className="cashier">{t('status.cashier', { name: user.name })}</span>}
-        {user && <SwitchCashier disabled={sending} />}
+        {user && <SwitchCashier disabled={sending} name={user.name} />}
         <LanguageSwitch />
       </div>
     </header>

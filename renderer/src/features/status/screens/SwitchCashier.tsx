@@ -36,16 +36,21 @@ function DiscardDialog({ phone, onKeep, onDiscard }: { phone: string | null; onK
   );
 }
 
-export function SwitchCashier({ disabled }: { disabled: boolean }) {
+/** The button says who is signed in above what it does, so the header keeps one row at 1024×768. */
+export function SwitchCashier({ disabled, name }: { disabled: boolean; name: string }) {
   const { t } = useTranslation();
   const { inProgress, phone } = useSaleInProgress();
   const signOut = useSaldo((state) => state.signOut);
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" className="chip-button" disabled={disabled} onClick={() => (inProgress ? setAsking(true) : void signOut())}>
-        {t('status.switchCashier')}
+      <button type="button" className="chip-button switch-cashier" aria-label={t('status.switchCashier')} disabled={disabled} onClick={() => (inProgress ? setAsking(true) : void signOut())}>
+        <span className="cashier" aria-hidden="true">
+          {name}
+        </span>
+        <span aria-hidden="true">{t('status.switchCashier')}</span>
       </button>
+      <span className="visually-hidden">{t('status.cashier', { name })}</span>
       {asking && (
         <DiscardDialog
           phone={phone}

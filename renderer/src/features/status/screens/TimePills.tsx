@@ -7,27 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
 import { time } from '../../../format';
 import { statusSelectors } from '../slice';
+import { ListPill } from './ListPill';
 
 export function VerifyingPill() {
   const { t } = useTranslation();
   const count = useSaldo(statusSelectors.verifying);
   const sending = useSaldo((state) => state.step === 'sending');
-  const { go, showVerifying } = useSaldo.getState();
   if (count === 0) return null;
   return (
-    <button
-      type="button"
-      className="pill pill-button pill-warn"
-      data-testid="verifying"
-      aria-label={t('status.verifyingOpen', { count })}
-      disabled={sending}
-      onClick={() => {
-        go('today');
-        showVerifying(true);
-      }}
-    >
+    <ListPill testId="verifying" tone="pill-warn" filter="verifying" label={t('status.verifyingOpen', { count })} disabled={sending}>
       {t('status.verifying', { count })}
-    </button>
+    </ListPill>
   );
 }
 

@@ -1,117 +1,130 @@
-/** Today's sales: state and time at a glance; a sale's history; reprint; mark a refund handed back. */
-import { useEffect } from 'react';
+/**
+ * Today's sales: search by the number's last digits or a folio, filters by state, the day's totals, a table whose
+ * headers stay in view and whose whole row opens the sale, and one page at a time however many sales the day has.
+ */
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { Sale } from '../../../../../shared/contract/sales';
 import { useSaldo } from '../../../app/store';
-import { dateTime, money, phone as formatPhone, providerName, time } from '../../../format';
-import { failureReason } from '../../sell/reason';
+import { money, phone as formatPhone, time } from '../../../format';
 import { todaySelectors } from '../slice';
-import { RefundOwed } from './RefundOwed';
+import type { TodayFilter } from '../types';
+import { SaleDetail } from './SaleDetail';
+import { TodayTotals } from './TodayTotals';
 
-function SaleDetail() {
+const FILTERS: readonly TodayFilter[] = ['all', 'owed', 'verifying', 'queued', 'delivered', 'refunded'];
+
+function Filters() {
   const { t } = useTranslation();
-  const sale = useSaldo(todaySelectors.openSale);
-  const events = useSaldo((state) => state.openSaleEvents);
-  const notice = useSaldo((state) => state.todayNotice);
-  const language = useSaldo((state) => state.language);
-  const receiptBusy = useSaldo((state) => state.receiptBusy);
-  const { closeSale, printReceipt } = useSaldo.getState();
-  if (!sale) return null;
-  const none = t('today.none');
+  const current = useSaldo((state) => state.todayFilter);
+  const showFilter = useSaldo((state) => state.showFilter);
   return (
-    <section className="sale-detail" aria-labelledby="detail-title">
-      <div className="detail-head">
-        <button type="button" className="secondary" onClick={closeSale}>
-          ← {t('today.back')}
+    <div className="today-filters" role="group" aria-label={t('counter.today.filterLabel')}>
+      {FILTERS.map((filter) => (
+        <button key={filter} type="button" className="chip-button" aria-pressed={current === filter} onClick={() => showFilter(filter)}>
+          {t(`counter.today.filters.${filter}`)}
         </button>
-        <h2 id="detail-title">{t('today.detail')}</h2>
+      ))}
+    </div>
+  );
+}
+
+function SaleRow({ sale }: { sale: Sale }) {
+  const { t } = useTranslation();
+  const language = useSaldo((state) => state.language);
+  const openSale = useSaldo((state) => state.openSale);
+  const at = time(sale.createdAt, language);
+  const number = formatPhone(sale.phone, sale.country);
+  // The whole row opens the sale; its first cell's button is the same target for the keyboard and screen readers.
+  return (
+    <tr data-sale-id={sale.id} className="sale-row" onClick={() => void openSale(sale.id)}>
+      <td>
+        <button type="button" className="row-button" aria-label={t('today.open', { time: at, phone: number })} onClick={(event) => (event.stopPropagation(), void openSale(sale.id))}>
+          {at}
+        </button>
+      </td>
+      <td className="phone-cell">{number}</td>
+      <td>{sale.carrier}</td>
+      <td className="num">{money(sale.price, language)}</td>
+      <td>
         <span className={`state state-${sale.state}`}>{t(`states.${sale.state}`)}</span>
-      </div>
-      <p className="number-medium">
-        {sale.carrier} · {formatPhone(sale.phone, sale.country)} · {money(sale.price, language)}
+      </td>
+      <td className="folio-cell">{sale.providerTransactionId ?? ''}</td>
+    </tr>
+  );
+}
+
+function SalesTable({ sales }: { sales: Sale[] }) {
+  const { t } = useTranslation();
+  const { matched, more } = useSaldo(useShallow((state) => ({ matched: state.todayPage.matched, more: state.todayPage.more })));
+  const loading = useSaldo((state) => state.todayLoading);
+  const loadMoreToday = useSaldo((state) => state.loadMoreToday);
+  return (
+    <div className="table-wrap today-table" data-testid="today-table" aria-busy={loading}>
+      <table className="sales-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('today.columns.time')}</th>
+            <th scope="col">{t('today.columns.phone')}</th>
+            <th scope="col">{t('today.columns.carrier')}</th>
+            <th scope="col">{t('today.columns.amount')}</th>
+            <th scope="col">{t('today.columns.state')}</th>
+            <th scope="col">{t('today.folio')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sales.map((sale) => (
+            <SaleRow key={sale.id} sale={sale} />
+          ))}
+        </tbody>
+      </table>
+      <p className="hint today-count" aria-live="polite">
+        {t('counter.today.showing', { shown: sales.length, count: matched })}
       </p>
-      <dl className="facts compact">
-        <div>
-          <dt>{t('today.columns.time')}</dt>
-          <dd>{dateTime(sale.createdAt, language)}</dd>
-        </div>
-        <div>
-          <dt>{t('today.provider')}</dt>
-          <dd>{providerName(sale.provider)}</dd>
-        </div>
-        <div>
-          <dt>{t('today.folio')}</dt>
-          <dd>{sale.providerTransactionId ?? none}</dd>
-        </div>
-        <div>
-          <dt>{t('today.operatorRef')}</dt>
-          <dd>{sale.operatorTransactionId ?? none}</dd>
-        </div>
-        <div>
-          <dt>{t('today.attempts')}</dt>
-          <dd>{sale.attempts}</dd>
-        </div>
-        {sale.failureCode && (
-          <div>
-            <dt>{t('today.reason')}</dt>
-            <dd>{failureReason(sale, t)}</dd>
-          </div>
-        )}
-      </dl>
-      <h3>{t('today.history')}</h3>
-      <ol className="history">
-        {events.map((event) => (
-          <li key={event.seq}>
-            <span className="history-time">{time(event.at, language)}</span> {event.fromState ? `${t(`states.${event.fromState}`)} → ` : ''}
-            {t(`states.${event.toState}`)}
-          </li>
-        ))}
-      </ol>
-      {notice === 'refunded' && (
-        <p className="ok" role="status">
-          {t('today.refundedDone')}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="secondary big" disabled={receiptBusy} onClick={() => void printReceipt(sale.id, true)}>
-          {t('today.reprint')}
+      {more && (
+        <button type="button" className="secondary wide" disabled={loading} onClick={() => void loadMoreToday()}>
+          {t('counter.today.more')}
         </button>
-        {sale.state === 'refund_due' && <RefundOwed sale={sale} />}
-      </div>
-    </section>
+      )}
+    </div>
   );
 }
 
 export function Today() {
   const { t } = useTranslation();
   const sales = useSaldo(useShallow(todaySelectors.shownSales));
-  const onlyVerifying = useSaldo((state) => state.onlyVerifying);
+  const search = useSaldo((state) => state.todaySearch);
   const loading = useSaldo((state) => state.todayLoading);
   const error = useSaldo((state) => state.todayError);
   const openId = useSaldo((state) => state.openSaleId);
-  const language = useSaldo((state) => state.language);
-  const { loadToday, openSale, showVerifying } = useSaldo.getState();
+  // Opening the section loads the list (navigation's go, or the sign-in for a technician's home screen).
+  const { loadToday, searchToday } = useSaldo.getState();
 
-  useEffect(() => {
-    void loadToday();
-  }, [loadToday]);
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') searchToday('');
+  };
 
   return (
     <main className="today" id="content" aria-labelledby="today-title">
       <div className="today-head">
         <h1 id="today-title">{t('today.title')}</h1>
+        <input
+          type="search"
+          className="today-search"
+          aria-label={t('counter.today.searchLabel')}
+          placeholder={t('counter.today.searchPlaceholder')}
+          value={search}
+          autoComplete="off"
+          onChange={(event) => searchToday(event.target.value)}
+          onKeyDown={onSearchKey}
+        />
         <button type="button" className="secondary" onClick={() => void loadToday()} disabled={loading}>
           {t('today.refresh')}
         </button>
-        {onlyVerifying && !openId && (
-          <>
-            <p className="warn-line">{t('today.onlyVerifying')}</p>
-            <button type="button" className="secondary" onClick={() => showVerifying(false)}>
-              {t('today.showAll')}
-            </button>
-          </>
-        )}
       </div>
+      {!openId && <Filters />}
+      {!openId && <TodayTotals />}
       {error && (
         <p className="error" role="alert">
           {t(`errors.${error}`)}
@@ -120,38 +133,9 @@ export function Today() {
       {openId ? (
         <SaleDetail />
       ) : sales.length === 0 ? (
-        <p className="hint">{loading ? t('app.loading') : t('today.empty')}</p>
+        <p className="hint">{loading ? t('app.loading') : search.trim() ? t('counter.today.noMatch') : t('today.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="sales-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('today.columns.time')}</th>
-                <th scope="col">{t('today.columns.phone')}</th>
-                <th scope="col">{t('today.columns.carrier')}</th>
-                <th scope="col">{t('today.columns.amount')}</th>
-                <th scope="col">{t('today.columns.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sales.map((sale) => (
-                <tr key={sale.id} data-sale-id={sale.id}>
-                  <td>
-                    <button type="button" className="row-button" aria-label={t('today.open', { time: time(sale.createdAt, language), phone: formatPhone(sale.phone, sale.country) })} onClick={() => void openSale(sale.id)}>
-                      {time(sale.createdAt, language)}
-                    </button>
-                  </td>
-                  <td>{formatPhone(sale.phone, sale.country)}</td>
-                  <td>{sale.carrier}</td>
-                  <td className="num">{money(sale.price, language)}</td>
-                  <td>
-                    <span className={`state state-${sale.state}`}>{t(`states.${sale.state}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SalesTable sales={sales} />
       )}
     </main>
   );
