@@ -6,6 +6,7 @@ import { SaleSchema } from '../../shared/contract/sales';
 import { writeSetting } from '../../electron/core/settings/store';
 import { ROUTING_POLICY_KEY, OFFLINE_POLICY_KEY, mayQueue, DEFAULT_OFFLINE_POLICY, providerOrder, DEFAULT_ROUTING_POLICY } from '../../electron/core/sales/policy';
 import { shiftIdFor } from '../../electron/core/sales/service';
+import { PRICING_SETTING_KEY } from '../../electron/core/sales/pricing-settings';
 import { FakeAdapter, err, harness, refused, sellInput, success, timeout, ok, type Harness } from './fakes';
 
 const open: Harness[] = [];
@@ -92,6 +93,8 @@ describe('routing and failover', () => {
     const mobisend = new FakeAdapter('mobisend', undefined, { countries: ['MX', 'HN'] });
     const h = make([relier, mobisend]);
     writeSetting(h.db, ROUTING_POLICY_KEY, { countries: { MX: { default: ['relier', 'mobisend'], carriers: { 'at&t': ['mobisend', 'relier'] } } }, fallback: ['mobisend'] });
+    // Issue 14: a top-up priced in USD is charged in pesos at the owner's rate, which must be set to sell abroad.
+    writeSetting(h.db, PRICING_SETTING_KEY, { default: { rate: '18.50', markupPercent: '5' }, byCountry: [] });
     expect((await h.module.service.sell(sellInput({ carrier: 'AT&T' }))).provider).toBe('mobisend');
     expect((await h.module.service.sell(sellInput({ carrier: 'Telcel' }))).provider).toBe('relier');
     expect((await h.module.service.sell(sellInput({ carrier: 'Telcel', provider: 'mobisend' }))).provider).toBe('mobisend');
