@@ -354,7 +354,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
       ...accounts.handlers,
     },
     session,
-    verifyOwnerPin: auth.verifyOwnerPin,
+    verifyOwnerPin: (pin) => auth.checkOwnerPin(pin),
+    recordOwnerOverride: auth.recordOwnerOverride,
     logger,
     validateOutputs: options.validateContract,
   });

@@ -16,7 +16,14 @@ const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM
 const ReasonSchema = z.string().regex(/^\S[^\n]{0,199}$/, 'one line, 1 to 200 characters, starting with a visible one');
 const NoteSchema = z.string().regex(/^\S[^\n]{0,499}$/, 'one line, 1 to 500 characters, starting with a visible one');
 
-/** A positive amount typed by a person (a float, a count, a cash movement). */
+/**
+ * The most a drawer holds or moves at once: 10,000,000.00 (in minor units). Far beyond any counter, and small
+ * enough that a day's sums of floats, counts and movements stay exact integers.
+ */
+export const MAX_DRAWER_MINOR = 1_000_000_000;
+const withinDrawer = { message: 'at most 10,000,000.00', path: ['minor'] };
+const DrawerAmountSchema = NonNegativeMoneySchema.refine((amount) => amount.minor <= MAX_DRAWER_MINOR, withinDrawer);
+const DrawerMovementSchema = PositiveMoneySchema.refine((amount) => amount.minor <= MAX_DRAWER_MINOR, withinDrawer);
 
 // ---------------------------------------------------------------------------------------------------------
 // The owner's shift policy (settings key `shiftPolicy`; the settings registry stores it, the core reads it).
@@ -26,7 +33,7 @@ export const ShiftPolicySchema = z
     /** A zero-float shift opens by itself at the first sale when none is open, so the counter keeps working. */
     autoOpen: z.boolean(),
     /** A closing difference (over or short) above this needs the owner's PIN and a note. */
-    differenceTolerance: NonNegativeMoneySchema,
+    differenceTolerance: DrawerAmountSchema,
   })
   .strict();
 export type ShiftPolicy = z.infer<typeof ShiftPolicySchema>;
@@ -100,14 +107,14 @@ export const CashMovementSchema = z.object({
 });
 export type CashMovement = z.infer<typeof CashMovementSchema>;
 
-/** One denomination line of a count: `count` pieces of `unit` (e.g. 3 × 200.00 MXN). */
+/** One denomination line of a count: `count` pieces of `unit` (e.g. 3 × 200.00 MXN); a note or coin is at most 10,000.00. */
 export const DenominationLineSchema = z
-  .object({ unitMinor: z.number().int().positive().safe(), count: z.number().int().min(0).max(100_000) })
+  .object({ unitMinor: z.number().int().positive().max(1_000_000), count: z.number().int().min(0).max(100_000) })
   .strict();
 
 /** The cashier's blind count: one amount, or pieces per denomination (the core adds them up). */
 export const BlindCountSchema = z.union([
-  z.object({ amount: NonNegativeMoneySchema }).strict(),
+  z.object({ amount: DrawerAmountSchema }).strict(),
   z.object({ currency: z.string().regex(/^[A-Z]{3}$/), denominations: z.array(DenominationLineSchema).min(1).max(40) }).strict(),
 ]);
 export type BlindCount = z.infer<typeof BlindCountSchema>;
@@ -253,13 +260,13 @@ export const backofficeChannels = {
     description: "This PC's open (or ended, awaiting the owner) shift; a cashier gets it blind (no expected cash)",
   }),
   'shift.open': defineChannel({
-    input: z.object({ float: NonNegativeMoneySchema.optional() }).strict(),
+    input: z.object({ float: DrawerAmountSchema.optional() }).strict(),
     output: ShiftSchema,
     access: 'cashier',
     description: 'Open the drawer with a counted float (default: what was left at the last close); one open at a time',
   }),
   'shift.cash': defineChannel({
-    input: z.object({ direction: CashDirectionSchema, amount: PositiveMoneySchema, reason: ReasonSchema }).strict(),
+    input: z.object({ direction: CashDirectionSchema, amount: DrawerMovementSchema, reason: ReasonSchema }).strict(),
     output: CashMovementSchema,
     access: 'cashier',
     description: 'Cash put in or taken out of the open shift\'s drawer, with a reason (drop to the safe, a payout)',

@@ -179,12 +179,19 @@ describe('who may do what', () => {
     }
   });
 
-  it("a cashier marks a sale refunded with an owner's PIN typed on the spot, and it is recorded", async () => {
+  it("a cashier marks a sale refunded with an owner's PIN typed on the spot, and it is recorded (a refused one is not)", async () => {
     await become('cashier');
-    const before = core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get();
-    const answer = await call('sales.markRefunded', { id: saleId, ownerPin: PINS.owner });
-    expect(answer.ok ? 'ok' : answer.error.code).not.toMatch(/^(forbidden|unauthenticated)$/);
-    expect(core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get()).not.toEqual(before);
+    const overrides = () => (core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get() as { n: number }).n;
+    // The demo's test number the carrier refuses: the sale fails and is owed back.
+    const failed = await call('sales.sell', { ...sellInput(), phone: '5500000001' });
+    expect(failed).toMatchObject({ ok: true, value: { state: 'refund_due' } });
+    const owedId = failed.ok ? (failed.value as { id: string }).id : '';
+    const before = overrides();
+    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: true, value: { state: 'refunded' } });
+    expect(overrides()).toBe(before + 1);
     expect(core.db.prepare('SELECT action FROM owner_overrides ORDER BY rowid DESC LIMIT 1').get()).toEqual({ action: 'sales.markRefunded' });
+    // Paid already: the second payout is refused, and nothing records an override that did nothing.
+    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(overrides()).toBe(before + 1);
   });
 });

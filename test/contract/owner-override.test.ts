@@ -14,14 +14,16 @@ const SALE = {
   price: { minor: 5000, currency: 'MXN' }, cashierId: 'u-cashier', createdAt: '2025-03-01T10:00:00.000Z', updatedAt: '2025-03-01T10:00:00.000Z', attempts: 1,
 };
 
-function rig(user: User) {
+function rig(user: User, handlerRefuses = false) {
   const received: Array<{ input: unknown; context: InvocationContext }> = [];
   const checked: Array<[string, string, string]> = [];
+  const recorded: Array<[string, string, string]> = [];
   const session = createSession();
   session.signIn(user);
   const handlers: Partial<HandlerMap> = {
     'sales.markRefunded': (input, context) => {
       received.push({ input, context });
+      if (handlerRefuses) throw new AppError('conflict', 'This sale is not owed back');
       return SALE as never;
     },
   };
@@ -35,8 +37,9 @@ function rig(user: User) {
       if (pin !== '908070') throw new AppError('forbidden', 'That is not an owner’s PIN');
       return { ownerId: 'u-owner' };
     },
+    recordOwnerOverride: (ownerId, action, requestedBy) => recorded.push([ownerId, action, requestedBy]),
   });
-  return { received, checked, call: (input: unknown) => dispatcher.invoke('sales.markRefunded', input, { host: 'test' }) };
+  return { received, checked, recorded, call: (input: unknown) => dispatcher.invoke('sales.markRefunded', input, { host: 'test' }) };
 }
 
 const CASHIER: User = { id: 'u-cashier', name: 'Beto', role: 'cashier' };
@@ -48,6 +51,16 @@ describe('owner override', () => {
     expect(await call({ id: 's-1', ownerPin: '908070' })).toMatchObject({ ok: true });
     expect(checked).toEqual([['908070', 'sales.markRefunded', 'u-cashier']]);
     expect(received).toEqual([{ input: { id: 's-1' }, context: { host: 'test', ownerOverride: { ownerId: 'u-owner' } } }]);
+  });
+
+  it('the override is recorded only when the call succeeds: one the handler refuses leaves no record', async () => {
+    const accepted = rig(CASHIER);
+    await accepted.call({ id: 's-1', ownerPin: '908070' });
+    expect(accepted.recorded).toEqual([['u-owner', 'sales.markRefunded', 'u-cashier']]);
+    const refused = rig(CASHIER, true);
+    expect(await refused.call({ id: 's-1', ownerPin: '908070' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.received).toHaveLength(1);
+    expect(refused.recorded).toEqual([]);
   });
 
   it.each([

@@ -20,7 +20,10 @@ describe('who reaches the new screens', () => {
   });
 
   it('adds no button to the status bar (the sell screen has the tabs)', () => {
-    expect(sectionsFor('cashier').map((section) => section.id)).toEqual(['sell', 'today']);
+    for (const audience of ['cashier', 'owner'] as const) {
+      const sections = sectionsFor(audience).map((section) => section.id);
+      for (const screen of ['international', 'billpay', 'pricing'] as const) expect(sections, audience).not.toContain(screen);
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import { createProviderAdapters, type ProvidersConfig } from '../../electron/cor
 import type { ProviderAdapter } from '../../electron/core/providers/types';
 import { createSalesModule } from '../../electron/core/sales-module';
 import { BillPayments } from '../../electron/core/sales/bill-payments';
+import type { SaleShifts } from '../../electron/core/sales/service';
 import { DEFAULT_BUSINESS_DAY_RULE } from '../../shared/business-day';
 import { AppError } from '../../shared/errors';
 import { chooseSeed, randomFromSeed } from '../sales/seeded-random';
@@ -58,7 +59,7 @@ function emit(event: Record<string, unknown>): void {
 type Module = ReturnType<typeof createSalesModule>;
 
 /** Issue 14: one bill payment through the ledger (MobiSend), acknowledged like a sale. */
-async function payOneBill(module: Module, adapters: readonly ProviderAdapter[], session: ReturnType<typeof createSession>, random: ReturnType<typeof randomFromSeed>): Promise<void> {
+async function payOneBill(module: Module, adapters: readonly ProviderAdapter[], session: ReturnType<typeof createSession>, random: ReturnType<typeof randomFromSeed>, shifts: SaleShifts): Promise<void> {
   const bills = new BillPayments({
     ledger: module.ledger,
     sender: module.sender,
@@ -70,6 +71,8 @@ async function payOneBill(module: Module, adapters: readonly ProviderAdapter[], 
     businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
     notify: (sale) => module.notify(sale),
     ready: () => module.ready(),
+    // A bill's cash goes into the drawer's open shift like a top-up's.
+    shifts,
   });
   const requestId = randomUUID();
   const amount = { minor: random.int(1, 200) * 100, currency: 'USD' };
@@ -79,7 +82,7 @@ async function payOneBill(module: Module, adapters: readonly ProviderAdapter[], 
     const charge = bills.quote({ billerCode: '12345', billerCountry: 'US', amount, rush }).pricing.charge;
     const accountNumber = String(random.int(1_000_000_000, 9_999_999_999));
     const sale = await bills.pay({ requestId, billerCode: '12345', billerCountry: 'US', billerName: 'Duke Energy', accountNumber, amount, rush, expectedCharge: charge });
-    emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor, bill: true });
+    emit({ ev: 'ack', id: sale.id, requestId, state: sale.state, provider: sale.provider, minor: sale.price.minor, shiftId: sale.shiftId, bill: true });
   } catch (error) {
     emit({ ev: 'refused', requestId, code: error instanceof AppError ? error.code : 'internal', message: String(error), bill: true });
   }
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
   emit({ ev: 'start', pid: process.pid });
   const recovery = await module.recover();
   emit({ ev: 'recovered', recovery, chain: module.ledger.verify().ok, integrity: integrityCheck(db), openShift: backoffice.shifts.currentId() });
-  if (process.env.SALDO_CRASH_BILL === '1') await payOneBill(module, adapters, session, random);
+  if (process.env.SALDO_CRASH_BILL === '1') await payOneBill(module, adapters, session, random, backoffice.shiftsForSales);
   for (let index = 0; index < sales; index += 1) {
     const offline = index % 3 === 2;
     if (offline) for (const provider of order) module.connectivity.set(provider, false, 'crash test: line down');

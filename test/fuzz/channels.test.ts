@@ -11,7 +11,7 @@
  * - a refused call writes no row: users, settings and the sales ledger hash the same before and after (a wrong
  *   PIN may only count itself on the keypad's lock);
  * - no `__proto__` key reaches Object.prototype.
- * 1,000 cases per channel by default, SALDO_FUZZ_RUNS for more; the seed is printed and SALDO_SEED replays it.
+ * 400 cases per channel by default (harness.ts), SALDO_FUZZ_RUNS for more; the seed is printed and SALDO_SEED replays it.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@
  *   is refused as `invalid_input` and writes nothing, everything else about it being right.
  * - Signed out, no channel writes anything (a wrong PIN may only count itself on the keypad's lock) and no
  *   answer tells where the data lives or whose machine this is.
- * A quarter of SALDO_FUZZ_RUNS cases per rule (250 by default); the seed is printed and SALDO_SEED replays it.
+ * A quarter of SALDO_FUZZ_RUNS cases per rule (100 by default); the seed is printed and SALDO_SEED replays it.
  */
 import { homedir, hostname, userInfo } from 'node:os';
 import fc from 'fast-check';

@@ -14,6 +14,7 @@ import { startCore, startSandboxes, type CoreUnderTest, type SandboxSet } from '
 import { seededRandomForTest } from '../sales/seed-for-test';
 import { randomFromSeed, type SeededRandom } from '../sales/seeded-random';
 import { BillPayments } from '../../electron/core/sales/bill-payments';
+import type { SaleShifts } from '../../electron/core/sales/service';
 import type { ProviderAdapter } from '../../electron/core/providers/types';
 import { createSession } from '../../electron/core/auth/session';
 // Back office (issue 13): the drawer's shift and cash under the same faults.
@@ -69,9 +70,10 @@ function armReadFaults(sandboxes: Iterable<RunningSandbox>, count: number): void
 }
 
 /** Issue 14: bill payments through the ledger beside the top-ups (MobiSend), at the demo pricing. */
-function billPayments(core: CoreUnderTest, adapters: readonly ProviderAdapter[]): BillPayments {
+function billPayments(core: CoreUnderTest, adapters: readonly ProviderAdapter[], shifts: SaleShifts): BillPayments {
+  // The same cashier at the same drawer: a failed bill's pesos are handed back there like a top-up's.
   const session = createSession();
-  session.signIn({ id: 'cashier-bills', name: 'Bea', role: 'cashier' });
+  session.signIn(CASHIER);
   return new BillPayments({
     ledger: core.module.ledger,
     sender: core.module.sender,
@@ -83,6 +85,7 @@ function billPayments(core: CoreUnderTest, adapters: readonly ProviderAdapter[])
     businessDay: () => DEFAULT_BUSINESS_DAY_RULE,
     notify: (sale) => core.module.notify(sale),
     ready: () => core.module.ready(),
+    shifts,
   });
 }
 
@@ -143,7 +146,7 @@ describe('1,000 sales under 30% mixed faults', () => {
     const cashRandom = randomFromSeed(random.seed + 1);
     await core.module.sync.refresh();
     core.module.sync.start();
-    const bills = billPayments(core, set.adapters);
+    const bills = billPayments(core, set.adapters, shifts);
     const mobisend = set.sandboxes.get('mobisend');
 
     const outcomes = new Map<string, string>();

@@ -58,6 +58,12 @@ export interface AuthModule {
    * Recorded and logged; a wrong PIN is `forbidden` and counts toward the keypad's lock.
    */
   verifyOwnerPin(pin: string, action: string, requestedBy: string): Promise<{ ownerId: string }>;
+  /**
+   * The same check without the record, for the dispatcher: it records the override (`recordOwnerOverride`) only
+   * once the call succeeded, so a refused call leaves no trace but the wrong-PIN count.
+   */
+  checkOwnerPin(pin: string): Promise<{ ownerId: string }>;
+  recordOwnerOverride(ownerId: string, action: string, requestedBy: string): void;
   /** Throws `forbidden` while no owner can sign in (a live install before its set-up). */
   requireOwner(): void;
   /** A user's display name (receipts), or null; disabled users keep theirs. */
@@ -142,12 +148,21 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     return { user };
   }
 
-  async function verifyOwnerPin(pin: string, action: string, requestedBy: string): Promise<{ ownerId: string }> {
+  async function checkOwnerPin(pin: string): Promise<{ ownerId: string }> {
     const owner = await checkPin(pin, (row) => row.role === 'owner', (status) => wrongPinError('forbidden', 'That is not an owner’s PIN', status));
-    const at = clock().toISOString();
-    users.recordOverride({ id: newId(), ownerId: owner.id, requestedBy, action, at });
-    logger.warn('auth.owner_override', { ownerId: owner.id, requestedBy, action, at });
     return { ownerId: owner.id };
+  }
+
+  function recordOwnerOverride(ownerId: string, action: string, requestedBy: string): void {
+    const at = clock().toISOString();
+    users.recordOverride({ id: newId(), ownerId, requestedBy, action, at });
+    logger.warn('auth.owner_override', { ownerId, requestedBy, action, at });
+  }
+
+  async function verifyOwnerPin(pin: string, action: string, requestedBy: string): Promise<{ ownerId: string }> {
+    const { ownerId } = await checkOwnerPin(pin);
+    recordOwnerOverride(ownerId, action, requestedBy);
+    return { ownerId };
   }
 
   async function createUser(input: { name: string; role: User['role']; pin: string }, demo = false): Promise<User> {
@@ -221,6 +236,8 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     },
     createUser: (user) => serially(() => createUser(user)),
     verifyOwnerPin: (pin, action, requestedBy) => serially(() => verifyOwnerPin(pin, action, requestedBy)),
+    checkOwnerPin: (pin) => serially(() => checkOwnerPin(pin)),
+    recordOwnerOverride,
     requireOwner() {
       if (!users.active().some((row) => row.role === 'owner')) throw new AppError('forbidden', 'Set up an owner first: nobody can sell until this shop has an owner');
     },

@@ -48,6 +48,11 @@ export interface DispatcherOptions {
   session: SignedInUser;
   /** Needed for channels with `ownerOverride: true`; without it a cashier's `ownerPin` is refused. */
   verifyOwnerPin?: VerifyOwnerPin;
+  /**
+   * When given, `verifyOwnerPin` only checks the PIN and this records the override, after the handler succeeded:
+   * an override refused by the handler (the sale was not owed back, the shift was not counted) leaves no record.
+   */
+  recordOwnerOverride?: (ownerId: string, action: string, requestedBy: string) => void;
   logger: Logger;
   validateOutputs: boolean;
 }
@@ -134,6 +139,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           return { ok: false, error: { code: 'invalid_output', message: `Handler for ${channel} broke its schema`, issues: describeIssues(checked.error) } };
         }
       }
+      if (callContext.ownerOverride && user) options.recordOwnerOverride?.(callContext.ownerOverride.ownerId, channel, user.id);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };

@@ -114,7 +114,12 @@ export function ProductStep() {
               )}
               <CarrierBadge name={item.name} />
               <span>{item.name}</span>
-              {item.name === hint && <span className="tile-tag">{t('more.detect.lastTime')}</span>}
+              {/* A visual cue only: the "La última vez: …" button above says it to screen readers, and the tile keeps its carrier's name. */}
+              {item.name === hint && (
+                <span className="tile-tag" aria-hidden="true">
+                  {t('more.detect.lastTime')}
+                </span>
+              )}
             </button>
           ))}
           {canDetect(catalog, country) && <DetectCarrierTile pressed={isDetect(carrier)} onPick={() => pickCarrier(DETECT_CARRIER)} />}

@@ -42,7 +42,7 @@ export function StatusBar({ sections, current }: StatusBarProps) {
   return (
     <header className="status-bar">
       <div className="brand">
-        {t('app.name')}
+        <span className="brand-name">{t('app.name')}</span>
         {demo && (
           <span className="demo-tag" title={t('app.demo')}>
             <span aria-hidden="true">{t('counter.status.demoShort')}</span>
