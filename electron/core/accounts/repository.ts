@@ -3,6 +3,7 @@
  * read-only range queries over the ledger's sales that exports, reconciliation and the float check need.
  * Sales are never written here: every state change goes through the ledger's state machine.
  */
+import type { SaleRow } from '../ledger/sale-row';
 import type { Database } from 'better-sqlite3';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { SaleState } from '../../../shared/contract/sales';
@@ -33,30 +34,13 @@ export interface SaleLine {
   kind: string | null;
 }
 
-interface SaleLineRow {
-  id: string;
-  created_ms: number;
-  created_at: string;
-  updated_at: string;
-  cashier_id: string;
-  shift_id: string;
-  provider: string;
-  country: string;
-  carrier: string;
-  sku: string | null;
-  phone: string;
-  price_minor: number;
-  price_currency: string;
-  cost_minor: number | null;
-  cost_currency: string | null;
-  exchange_rate: string | null;
-  provider_transaction_id: string | null;
-  operator_transaction_id: string | null;
-  idempotency_key: string;
-  state: string;
-  failure_code: string | null;
-  kind: string | null;
-}
+/** The columns of a sales row an account line reads (the ledger's own row type, ledger/sale-row.ts). */
+type SaleLineRow = Pick<
+  SaleRow,
+  | 'id' | 'created_ms' | 'created_at' | 'updated_at' | 'cashier_id' | 'shift_id' | 'provider' | 'country' | 'carrier' | 'sku' | 'phone'
+  | 'price_minor' | 'price_currency' | 'cost_minor' | 'cost_currency' | 'exchange_rate' | 'provider_transaction_id' | 'operator_transaction_id'
+  | 'idempotency_key' | 'state' | 'failure_code' | 'kind'
+>;
 
 export interface DepositRow {
   id: string;

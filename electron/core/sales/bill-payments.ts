@@ -5,6 +5,7 @@
  * resolution (order by id, the same key replayed, the order history), never sent twice. A bill is paid online
  * only: with MobiSend unreachable nothing is written and the cashier is told.
  */
+import { InFlightByRequestId } from './in-flight';
 import type { BillPayInput, BillQuote, BillerView } from '../../../shared/contract/billpay';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { PricingSettings } from '../../../shared/contract/sale-kinds';
@@ -55,7 +56,7 @@ export interface BillPaymentsDeps {
 }
 
 export class BillPayments {
-  private readonly inFlight = new Map<string, Promise<LedgerSale>>();
+  private readonly inFlight = new InFlightByRequestId<LedgerSale>();
   /** Billers seen in searches: a rush payment to one that has no rush is refused before anything is written. */
   private readonly seen = new Map<string, BillerView>();
 
@@ -95,11 +96,7 @@ export class BillPayments {
 
   /** Records and sends one bill payment. Idempotent by `requestId`. */
   pay(input: BillPayInput): Promise<LedgerSale> {
-    const running = this.inFlight.get(input.requestId);
-    if (running) return running;
-    const promise = this.payOnce(input).finally(() => this.inFlight.delete(input.requestId));
-    this.inFlight.set(input.requestId, promise);
-    return promise;
+    return this.inFlight.run(input.requestId, () => this.payOnce(input));
   }
 
   private async payOnce(input: BillPayInput): Promise<LedgerSale> {

@@ -2,6 +2,7 @@
  * Selling at the counter: record the sale durably, then send it at once (online) or queue it (offline, within
  * the owner's policy), and answer with its state. A repeated requestId returns the same sale, never a second.
  */
+import { InFlightByRequestId } from './in-flight';
 import { businessDayOf, DEFAULT_BUSINESS_DAY_RULE, shiftIdOf, type BusinessDayRule } from '../../../shared/business-day';
 import { newId } from '../kernel/ids';
 import type { ProviderId } from '../../../shared/contract/app';
@@ -89,7 +90,7 @@ export function shiftIdFor(userId: string, ms: number, rule: BusinessDayRule = D
 }
 
 export class SalesService {
-  private readonly inFlight = new Map<string, Promise<LedgerSale>>();
+  private readonly inFlight = new InFlightByRequestId<LedgerSale>();
   /** Sales this service is sending right now; the sync engine leaves them alone between failover hops. */
   private readonly held = new Set<string>();
 
@@ -97,11 +98,7 @@ export class SalesService {
 
   /** Records and sends (or queues) one sale. Idempotent by `requestId`. */
   sell(input: SellInput): Promise<LedgerSale> {
-    const running = this.inFlight.get(input.requestId);
-    if (running) return running;
-    const promise = this.sellOnce(input).finally(() => this.inFlight.delete(input.requestId));
-    this.inFlight.set(input.requestId, promise);
-    return promise;
+    return this.inFlight.run(input.requestId, () => this.sellOnce(input));
   }
 
   private async sellOnce(input: SellInput): Promise<LedgerSale> {

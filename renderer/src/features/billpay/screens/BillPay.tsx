@@ -1,6 +1,8 @@
 /** Bill payments: biller → account, amount and fee → read-back → paying → result and receipt. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SendingPanel } from '../../../components/SendingPanel';
+import { StepList } from '../../../components/StepList';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { Outcome } from '../../international/screens/Outcome';
@@ -15,35 +17,14 @@ const STEPS = ['biller', 'details', 'confirm'] as const satisfies readonly BillS
 function Steps({ step }: { step: BillStep }) {
   const { t } = useTranslation();
   const at = step === 'sending' || step === 'result' ? STEPS.length : STEPS.indexOf(step);
-  return (
-    <ol className="steps" aria-label={t('more.bill.title')}>
-      {STEPS.map((name, index) => (
-        <li key={name} className={index === at ? 'step-current' : index < at ? 'step-done' : ''} aria-current={index === at ? 'step' : undefined}>
-          {t(`more.bill.steps.${name}`)}
-        </li>
-      ))}
-    </ol>
-  );
+  return <StepList label={t('more.bill.title')} labels={STEPS.map((name) => t(`more.bill.steps.${name}`))} current={at} />;
 }
 
 function Paying() {
   const { t } = useTranslation();
+  // Counted from when this screen appeared: the payment was sent a moment before.
   const [startedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(startedAt);
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, []);
-  return (
-    <div className="sell-sending" aria-busy="true">
-      <div className="spinner" aria-hidden="true" />
-      <h2 role="status">{t('more.bill.paying')}</h2>
-      <p className="elapsed" role="timer" aria-live="off">
-        {t('sell.elapsed', { count: Math.floor((now - startedAt) / 1000) })}
-      </p>
-      <p className="hint">{t('sell.sendingWait')}</p>
-    </div>
-  );
+  return <SendingPanel title={t('more.bill.paying')} startedAt={startedAt} />;
 }
 
 function BillResult() {

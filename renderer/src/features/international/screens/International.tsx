@@ -1,6 +1,8 @@
 /** International top-ups priced in pesos: country → number → carrier and product → read-back → result. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SendingPanel } from '../../../components/SendingPanel';
+import { StepList } from '../../../components/StepList';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
 import { phone as formatPhone } from '../../../format';
@@ -18,35 +20,14 @@ const STEPS = ['country', 'number', 'product', 'confirm'] as const satisfies rea
 function Steps({ step }: { step: IntlStep }) {
   const { t } = useTranslation();
   const at = step === 'sending' || step === 'result' ? STEPS.length : STEPS.indexOf(step);
-  return (
-    <ol className="steps" aria-label={t('more.intl.title')}>
-      {STEPS.map((name, index) => (
-        <li key={name} className={index === at ? 'step-current' : index < at ? 'step-done' : ''} aria-current={index === at ? 'step' : undefined}>
-          {t(`more.intl.steps.${name}`)}
-        </li>
-      ))}
-    </ol>
-  );
+  return <StepList label={t('more.intl.title')} labels={STEPS.map((name) => t(`more.intl.steps.${name}`))} current={at} />;
 }
 
 function Sending() {
   const { t } = useTranslation();
+  // Counted from when this screen appeared: the payment was sent a moment before.
   const [startedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(startedAt);
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, []);
-  return (
-    <div className="sell-sending" aria-busy="true">
-      <div className="spinner" aria-hidden="true" />
-      <h2 role="status">{t('sell.sendingTitle')}</h2>
-      <p className="elapsed" role="timer" aria-live="off">
-        {t('sell.elapsed', { count: Math.floor((now - startedAt) / 1000) })}
-      </p>
-      <p className="hint">{t('sell.sendingWait')}</p>
-    </div>
-  );
+  return <SendingPanel title={t('sell.sendingTitle')} startedAt={startedAt} />;
 }
 
 function IntlResult() {

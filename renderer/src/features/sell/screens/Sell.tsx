@@ -1,6 +1,7 @@
 /** The sale, step by step: number → carrier and amount → confirm → sending → result. */
 import { useTranslation } from 'react-i18next';
 import { useSaldo } from '../../../app/store';
+import { StepList } from '../../../components/StepList';
 import { SaleKindTabs } from '../../international/screens/SaleKindTabs';
 import { ConfirmStep } from './ConfirmStep';
 import { NumberStep } from './NumberStep';
@@ -12,16 +13,8 @@ function StepHeader() {
   const { t } = useTranslation();
   const step = useSaldo((state) => state.step);
   const steps = ['number', 'product', 'confirm'] as const;
-  const at = step === 'sending' || step === 'result' ? 3 : steps.indexOf(step);
-  return (
-    <ol className="steps" aria-label={t('sell.title')}>
-      {steps.map((name, index) => (
-        <li key={name} className={index === at ? 'step-current' : index < at ? 'step-done' : ''} aria-current={index === at ? 'step' : undefined}>
-          {t(`sell.steps.${name}`)}
-        </li>
-      ))}
-    </ol>
-  );
+  const at = step === 'sending' || step === 'result' ? steps.length : steps.indexOf(step);
+  return <StepList label={t('sell.title')} labels={steps.map((name) => t(`sell.steps.${name}`))} current={at} />;
 }
 
 export function Sell() {
