@@ -23,8 +23,18 @@ export type ReceiptSale = Pick<
   // Issue 14: bills, international top-ups priced in pesos, detected carriers (./receipt-kinds).
   Partial<KindSale>;
 
+/** The shop as its receipts head it (the owner's set-up: name, address, and phone and RFC when given). */
+export interface ReceiptShop {
+  name: string;
+  address: string;
+  phone?: string | undefined;
+  rfc?: string | undefined;
+}
+
 export interface ReceiptData {
-  shop: { name: string; address: string };
+  shop: ReceiptShop;
+  /** The owner's own words at the foot of every receipt (empty: none). */
+  footer?: string;
   sale: ReceiptSale;
   cashierName: string;
   /** When this receipt is printed (a reprint shows the sale's time and the reprint's). */
@@ -216,8 +226,7 @@ export function renderReceipt(data: ReceiptData, options: ReceiptOptions): Rende
   const { sale } = data;
   const rule = '-'.repeat(columns);
   const lines: string[] = [];
-  lines.push(...center(data.shop.name || 'Saldo', columns));
-  if (data.shop.address.trim()) lines.push(...center(data.shop.address, columns));
+  lines.push(...shopHeader(data.shop, columns));
   lines.push(rule);
   if (options.copy) lines.push(...center(words.copy, columns));
   lines.push(...center(kindTitle(sale, options.language) ?? words.title, columns));
@@ -250,7 +259,18 @@ export function renderReceipt(data: ReceiptData, options: ReceiptOptions): Rende
   } else {
     lines.push(...center(words.thanks, columns));
   }
+  if (data.footer?.trim()) lines.push(...data.footer.trim().split('\n').flatMap((line) => center(line, columns)));
   return { lines: lines.map((line) => line.replace(/\s+$/, '')), columns, widthMm: options.widthMm, language: options.language };
+}
+
+/** The head of every receipt: the shop's name, address, phone and RFC (the last three only when set). */
+function shopHeader(shop: ReceiptShop, columns: number): string[] {
+  return [
+    ...center(shop.name || 'Saldo', columns),
+    ...(shop.address.trim() ? center(shop.address, columns) : []),
+    ...(shop.phone?.trim() ? center(`Tel. ${shop.phone.trim()}`, columns) : []),
+    ...(shop.rfc?.trim() ? center(`RFC ${shop.rfc.trim()}`, columns) : []),
+  ];
 }
 
 /** The title of a test print, in both languages whatever the counter's: a tech may not read the shop's. */
@@ -271,8 +291,7 @@ export function renderTestReceipt(data: Pick<ReceiptData, 'shop' | 'printedAt' |
   const rule = '-'.repeat(columns);
   const ruler = Array.from({ length: columns }, (_, index) => String((index + 1) % 10)).join('');
   const lines = [
-    ...center(data.shop.name || 'Saldo', columns),
-    ...(data.shop.address.trim() ? center(data.shop.address, columns) : []),
+    ...shopHeader(data.shop, columns),
     rule,
     ...center(TEST_PRINT_TITLE, columns),
     '',

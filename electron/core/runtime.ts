@@ -206,6 +206,8 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
 
   const receipts = createReceiptsModule({
     settings,
+    // The registry is built below; the footer is read at each print, after start-up.
+    footer: () => registry.values().receiptFooter,
     printer: options.printer ?? rendererPrinter,
     logger,
     clock,

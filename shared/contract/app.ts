@@ -42,7 +42,8 @@ export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 15;
 export const SettingsViewSchema = z.object({
   language: z.enum(['es-MX', 'en']),
   kiosk: z.boolean(),
-  shop: z.object({ name: z.string(), address: z.string() }),
+  // Phone and RFC (issue 10) are optional: receipts print them when the owner gave them.
+  shop: z.object({ name: z.string(), address: z.string(), phone: z.string().optional(), rfc: z.string().optional() }),
   receiptWidthMm: z.union([z.literal(58), z.literal(80)]),
   // The business day (see shared/business-day.ts). Shops set up before these existed read the defaults,
   // America/Mexico_City from midnight, which the settings store fills in for any key not stored.

@@ -135,3 +135,21 @@ describe('phone numbers', () => {
     expect(maskPhone('1234')).toBe('1234');
   });
 });
+
+describe("the shop's own words on the receipt (issue 10)", () => {
+  it('heads with the phone and RFC the owner gave and ends with their footer, on both papers', () => {
+    for (const widthMm of [58, 80] as const) {
+      const shop = { name: 'Tienda Lupita', address: 'Calle 5 #12', phone: '55 1234 5678', rfc: 'LUPA800101AB1' };
+      const text = renderReceipt({ ...data('succeeded'), shop, footer: 'Gracias, vuelva pronto\nAbierto de 8 a 21' }, { widthMm, language: 'es-MX' }).lines.map((line) => line.trim());
+      expect(text.slice(0, 4)).toEqual(['Tienda Lupita', 'Calle 5 #12', 'Tel. 55 1234 5678', 'RFC LUPA800101AB1']);
+      expect(text.slice(-2)).toEqual(['Gracias, vuelva pronto', 'Abierto de 8 a 21']);
+    }
+  });
+
+  it('prints neither line nor footer when the owner gave none', () => {
+    const text = renderReceipt({ ...data('succeeded'), footer: '' }, { widthMm: 80, language: 'es-MX' }).lines.join('\n');
+    expect(text).not.toContain('Tel.');
+    expect(text).not.toContain('RFC');
+    expect(text.trimEnd().endsWith('Gracias por su compra')).toBe(true);
+  });
+});

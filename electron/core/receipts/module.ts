@@ -39,6 +39,8 @@ export interface ReceiptsModuleOptions {
   timeZone?: string;
   /** Counts prints per sale; without it only a reprint asked as such (`copy`) says COPIA. */
   printLog?: PrintLog;
+  /** The owner's receipt footer (setting `receiptFooter`), read at each print so a change applies at once. */
+  footer?: () => string;
 }
 
 export interface ReceiptsModule {
@@ -56,6 +58,7 @@ export function createReceiptsModule(options: ReceiptsModuleOptions): ReceiptsMo
     return renderReceipt(
       {
         shop: shop.shop,
+        footer: options.footer?.() ?? '',
         sale,
         cashierName: options.userName(sale.cashierId) ?? sale.cashierId,
         printedAt: clock(),
