@@ -151,6 +151,23 @@ describe('who may do what', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...channelNames].sort());
   });
 
+  // Before the table: its last row leaves demo mode, after which nothing sells.
+  it("a cashier marks a sale refunded with an owner's PIN typed on the spot, and it is recorded (a refused one is not)", async () => {
+    await become('cashier');
+    const overrides = () => (core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get() as { n: number }).n;
+    // The demo's test number the carrier refuses: the sale fails and is owed back.
+    const failed = await call('sales.sell', { ...sellInput(), phone: '5500000001' });
+    expect(failed).toMatchObject({ ok: true, value: { state: 'refund_due' } });
+    const owedId = failed.ok ? (failed.value as { id: string }).id : '';
+    const before = overrides();
+    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: true, value: { state: 'refunded' } });
+    expect(overrides()).toBe(before + 1);
+    expect(core.db.prepare('SELECT action FROM owner_overrides ORDER BY rowid DESC LIMIT 1').get()).toEqual({ action: 'sales.markRefunded' });
+    // Paid already: the second payout is refused, and nothing records an override that did nothing.
+    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(overrides()).toBe(before + 1);
+  });
+
   const cases = Object.entries(MATRIX).flatMap(([channel, { allowed, input }]) =>
     AUDIENCES.map((audience) => ({ channel, audience, allowed: allowed.includes(audience), input })),
   );
@@ -179,19 +196,4 @@ describe('who may do what', () => {
     }
   });
 
-  it("a cashier marks a sale refunded with an owner's PIN typed on the spot, and it is recorded (a refused one is not)", async () => {
-    await become('cashier');
-    const overrides = () => (core.db.prepare('SELECT COUNT(*) AS n FROM owner_overrides').get() as { n: number }).n;
-    // The demo's test number the carrier refuses: the sale fails and is owed back.
-    const failed = await call('sales.sell', { ...sellInput(), phone: '5500000001' });
-    expect(failed).toMatchObject({ ok: true, value: { state: 'refund_due' } });
-    const owedId = failed.ok ? (failed.value as { id: string }).id : '';
-    const before = overrides();
-    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: true, value: { state: 'refunded' } });
-    expect(overrides()).toBe(before + 1);
-    expect(core.db.prepare('SELECT action FROM owner_overrides ORDER BY rowid DESC LIMIT 1').get()).toEqual({ action: 'sales.markRefunded' });
-    // Paid already: the second payout is refused, and nothing records an override that did nothing.
-    expect(await call('sales.markRefunded', { id: owedId, ownerPin: PINS.owner })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(overrides()).toBe(before + 1);
-  });
 });

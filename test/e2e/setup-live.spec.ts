@@ -56,7 +56,7 @@ test('a live shop is set up on the touch screen, a cashier is added and sells wi
   await page.getByLabel('Nombre de la tienda').fill(SHOP);
   await page.getByLabel('Dirección').fill('Av. Juárez 12, Puebla');
   await page.getByLabel('Teléfono de la tienda').fill('222 123 4567');
-  await page.getByLabel('Pie del recibo').fill('¡Gracias por su compra!');
+  await page.getByLabel('Pie del recibo').fill('¡Vuelva pronto, vecino!');
   await page.getByRole('button', { name: 'Guardar y seguir' }).click();
   await expect(page.getByRole('heading', { name: 'Horario', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Guardar y seguir' }).click();
@@ -145,6 +145,8 @@ test('a live shop is set up on the touch screen, a cashier is added and sells wi
   const receipt = page.getByRole('dialog', { name: 'Recibo' }).getByTestId('receipt');
   await expect(receipt).toContainText(SHOP);
   await expect(receipt).toContainText('Av. Juárez 12, Puebla');
+  await expect(receipt).toContainText('Tel. 222 123 4567');
+  await expect(receipt).toContainText('¡Vuelva pronto, vecino!');
   violations.push(...(await capture(page, 'setup-cashier-receipt-es')));
 
   expect(violations).toEqual([]);
