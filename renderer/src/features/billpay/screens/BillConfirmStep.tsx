@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
+import { PricedInPesosLines } from '../../international/screens/PricedInPesosLines';
 import { LineCheck } from '../../sell/screens/LineCheck';
 import { useArmedSend } from '../../international/screens/useArmed';
 import { moneyWithCode } from '../../international/words';
@@ -54,14 +55,7 @@ export function BillConfirmStep() {
           <dd data-testid="charge">{charge}</dd>
         </div>
       </dl>
-      <p className="hint" data-testid="rate-line">
-        {t('more.rateLine', { sent: moneyWithCode(quote.pricing.sent, language), rate: quote.pricing.rate, markup: quote.pricing.markupPercent })}
-      </p>
-      {changed && (
-        <p className="warn-line" role="alert">
-          {t('errors.quote_changed')}
-        </p>
-      )}
+      <PricedInPesosLines pricing={quote.pricing} language={language} changed={changed} />
       <LineCheck />
       <p className="cash-line" id="bill-cash-holder">
         {t('more.bill.cashHolder', { amount: charge })}

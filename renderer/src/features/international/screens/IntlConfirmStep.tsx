@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { countryByCode } from '../../../../../shared/countries';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
+import { PricedInPesosLines } from './PricedInPesosLines';
 import { CarrierBadge } from '../../../components/CarrierBadge';
 import { OwnerPinPad } from '../../../components/OwnerPinPad';
 import { phone as formatPhone } from '../../../format';
@@ -93,14 +94,7 @@ export function IntlConfirmStep() {
           <dd data-testid="charge">{charge}</dd>
         </div>
       </dl>
-      <p className="hint" data-testid="rate-line">
-        {t('more.rateLine', { sent: moneyWithCode(quote.pricing.sent, language), rate: quote.pricing.rate, markup: quote.pricing.markupPercent })}
-      </p>
-      {changed && (
-        <p className="warn-line" role="alert">
-          {t('errors.quote_changed')}
-        </p>
-      )}
+      <PricedInPesosLines pricing={quote.pricing} language={language} changed={changed} />
       {allowed && <p className="warn-line">{t('guard.repeatConfirmedLine')}</p>}
       <LineCheck />
       <GuardQuestion />
