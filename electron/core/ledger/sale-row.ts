@@ -7,9 +7,16 @@ import type { ProviderId } from '../../../shared/contract/app';
 import type { SaleKind } from '../../../shared/contract/sale-kinds';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import type { LedgerSale } from './sales-repository';
 
 /** A bill's terms as recorded when the sale is created (its confirmation code comes later, in operator_transaction_id). */
+/** The ledger's own view of a sale: the contract's Sale plus what the engine needs. */
+export interface LedgerSale extends Sale {
+  requestId: string;
+  idempotencyKey: string;
+  createdMs: number;
+  queuedMs: number | null;
+}
+
 export interface BillTerms {
   billerCode: string;
   billerName: string;

@@ -9,9 +9,9 @@ import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import type { ChainHistory, SaleTerms, StoredEvent } from './chain';
-import { toSale, type SaleExtras, type SaleRow } from './sale-row';
+import { toSale, type LedgerSale, type SaleExtras, type SaleRow } from './sale-row';
 
-export type { BillTerms, SaleExtras } from './sale-row';
+export type { BillTerms, LedgerSale, SaleExtras } from './sale-row';
 
 export interface NewSale {
   id: string;
@@ -65,14 +65,6 @@ export interface AttemptFinish {
   errorCode?: string | null;
   errorMessage?: string | null;
   httpStatus?: number | null;
-}
-
-/** The ledger's own view of a sale: the contract's Sale plus what the engine needs. */
-export interface LedgerSale extends Sale {
-  requestId: string;
-  idempotencyKey: string;
-  createdMs: number;
-  queuedMs: number | null;
 }
 
 export interface ListFilter {
