@@ -4,7 +4,7 @@
  * how history is chained, are decided by ./ledger.ts, ./state-machine.ts and ./chain.ts.
  */
 import type { Database } from 'better-sqlite3';
-import type { Sale, SaleEvent, SaleState } from '../../../shared/contract/sales';
+import type { SaleEvent, SaleState } from '../../../shared/contract/sales';
 import type { ProviderId } from '../../../shared/contract/app';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
