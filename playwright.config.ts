@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI only: two workers on a 2-core runner make a few timing-bound specs (the line going down, the
+  // 600 ms guard) flaky under load; a spec that fails twice fails the run, and the report lists every retried one.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'artifacts/test-reports/e2e.json' }]],
