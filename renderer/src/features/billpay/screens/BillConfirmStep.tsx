@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
+import { ConfirmActions } from '../../../components/ConfirmActions';
 import { PricedInPesosLines } from '../../international/screens/PricedInPesosLines';
 import { LineCheck } from '../../sell/screens/LineCheck';
 import { useArmedSend } from '../../international/screens/useArmed';
@@ -57,17 +58,7 @@ export function BillConfirmStep() {
       </dl>
       <PricedInPesosLines pricing={quote.pricing} language={language} changed={changed} />
       <LineCheck />
-      <p className="cash-line" id="bill-cash-holder">
-        {t('more.bill.cashHolder', { amount: charge })}
-      </p>
-      <div className="actions confirm-actions">
-        <button type="button" className="secondary big" onClick={billBack}>
-          ← {t('sell.back')}
-        </button>
-        <button type="button" className="primary big" disabled={!armed} data-armed={armed} aria-describedby="bill-cash-holder" onClick={() => void payBill()}>
-          {t('more.bill.pay', { amount: charge })}
-        </button>
-      </div>
+      <ConfirmActions id="bill-cash-holder" cashLine={t('more.bill.cashHolder', { amount: charge })} sendLabel={t('more.bill.pay', { amount: charge })} armed={armed} onBack={billBack} onSend={() => void payBill()} />
     </div>
   );
 }

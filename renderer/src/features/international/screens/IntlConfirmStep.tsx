@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { countryByCode } from '../../../../../shared/countries';
 import { useShallow } from 'zustand/react/shallow';
 import { useSaldo } from '../../../app/store';
+import { ConfirmActions } from '../../../components/ConfirmActions';
 import { PricedInPesosLines } from './PricedInPesosLines';
 import { CarrierBadge } from '../../../components/CarrierBadge';
 import { OwnerPinPad } from '../../../components/OwnerPinPad';
@@ -99,19 +100,7 @@ export function IntlConfirmStep() {
       <LineCheck />
       <GuardQuestion />
       {!guard && (
-        <>
-          <p className="cash-line" id="intl-cash-holder">
-            {t('sell.cashHolder', { amount: charge })}
-          </p>
-          <div className="actions confirm-actions">
-            <button type="button" className="secondary big" onClick={intlBack}>
-              ← {t('sell.back')}
-            </button>
-            <button type="button" className="primary big" disabled={!armed} data-armed={armed} aria-describedby="intl-cash-holder" onClick={() => void sendIntl()}>
-              {t('sell.send', { amount: charge })}
-            </button>
-          </div>
-        </>
+        <ConfirmActions id="intl-cash-holder" cashLine={t('sell.cashHolder', { amount: charge })} sendLabel={t('sell.send', { amount: charge })} armed={armed} onBack={intlBack} onSend={() => void sendIntl()} />
       )}
     </div>
   );
