@@ -26,6 +26,8 @@ export default defineConfig({
         browserName: 'chromium',
         headless: true,
         viewport: { width: 1366, height: 768 },
+        // A click on a control that never comes fails at that step, naming it, not as the whole test's timeout.
+        actionTimeout: 15_000,
         launchOptions: {
           executablePath: chromiumPath,
           args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -19,6 +19,7 @@ import type { SaleShifts } from './sales/service';
 import { SalesOffer } from './sales/offer';
 import { loadPricing, PRICING_SETTING_KEY, savePricing } from './sales/pricing-settings';
 import { readSetting } from './settings/store';
+import type { Journal } from './journal/journal';
 import type { SalesModule } from './sales-module';
 
 export type MoreToSellHandlers = Pick<
@@ -34,6 +35,8 @@ export interface MoreToSellOptions {
   sales: Pick<SalesModule, 'ledger' | 'cache' | 'sender' | 'connectivity' | 'notify' | 'ready'>;
   adapters: readonly ProviderAdapter[];
   session: Session;
+  /** The owner's pricing changes are recorded like every other setting: who, when, from → to. */
+  journal: Journal;
   clock: { now(): number };
   businessDay: () => BusinessDayRule;
   mode: 'demo' | 'live';
@@ -53,6 +56,15 @@ export function createMoreToSellModule(options: MoreToSellOptions): MoreToSellMo
   const { db, sales } = options;
   if (options.mode === 'demo' && readSetting(db, PRICING_SETTING_KEY) === undefined) savePricing(db, DEMO_PRICING);
   const pricing = () => loadPricing(db);
+  // Stored and journaled in one transaction, as the settings registry does for its keys.
+  const setPricing = db.transaction((input: unknown) => {
+    const from = pricing();
+    const to = savePricing(db, input);
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      options.journal.append({ kind: 'settings.changed', actorId: options.session.current()?.id ?? null, subject: PRICING_SETTING_KEY, detail: { key: PRICING_SETTING_KEY, from, to } });
+    }
+    return to;
+  });
   const adapters = new Map<ProviderId, ProviderAdapter>(options.adapters.map((adapter) => [adapter.id, adapter]));
   const bills = new BillPayments({
     ledger: sales.ledger,
@@ -82,7 +94,7 @@ export function createMoreToSellModule(options: MoreToSellOptions): MoreToSellMo
       'catalog.quoteInternational': (input) => offer.quoteInternational(input),
       'catalog.carrierHint': (input) => offer.carrierHint(input.phone, input.country),
       'pricing.get': () => pricing(),
-      'pricing.set': (input) => savePricing(db, input),
+      'pricing.set': (input) => setPricing.immediate(input),
     },
   };
 }

@@ -196,6 +196,7 @@ export async function createSaldoCore<Demo extends DemoProvider>(options: SaldoC
     sales,
     adapters,
     session,
+    journal,
     clock: options.sales?.clock ?? { now: () => clock().getTime() },
     businessDay: () => settings.read(),
     mode: providers.mode,

@@ -7,12 +7,14 @@ import { expect, test } from './fixtures';
 
 test('reloading the preview tab brings the app back, never a blank page', async ({ page, saldo }) => {
   await saldo.open(page);
-  await expect(page.locator('#root')).not.toBeEmpty();
-  const before = await page.locator('#root').innerText();
+  // The sign-in screen, loaded (not the "Cargando…" of the first paint), is what the person sees before and after.
+  // Its content is compared, not the status bar: the line's first check may land on either side of the reload.
+  await expect(page.getByText('Ingrese su PIN')).toBeVisible();
+  const before = await page.locator('#content').innerText();
   expect(page.url()).not.toContain('token=');
   await page.reload();
-  await expect(page.locator('#root')).not.toBeEmpty();
-  await expect.poll(() => page.locator('#root').innerText()).toBe(before);
+  await expect(page.getByText('Ingrese su PIN')).toBeVisible();
+  await expect.poll(() => page.locator('#content').innerText()).toBe(before);
   // The app answers after the reload: the bridge still reaches the core.
   const info = await page.evaluate(async () => (window as unknown as { saldo: { invoke: Record<string, (input: unknown) => Promise<unknown>> } }).saldo.invoke['app.info']?.({}));
   expect(info).toMatchObject({ ok: true, value: { name: 'Saldo' } });

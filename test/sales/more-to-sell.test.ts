@@ -174,7 +174,22 @@ describe('international top-ups priced in pesos', () => {
     expect(honduras).toMatchObject({ sellable: false, reason: 'pricing_not_set' });
   });
 
+  it('a change of the rate is in the journal with who made it, from and to; the same rate again adds nothing', async () => {
+    const pricingEntries = () => core.journal.entries({ kind: 'settings.changed', subject: 'sales.pricing' });
+    const before = pricingEntries().length;
+    const owner = core.session.current();
+    await value('pricing.set', { default: { rate: '19.25', markupPercent: '3' }, byCountry: [] });
+    await value('pricing.set', { default: { rate: '19.25', markupPercent: '3' }, byCountry: [] });
+    const entries = pricingEntries();
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.at(-1)).toMatchObject({
+      actorId: owner?.id,
+      detail: { key: 'sales.pricing', from: DEMO_PRICING, to: { default: { rate: '19.25', markupPercent: '3' }, byCountry: [] } },
+    });
+  });
+
   it('the owner\'s rate and markup are validated; a bad one changes nothing', async () => {
+    const journalLength = core.journal.entries({}).length;
     for (const bad of [{ rate: '0', markupPercent: '5' }, { rate: '18.5.0', markupPercent: '5' }, { rate: '18.50', markupPercent: '101' }, { rate: '-1', markupPercent: '1' }]) {
       const answer = await call('pricing.set', { default: bad, byCountry: [] });
       expect(answer.ok ? 'ok' : answer.error.code).toBe('invalid_input');
@@ -182,6 +197,7 @@ describe('international top-ups priced in pesos', () => {
     const twice = await call('pricing.set', { default: null, byCountry: [{ country: 'PE', rate: '20', markupPercent: '0' }, { country: 'PE', rate: '21', markupPercent: '0' }] });
     expect(twice.ok ? 'ok' : twice.error.code).toBe('invalid_input');
     expect(await value('pricing.get', {})).toEqual(DEMO_PRICING);
+    expect(core.journal.entries({})).toHaveLength(journalLength);
   });
 
   it('offers the countries with a cached catalog, the most sold first', async () => {
