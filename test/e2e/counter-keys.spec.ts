@@ -16,6 +16,16 @@ test('digits keyed right after sign-in, with no wait, are all kept', async ({ pa
 });
 
 test('a numpad-only sale: number, Enter, carrier key, amount, Enter, Enter; Enter again starts the next sale', async ({ page, counter }) => {
+  // The browser's print is counted rather than run: headless Chromium's print may swallow the next key press, and
+  // the count is what "one print action" means.
+  await page.addInitScript(() => {
+    const counted = window as unknown as { saldoPrints: number };
+    counted.saldoPrints = 0;
+    window.print = () => {
+      counted.saldoPrints += 1;
+    };
+  });
+  const prints = () => page.evaluate(() => (window as unknown as { saldoPrints: number }).saldoPrints);
   await counter.open(page);
   await page.keyboard.type('1234');
   await page.keyboard.press('Enter');
@@ -46,9 +56,11 @@ test('a numpad-only sale: number, Enter, carrier key, amount, Enter, Enter; Ente
   await expect(dialog.getByTestId('receipt')).toContainText('RECARGA ENTREGADA');
   await expect(dialog.getByTestId('receipt')).not.toContainText('COPIA');
   await expect(dialog.getByRole('button')).toHaveText(['Cerrar recibo']);
+  await expect.poll(prints).toBe(1);
   await dialog.getByRole('button', { name: 'Cerrar recibo' }).click();
   await page.getByRole('button', { name: 'Imprimir copia' }).click();
   await expect(dialog.getByTestId('receipt')).toContainText('*** COPIA ***');
+  await expect.poll(prints).toBe(2);
   await dialog.getByRole('button', { name: 'Cerrar recibo' }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Número de teléfono')).toHaveValue('');

@@ -17,15 +17,29 @@ export function ReceiptDialog() {
   const { closeReceipt, receiptPrintDone } = useSaldo.getState();
   const closeButton = useRef<HTMLButtonElement>(null);
 
+  const printTimer = useRef<number | null>(null);
+
   useEffect(() => {
     if (!receipt) return;
     closeButton.current?.focus();
     if (pending) {
       receiptPrintDone();
       // After the dialog is painted, so the print stylesheet has the receipt to print.
-      window.setTimeout(() => window.print(), 50);
+      printTimer.current = window.setTimeout(() => {
+        printTimer.current = null;
+        window.print();
+      }, 50);
     }
   }, [receipt, pending, receiptPrintDone]);
+
+  // Closed before the print began: no print (the page would print without the receipt).
+  useEffect(
+    () => () => {
+      if (printTimer.current !== null) window.clearTimeout(printTimer.current);
+      printTimer.current = null;
+    },
+    [receipt],
+  );
 
   useEffect(() => {
     if (!receipt) return;
