@@ -11,7 +11,7 @@ import type { RunningSandbox } from '../../electron/sandbox';
 import type { SaldoCore } from '../../electron/core/runtime';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { mkdirSync } from 'node:fs';
-import { collectPageErrors, startTestSaldo } from './fixtures';
+import { instrumentPage, startTestSaldo } from './fixtures';
 import { writeSetting } from '../../electron/core/settings/store';
 import { ROUTING_POLICY_KEY } from '../../electron/core/sales/policy';
 import type {} from '../../renderer/src/bridge/types';
@@ -47,7 +47,7 @@ export const test = base.extend<{ counter: CounterFixture }>({
       host,
       consoleErrors,
       async open(page) {
-        collectPageErrors(page, consoleErrors);
+        await instrumentPage(page, consoleErrors);
         await page.goto(host.appUrl);
         await expect(page.getByRole('button', { name: /^(Entrar|Sign in)$/ })).toBeVisible();
       },

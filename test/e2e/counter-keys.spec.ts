@@ -4,6 +4,7 @@
  * original and then as COPIA; Enter on the result starts the next sale; a pasted foreign number switches country.
  */
 import { expect, test } from './counter-fixture';
+import { browserPrints } from './fixtures';
 
 test('digits keyed right after sign-in, with no wait, are all kept', async ({ page, counter }) => {
   await counter.open(page);
@@ -16,16 +17,7 @@ test('digits keyed right after sign-in, with no wait, are all kept', async ({ pa
 });
 
 test('a numpad-only sale: number, Enter, carrier key, amount, Enter, Enter; Enter again starts the next sale', async ({ page, counter }) => {
-  // The browser's print is counted rather than run: headless Chromium's print may swallow the next key press, and
-  // the count is what "one print action" means.
-  await page.addInitScript(() => {
-    const counted = window as unknown as { saldoPrints: number };
-    counted.saldoPrints = 0;
-    window.print = () => {
-      counted.saldoPrints += 1;
-    };
-  });
-  const prints = () => page.evaluate(() => (window as unknown as { saldoPrints: number }).saldoPrints);
+  const prints = () => browserPrints(page);
   await counter.open(page);
   await page.keyboard.type('1234');
   await page.keyboard.press('Enter');

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureDir, expect, pressDigits, screenshotsDir, test } from './counter-fixture';
+import { browserPrints } from './fixtures';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -113,19 +114,13 @@ for (const words of WORDS) {
     await expect(page.getByRole('status').filter({ hasText: words.saved })).toBeVisible();
 
     // The test print: the browser host hands it to the page's print dialog, as it does a sale's receipt.
-    await page.evaluate(() => {
-      const counted = window as unknown as { __printDialogs: number };
-      counted.__printDialogs = 0;
-      window.print = () => {
-        counted.__printDialogs += 1;
-      };
-    });
+    const printsBefore = await browserPrints(page);
     await page.getByRole('button', { name: words.testPrint }).click();
     await expect(page.getByRole('status').filter({ hasText: words.testBrowser })).toBeVisible();
     const receipt = page.getByTestId('receipt');
     await expect(receipt).toContainText('PRUEBA DE IMPRESIÓN / TEST PRINT');
     await expect(receipt).toContainText(words.paper);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __printDialogs: number }).__printDialogs)).toBe(1);
+    await expect.poll(() => browserPrints(page)).toBe(printsBefore + 1);
     await capture(page, `22-diagnostics-test-print-${words.language}`, violations);
     await page.getByRole('button', { name: words.closeReceipt }).click();
     await expect(receipt).toHaveCount(0);

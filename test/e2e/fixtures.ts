@@ -29,11 +29,27 @@ export interface TestSaldo {
 }
 
 /** Collects what a person would see as a broken page: console errors and uncaught exceptions. */
-export function collectPageErrors(page: Page, into: string[]): void {
+/**
+ * Collects the page's console errors and counts its print calls instead of running them: headless Chromium's print
+ * can swallow the next key press, and the count is what a spec checks ("one print action").
+ */
+export async function instrumentPage(page: Page, into: string[]): Promise<void> {
   page.on('console', (message) => {
     if (message.type() === 'error') into.push(message.text());
   });
   page.on('pageerror', (error) => into.push(error.message));
+  await page.addInitScript(() => {
+    const counted = window as unknown as { saldoPrints: number };
+    counted.saldoPrints = 0;
+    window.print = () => {
+      counted.saldoPrints += 1;
+    };
+  });
+}
+
+/** How many times the page asked the browser to print. */
+export function browserPrints(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { saldoPrints: number }).saldoPrints);
 }
 
 /** A fresh Saldo: its own data folder, the real core in demo mode, the browser host serving the built renderer. */
@@ -73,7 +89,7 @@ export const test = base.extend<{ saldo: SaldoFixture }>({
       dataDir,
       consoleErrors,
       async open(page) {
-        collectPageErrors(page, consoleErrors);
+        await instrumentPage(page, consoleErrors);
         await page.goto(host.appUrl);
       },
     };

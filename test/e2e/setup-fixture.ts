@@ -7,7 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { SaldoCore } from '../../electron/core/runtime';
 import type { BrowserHost } from '../../electron/browser-host/server';
 import { startSandbox, type RunningSandbox } from '../../electron/sandbox';
-import { collectPageErrors, startTestSaldo } from './fixtures';
+import { instrumentPage, startTestSaldo } from './fixtures';
 
 export interface LiveShopFixture {
   core: SaldoCore;
@@ -49,7 +49,7 @@ export const test = base.extend<{ live: LiveShopFixture }>({
       mobisend,
       consoleErrors,
       async open(page) {
-        collectPageErrors(page, consoleErrors);
+        await instrumentPage(page, consoleErrors);
         await page.goto(host.appUrl);
       },
     });

@@ -15,7 +15,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 import { startDemoSandboxes, type RunningSandbox } from '../../electron/sandbox';
 import { ownerPermissionAt, recordUpdateCheck, saveUpdateSettings } from '../../electron/core/updates/settings';
 import { ensureDir, expect, pressDigits, screenshotsDir, test } from './counter-fixture';
-import { collectPageErrors } from './fixtures';
+import { instrumentPage } from './fixtures';
 
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
@@ -70,7 +70,7 @@ test('Spanish: the owner hears what changed and says yes to the update waiting',
   const saldo = await startUpdatedSaldo();
   const errors: string[] = [];
   try {
-    collectPageErrors(page, errors);
+    await instrumentPage(page, errors);
     await page.goto(saldo.host.appUrl);
     await signInWith(page, '4321', 'Entrar');
 
@@ -104,7 +104,7 @@ test('English: a cashier sees what changed and is never asked; once dismissed th
   const saldo = await startUpdatedSaldo();
   const errors: string[] = [];
   try {
-    collectPageErrors(page, errors);
+    await instrumentPage(page, errors);
     await page.goto(saldo.host.appUrl);
     await page.getByRole('button', { name: 'Cambiar idioma a English' }).click();
     await signInWith(page, '1234', 'Sign in');
@@ -140,7 +140,7 @@ test('Closing Saldo (the way out of a kiosk) is on the owner’s diagnostics scr
   const saldo = await startUpdatedSaldo();
   const errors: string[] = [];
   try {
-    collectPageErrors(page, errors);
+    await instrumentPage(page, errors);
     await page.goto(saldo.host.appUrl);
     await signInWith(page, '4321', 'Entrar');
     await page.getByRole('navigation').getByRole('button', { name: 'Diagnóstico' }).click();
