@@ -16,6 +16,7 @@ import { createElectronPrinter } from './printer';
 import { startDemoSandboxes } from '../sandbox';
 import { APP_ORIGIN, handleAppScheme, registerAppSchemeAsPrivileged } from './app-protocol';
 import { isKioskMode } from '../core/kiosk/mode';
+import type { ExitRequest } from '../core/kiosk/handlers';
 import { loadUpdateSettings } from '../core/updates/settings';
 import { applyAutostart, createKioskGate, guardKioskWindow, keepDisplayAwakeInShopHours, quitOnSystemSignal, type KioskGate } from './kiosk';
 
@@ -26,8 +27,10 @@ let core: SaldoCore | null = null;
 let kioskGate: KioskGate | null = null;
 
 /** `app.requestExit`, granted by the core's dispatcher (owner, tech, or a cashier with an owner PIN). */
-function exitOnRequest(): boolean {
+function exitOnRequest(request: ExitRequest): boolean {
   kioskGate?.authorizeExit();
+  // Started again with the same arguments (kiosk flag included) once this instance has quit.
+  if (request.restart) app.relaunch();
   // After the answer has gone back to the renderer.
   setImmediate(() => app.quit());
   return true;

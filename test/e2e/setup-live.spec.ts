@@ -88,7 +88,12 @@ test('a live shop is set up on the touch screen, a cashier is added and sells wi
   await expect(mobisend.getByTestId('credentials-state')).toHaveText(`Configurado, termina en …${mobisendKey.slice(-4)}`);
   await expect(page.locator('input[type="password"]')).toHaveCount(0);
   expect(await page.content()).not.toContain(mobisendKey);
+  // The new keys take effect at the next start: the notice offers the restart; a browser tab cannot, and says so.
+  const restart = page.getByTestId('restart-required');
+  await expect(restart.getByRole('status')).toHaveText('Reinicie Saldo para usar las claves nuevas.');
   await bothLanguages(page, 'providers', violations);
+  await restart.getByRole('button', { name: 'Reiniciar Saldo' }).click();
+  await expect(restart.getByRole('status')).toHaveText('Desde el navegador Saldo no puede reiniciarse solo: deténgalo y vuelva a iniciarlo en la computadora.');
   await page.getByRole('button', { name: 'Siguiente' }).click();
 
   // The printer: 58 mm paper and a test print (the browser host's print dialog, counted by the fixture).

@@ -61,6 +61,15 @@ describe('app.requestExit', () => {
     expect(exits).toEqual([expect.objectContaining({ role, overridingOwnerId: null })]);
   });
 
+  it('asked to restart (new provider keys), the host is told to start Saldo again; a plain exit is not a restart', async () => {
+    await signIn(PINS.owner);
+    expect(await call('app.requestExit', { restart: true })).toEqual({ ok: true, value: { exiting: true } });
+    expect(await call('app.requestExit', {})).toEqual({ ok: true, value: { exiting: true } });
+    expect(exits.map((exit) => exit.restart)).toEqual([true, false]);
+    expect(await call('app.requestExit', { restart: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(exits).toHaveLength(2);
+  });
+
   it('a cashier alone is refused and the app stays open', async () => {
     await signIn(PINS.cashier);
     expect(await call('app.requestExit', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -1,7 +1,8 @@
 /**
  * The handler of `app.requestExit`. The dispatcher has already checked who is asking (an owner or a technician,
  * or a cashier whose owner PIN it verified and recorded); the handler logs who let the kiosk close and hands the
- * exit to the host, which alone can close a window. A host that cannot exit (browser, CLI) answers false.
+ * exit to the host, which alone can close a window (and start the app again when `restart` is asked: new provider
+ * keys take effect at start). A host that cannot exit (browser, CLI) answers false.
  */
 import type { HandlerMap } from '../ipc/dispatcher';
 import type { Logger } from '../kernel/logger';
@@ -12,6 +13,8 @@ export interface ExitRequest {
   role: User['role'] | null;
   /** The owner whose PIN a cashier typed, when that is how the exit was allowed. */
   overridingOwnerId: string | null;
+  /** Start Saldo again once closed. */
+  restart: boolean;
 }
 
 export interface KioskHandlerDeps {
@@ -23,9 +26,9 @@ export interface KioskHandlerDeps {
 
 export function createKioskHandlers(deps: KioskHandlerDeps): Pick<HandlerMap, 'app.requestExit'> {
   return {
-    'app.requestExit': (_input, context) => {
+    'app.requestExit': (input, context) => {
       const viewer = deps.viewer();
-      const request: ExitRequest = { userId: viewer?.id ?? null, role: viewer?.role ?? null, overridingOwnerId: context.ownerOverride?.ownerId ?? null };
+      const request: ExitRequest = { userId: viewer?.id ?? null, role: viewer?.role ?? null, overridingOwnerId: context.ownerOverride?.ownerId ?? null, restart: input.restart === true };
       const exiting = deps.onExitRequested?.(request) ?? false;
       deps.logger.warn('kiosk.exit_requested', { ...request, exiting });
       return { exiting };

@@ -677,6 +677,9 @@ export const en: Resources = {
     writeOnly: 'What you type here is stored encrypted and never shown again.',
     save: "Save {{provider}}'s keys",
     restartRequired: 'Restart Saldo to use the new keys.',
+    restart: 'Restart Saldo',
+    restarting: 'Restarting Saldo…',
+    restartNotHere: 'In a browser Saldo cannot restart itself: stop it and start it again on the computer.',
   },
   setup: {
     title: 'Set up the shop',

@@ -506,6 +506,9 @@ export const es = {
     writeOnly: 'Lo que escriba aquí se guarda cifrado y no se vuelve a mostrar.',
     save: 'Guardar claves de {{provider}}',
     restartRequired: 'Reinicie Saldo para usar las claves nuevas.',
+    restart: 'Reiniciar Saldo',
+    restarting: 'Reiniciando Saldo…',
+    restartNotHere: 'Desde el navegador Saldo no puede reiniciarse solo: deténgalo y vuelva a iniciarlo en la computadora.',
   },
   setup: {
     title: 'Configurar la tienda',

@@ -10,6 +10,7 @@ import { errorCodeOf } from '../../../bridge/client';
 import { FormError } from '../../settings/form';
 import { credentialsService } from '../service';
 import { ProviderCard } from './ProviderCard';
+import { RestartNotice } from './RestartNotice';
 
 export function CredentialsList({ onChanged }: { onChanged?: (view: CredentialsView) => void }) {
   const { t } = useTranslation();
@@ -28,11 +29,7 @@ export function CredentialsList({ onChanged }: { onChanged?: (view: CredentialsV
   return (
     <>
       {error && <FormError problem={{ code: error, fields: {} }} />}
-      {view?.restartRequired && (
-        <p className="env-notice" role="status" data-testid="restart-required">
-          {t('credentials.restartRequired')}
-        </p>
-      )}
+      {view?.restartRequired && <RestartNotice />}
       {view && (
         <ul className="provider-list" aria-label={t('credentials.title')}>
           {view.providers.map((provider) => (

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { SETUP_STEPS, type SetupStep } from '../../../../../shared/contract/setup';
 import { useSaldo } from '../../../app/store';
 import { CredentialsList } from '../../credentials/screens/Credentials';
+import { RestartNotice } from '../../credentials/screens/RestartNotice';
 import { BusinessDayForm } from '../../settings/screens/BusinessDayForm';
 import { OfflinePolicyForm } from '../../settings/screens/OfflinePolicyForm';
 import { ShopForm } from '../../settings/screens/ShopForm';
@@ -54,7 +55,7 @@ function DonePage() {
   return (
     <>
       {status?.canSell ? <p className="ok">{t('setup.done.canSell')}</p> : <p className="error">{t('setup.done.cannotSell')}</p>}
-      {status?.restartRequired && <p className="env-notice">{t('credentials.restartRequired')}</p>}
+      {status?.restartRequired && <RestartNotice />}
       {left.length > 0 && <p>{t('setup.done.left', { steps: left.map((step) => t(`setup.steps.${step}`)).join(', ') })}</p>}
       <div className="form-actions">
         <button
