@@ -184,10 +184,12 @@ describe('the offline policy', () => {
     const error = await h.module.service.sell(tooBig).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'offline_not_allowed' });
-    expect((error as AppError).message).toMatch(/500 MXN/);
+    expect((error as AppError).message).toMatch(/500\.00 MXN each/);
+    // The cap that refused it, for the counter to name in the cashier's language: 500.00 MXN per sale.
+    expect((error as AppError).issues).toEqual(['maxSale: 50000 MXN']);
     expect(h.module.ledger.byRequestId(tooBig.requestId)).toBeNull();
     for (let i = 0; i < 11; i += 1) await h.module.service.sell(sellInput({ amount: { minor: 40_000, currency: 'MXN' } }));
-    await expect(h.module.service.sell(sellInput({ amount: { minor: 40_000, currency: 'MXN' } }))).rejects.toMatchObject({ code: 'offline_not_allowed' });
+    await expect(h.module.service.sell(sellInput({ amount: { minor: 40_000, currency: 'MXN' } }))).rejects.toMatchObject({ code: 'offline_not_allowed', issues: ['maxQueuedTotal: 500000 MXN'] });
     expect(h.module.ledger.totalInStates(['queued'], 'MXN').minor).toBe(480_000);
 
     const off = make([new FakeAdapter('relier', () => refused())]);

@@ -4,8 +4,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { Money } from '../../../shared/money';
+import { toMajorString, type Money } from '../../../shared/money';
+import { offlineCapIssue, type OfflineCap } from '../../../shared/offline-cap';
 import { ProviderIdSchema, type ProviderId } from '../../../shared/contract/app';
+import { AppError } from '../../../shared/errors';
 import { readSetting } from '../settings/store';
 
 export interface OfflinePolicy {
@@ -25,17 +27,29 @@ export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = {
   maxAgeMs: 24 * 60 * 60 * 1000,
 };
 
-export type QueueDecision = { allowed: true } | { allowed: false; reason: string };
+/** Refused: the reason in a sentence, and the cap that refused it where one did (the counter names it). */
+export type QueueDecision = { allowed: true } | { allowed: false; reason: string; cap?: OfflineCap };
 
 export function mayQueue(policy: OfflinePolicy, price: Money, queuedTotal: Money): QueueDecision {
   if (!policy.enabled) return { allowed: false, reason: 'Selling while offline is switched off by the owner' };
   if (price.currency !== policy.maxSale.currency) return { allowed: false, reason: `Only ${policy.maxSale.currency} sales may be queued offline` };
-  if (price.minor > policy.maxSale.minor) return { allowed: false, reason: `Offline sales are limited to ${policy.maxSale.minor / 100} ${policy.maxSale.currency} each` };
+  if (price.minor > policy.maxSale.minor) {
+    return { allowed: false, reason: `Offline sales are limited to ${toMajorString(policy.maxSale)} ${policy.maxSale.currency} each`, cap: { kind: 'sale', cap: policy.maxSale } };
+  }
   const total = queuedTotal.currency === price.currency ? queuedTotal.minor : 0;
   if (total + price.minor > policy.maxQueuedTotal.minor) {
-    return { allowed: false, reason: `The offline queue is full (at most ${policy.maxQueuedTotal.minor / 100} ${policy.maxQueuedTotal.currency} in total)` };
+    return {
+      allowed: false,
+      reason: `The offline queue is full (at most ${toMajorString(policy.maxQueuedTotal)} ${policy.maxQueuedTotal.currency} in total)`,
+      cap: { kind: 'total', cap: policy.maxQueuedTotal },
+    };
   }
   return { allowed: true };
+}
+
+/** The error a refused decision answers: `offline_not_allowed`, with the cap as an issue where one refused. */
+export function offlineRefusal(decision: { reason: string; cap?: OfflineCap }): AppError {
+  return new AppError('offline_not_allowed', `No provider is reachable. ${decision.reason}.`, decision.cap ? [offlineCapIssue(decision.cap)] : undefined);
 }
 
 /** Provider priority per country, optionally per carrier (carrier names compared case-insensitively). */

@@ -18,7 +18,7 @@ import type { ProviderAdapter, ProviderError } from '../providers/types';
 import { checkSaleInput } from '../providers/sale-input';
 import type { ConnectivityTracker } from './connectivity';
 import { crashPoint } from '../kernel/crash-points';
-import { mayQueue, type OfflinePolicy, type RoutingPolicy } from './policy';
+import { mayQueue, offlineRefusal, type OfflinePolicy, type RoutingPolicy } from './policy';
 import { routeCandidates, type RouteCandidate } from './routing';
 import type { SaleSender } from './sender';
 import { decideFailover, FAILOVER_DETAIL, isTransient, type NotProcessedDecision } from './failover';
@@ -133,7 +133,7 @@ export class SalesService {
     const online = this.deps.connectivity.anyReachable(candidates.map((candidate) => candidate.provider));
     if (!online) {
       const decision = mayQueue(policy, price, ledger.totalInStates(['queued'], price.currency));
-      if (!decision.allowed) throw new AppError('offline_not_allowed', `No provider is reachable. ${decision.reason}.`);
+      if (!decision.allowed) throw offlineRefusal(decision);
     }
 
     const now = this.deps.clock.now();
@@ -160,7 +160,7 @@ export class SalesService {
       if (online) return sale;
       // Checked again inside the transaction that queues, so two sales at once cannot both squeeze in.
       const decision = mayQueue(policy, price, ledger.totalInStates(['queued'], price.currency));
-      if (!decision.allowed) throw new AppError('offline_not_allowed', `No provider is reachable. ${decision.reason}.`);
+      if (!decision.allowed) throw offlineRefusal(decision);
       return ledger.transition(id, 'created', 'queued', {}, JSON.stringify({ queued: 'no provider reachable' }));
     });
     this.deps.notify(created);
