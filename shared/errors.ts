@@ -37,6 +37,8 @@ export const APP_ERROR_CODES = [
   'resell_blocked',
   /** The same number and amount was sold moments ago: the cashier must confirm it is really another one. */
   'repeat_unconfirmed',
+  /** A payment to this biller and account is still unresolved: paying again could pay the bill twice. */
+  'bill_unresolved',
   'internal',
   // People, set-up and credentials (issue 10).
   /** A PIN anyone could guess (one digit repeated, 1234, 9876…): refused in live mode. */

@@ -266,6 +266,7 @@ export const NOTHING_DONE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'no_provider',
   'resell_blocked',
   'repeat_unconfirmed',
+  'bill_unresolved',
 ]);
 
 /** Codes a malformed request may get: it is refused as such, or refused earlier for who is asking. */

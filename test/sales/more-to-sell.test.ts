@@ -126,6 +126,24 @@ describe('bill payments', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
+  it('while a payment to an account is unknown, paying that account again is refused and writes nothing; resolved, it may be paid', async () => {
+    mobisend().control.setFaults([{ kind: 'reset_after_commit', path: '/billpay', count: 1 }]);
+    const first = await value('billpay.pay', payInput({ accountNumber: '7700000001' }));
+    expect(first.state).toBe('unknown');
+    const rows = rowCount();
+    const paid = billDeliveries().length;
+    const again = await call('billpay.pay', payInput({ accountNumber: '7700000001' }));
+    expect(again.ok ? 'ok' : again.error.code).toBe('bill_unresolved');
+    expect(rowCount()).toBe(rows);
+    expect(billDeliveries()).toHaveLength(paid);
+    // Another account of the same biller is not held up.
+    expect((await value('billpay.pay', payInput({ accountNumber: '7700000002' }))).state).toBe('succeeded');
+    // The first one turns out paid (once); next month's bill to the account may then be paid.
+    expect((await core.sales.sender.resolve(first.id)).state).toBe('succeeded');
+    expect(billDeliveries().filter((delivery) => delivery.reference === first.id)).toHaveLength(1);
+    expect((await value('billpay.pay', payInput({ accountNumber: '7700000001' }))).state).toBe('succeeded');
+  });
+
   it('refuses, writing nothing: rush to a biller without it, a changed price, an account with spaces, MobiSend offline', async () => {
     const noRush = (await value('billpay.billers', { search: 'Metro Gas Service 003' })).billers[0]!;
     expect(noRush.rushAvailable).toBe(false);

@@ -22,6 +22,7 @@ import type { Biller, BillerSearch, Page } from '../providers/mobisend-types';
 import type { ProviderAdapter, ProviderResult } from '../providers/types';
 import type { ConnectivityTracker } from './connectivity';
 import { canPayBills } from './operation';
+import { UNRESOLVED_STATES } from './duplicate-guard';
 import { assertSameCharge, quoteInPesos } from './pricing-settings';
 import type { SaleSender } from './sender';
 import { shiftIdFor, type SaleShifts } from './service';
@@ -99,6 +100,20 @@ export class BillPayments {
     return this.inFlight.run(input.requestId, () => this.payOnce(input));
   }
 
+  /**
+   * A payment to the same biller and account whose outcome is not known yet (queued, sending, pending, unknown) may
+   * still be applied: paying again could pay the bill twice. The same rule as a top-up's unresolved sale
+   * (`UNRESOLVED_STATES`), without an override: the outcome comes from MobiSend (the order by id, reconciliation).
+   */
+  private refuseWhileUnresolved(input: Pick<BillPayInput, 'billerCode' | 'billerName' | 'accountNumber'>): void {
+    const earlier = this.deps.ledger
+      .inStates(UNRESOLVED_STATES)
+      .find((sale) => sale.kind === 'bill' && sale.bill?.billerCode === input.billerCode && sale.bill.accountNumber === input.accountNumber);
+    if (earlier) {
+      throw new AppError('bill_unresolved', `A payment to this ${input.billerName} account made at ${earlier.createdAt} is still ${earlier.state}: its outcome is not known yet`);
+    }
+  }
+
   private async payOnce(input: BillPayInput): Promise<LedgerSale> {
     await this.deps.ready();
     const { ledger } = this.deps;
@@ -107,6 +122,7 @@ export class BillPayments {
     const user = this.deps.session.current();
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
     this.adapter();
+    this.refuseWhileUnresolved(input);
     const quote = this.quote(input);
     assertSameCharge(quote.pricing, input.expectedCharge);
     if (!this.deps.connectivity.anyReachable([BILL_PROVIDER])) {
@@ -117,7 +133,10 @@ export class BillPayments {
     crashPoint('bill-before-sale-commit');
     const shifts = this.deps.shifts;
     // The shift is taken (or opened per the owner's policy) in the transaction that records the payment.
-    const created = ledger.transaction(() => ledger.createSale({
+    const created = ledger.transaction(() => {
+      // Checked again in the transaction that records, so two payments at once cannot both pass.
+      this.refuseWhileUnresolved(input);
+      return ledger.createSale({
       id,
       requestId: input.requestId,
       idempotencyKey: newId(),
@@ -136,7 +155,8 @@ export class BillPayments {
         markupPercent: quote.pricing.markupPercent,
         bill: { billerCode: input.billerCode, billerName: input.billerName, accountNumber: input.accountNumber, rush: input.rush, amount: quote.amount, fee: quote.fee },
       },
-    }));
+      });
+    });
     this.deps.notify(created);
     // A refusal the provider proves (rejected account, no balance) fails the payment and owes the pesos back.
     const outcome = await this.deps.sender.send(id, 'created', { provider: BILL_PROVIDER, sku: null, idempotencyKey: created.idempotencyKey }, (error) => ({

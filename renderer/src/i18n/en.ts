@@ -317,6 +317,7 @@ export const en: Resources = {
     no_provider: 'No provider sells this top-up.',
     resell_blocked: 'A sale to this number is still being checked: do not sell another until its outcome is known (the owner can allow it).',
     repeat_unconfirmed: 'This number got the same top-up minutes ago: confirm it is another one.',
+    bill_unresolved: 'A payment to this account is still being confirmed: do not pay it again until its outcome is known.',
     internal: 'Something went wrong inside Saldo. The error was logged.',
     // People, set-up and credentials (issue 10).
     weak_pin: 'That PIN is too easy to guess (one digit repeated or a run such as 1234 or 9876). Choose another.',
@@ -464,6 +465,7 @@ export const en: Resources = {
       no_provider: 'Nobody sells that top-up right now.',
       resell_blocked: 'Another top-up to your number is still being confirmed.',
       repeat_unconfirmed: 'Your number just got the same top-up.',
+      bill_unresolved: 'Another payment to this account is still being confirmed.',
       internal: 'Your top-up could not be made because of a fault at the till.',
       // Issue 14: a bill's account refused, no exchange rate, a price that changed.
       account_rejected: 'Your payment could not be made: the biller refused the account number.',

@@ -319,6 +319,7 @@ export const es = {
     no_provider: 'Ningún proveedor vende esta recarga.',
     resell_blocked: 'Una venta a este número todavía se está verificando: no venda otra hasta saber su resultado (el dueño puede autorizarla).',
     repeat_unconfirmed: 'Este número ya recibió la misma recarga hace unos minutos: confirme que es otra.',
+    bill_unresolved: 'Un pago a esta cuenta todavía se está confirmando: no la pague otra vez hasta saber su resultado.',
     internal: 'Algo falló dentro de Saldo. Se registró el error.',
     // People, set-up and credentials (issue 10).
     weak_pin: 'Ese PIN es muy fácil de adivinar (un dígito repetido o una serie como 1234 o 9876). Elija otro.',
@@ -690,6 +691,7 @@ export const es = {
       no_provider: 'Nadie vende esa recarga ahora mismo.',
       resell_blocked: 'Hay otra recarga a su número que todavía se está confirmando.',
       repeat_unconfirmed: 'Su número acaba de recibir la misma recarga.',
+      bill_unresolved: 'Hay otro pago a esta cuenta que todavía se está confirmando.',
       internal: 'Su recarga no se pudo hacer por una falla de la caja.',
       // Issues 10 and 13: the shop is not ready to sell (set-up, people, shifts); the customer hears it plainly.
       weak_pin: 'Su recarga no se pudo hacer por una falla de la caja.',
