@@ -17,7 +17,8 @@ import type { ProviderAdapter } from './providers/types';
 import { BillPayments } from './sales/bill-payments';
 import type { SaleShifts } from './sales/service';
 import { SalesOffer } from './sales/offer';
-import { loadPricing, PRICING_SETTING_KEY, savePricing } from './sales/pricing-settings';
+import { loadPricing, PRICING_SETTING_KEY, savePricing, validPricing } from './sales/pricing-settings';
+import { writeJournaledSetting } from './settings/journaled-write';
 import { readSetting } from './settings/store';
 import type { Journal } from './journal/journal';
 import type { SalesModule } from './sales-module';
@@ -56,13 +57,11 @@ export function createMoreToSellModule(options: MoreToSellOptions): MoreToSellMo
   const { db, sales } = options;
   if (options.mode === 'demo' && readSetting(db, PRICING_SETTING_KEY) === undefined) savePricing(db, DEMO_PRICING);
   const pricing = () => loadPricing(db);
-  // Stored and journaled in one transaction, as the settings registry does for its keys.
+  // A person's change: stored and journaled in one transaction, as the settings registry's keys are.
   const setPricing = db.transaction((input: unknown) => {
-    const from = pricing();
-    const to = savePricing(db, input);
-    if (JSON.stringify(from) !== JSON.stringify(to)) {
-      options.journal.append({ kind: 'settings.changed', actorId: options.session.current()?.id ?? null, subject: PRICING_SETTING_KEY, detail: { key: PRICING_SETTING_KEY, from, to } });
-    }
+    const to = validPricing(input);
+    const change = { storageKey: PRICING_SETTING_KEY, subject: PRICING_SETTING_KEY, from: pricing(), to, actorId: options.session.current()?.id ?? null, at: new Date(options.clock.now()) };
+    writeJournaledSetting(db, options.journal, change);
     return to;
   });
   const adapters = new Map<ProviderId, ProviderAdapter>(options.adapters.map((adapter) => [adapter.id, adapter]));

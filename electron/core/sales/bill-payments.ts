@@ -122,6 +122,7 @@ export class BillPayments {
     const user = this.deps.session.current();
     if (!user) throw new AppError('unauthenticated', 'Sign in first');
     this.adapter();
+    // No await from here to the transaction that records: no other payment can slip in between (one check is enough).
     this.refuseWhileUnresolved(input);
     const quote = this.quote(input);
     assertSameCharge(quote.pricing, input.expectedCharge);
@@ -133,10 +134,7 @@ export class BillPayments {
     crashPoint('bill-before-sale-commit');
     const shifts = this.deps.shifts;
     // The shift is taken (or opened per the owner's policy) in the transaction that records the payment.
-    const created = ledger.transaction(() => {
-      // Checked again in the transaction that records, so two payments at once cannot both pass.
-      this.refuseWhileUnresolved(input);
-      return ledger.createSale({
+    const created = ledger.transaction(() => ledger.createSale({
       id,
       requestId: input.requestId,
       idempotencyKey: newId(),
@@ -155,8 +153,7 @@ export class BillPayments {
         markupPercent: quote.pricing.markupPercent,
         bill: { billerCode: input.billerCode, billerName: input.billerName, accountNumber: input.accountNumber, rush: input.rush, amount: quote.amount, fee: quote.fee },
       },
-      });
-    });
+    }));
     this.deps.notify(created);
     // A refusal the provider proves (rejected account, no balance) fails the payment and owes the pesos back.
     const outcome = await this.deps.sender.send(id, 'created', { provider: BILL_PROVIDER, sku: null, idempotencyKey: created.idempotencyKey }, (error) => ({

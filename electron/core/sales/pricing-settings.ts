@@ -27,7 +27,15 @@ export function loadPricing(db: Database): PricingSettings {
   return parsed.success && zeroRates(parsed.data).length === 0 ? parsed.data : UNSET_PRICING;
 }
 
+/** Stores `value` once it is valid pricing (the demo's starting rate; a person's change is journaled by the caller). */
 export function savePricing(db: Database, value: unknown, at: Date = new Date()): PricingSettings {
+  const pricing = validPricing(value);
+  writeSetting(db, PRICING_SETTING_KEY, pricing, at);
+  return pricing;
+}
+
+/** `value` as pricing, or `invalid_input` naming what is wrong (schema, a country twice, a rate of zero). */
+export function validPricing(value: unknown): PricingSettings {
   const parsed = PricingSettingsSchema.safeParse(value);
   if (!parsed.success) throw new AppError('invalid_input', `Pricing not saved: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
   const countries = parsed.data.byCountry.map((entry) => entry.country);
@@ -35,7 +43,6 @@ export function savePricing(db: Database, value: unknown, at: Date = new Date())
   if (twice.length > 0) throw new AppError('invalid_input', `Pricing not saved: ${twice.join(', ')} listed more than once`);
   const zero = zeroRates(parsed.data);
   if (zero.length > 0) throw new AppError('invalid_input', `Pricing not saved: the rate must be more than 0 (${zero.join(', ')})`);
-  writeSetting(db, PRICING_SETTING_KEY, parsed.data, at);
   return parsed.data;
 }
 

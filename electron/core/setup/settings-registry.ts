@@ -14,7 +14,8 @@ import { DEFAULT_LOW_BALANCE_THRESHOLDS, LOW_BALANCE_THRESHOLDS_SETTING } from '
 import { DEFAULT_SHIFT_POLICY, SHIFT_POLICY_SETTING_KEY } from '../../../shared/contract/backoffice';
 import type { Journal } from '../journal/journal';
 import { loadOfflinePolicy, loadRoutingPolicy, OFFLINE_POLICY_KEY, ROUTING_POLICY_KEY } from '../sales/policy';
-import { readSetting, writeSetting, type SettingsStore } from '../settings/store';
+import { readSetting, type SettingsStore } from '../settings/store';
+import { writeJournaledSetting } from '../settings/journaled-write';
 import { loadUpdateSettings, SHOP_HOURS_KEY, UPDATE_CHANNEL_KEY } from '../updates/settings';
 
 export const RECEIPT_FOOTER_KEY = 'receiptFooter';
@@ -96,10 +97,8 @@ export function createSettingsRegistry(deps: { db: Database; store: SettingsStor
     const changed: SettingKey[] = [];
     for (const key of Object.keys(changes) as SettingKey[]) {
       const to = changes[key];
-      if (to === undefined || JSON.stringify(to) === JSON.stringify(before[key])) continue;
-      writeSetting(db, SETTING_STORAGE_KEYS[key], to, at);
-      journal.append({ kind: 'settings.changed', actorId, subject: key, detail: { key, from: before[key], to } });
-      changed.push(key);
+      if (to === undefined) continue;
+      if (writeJournaledSetting(db, journal, { storageKey: SETTING_STORAGE_KEYS[key], subject: key, from: before[key], to, actorId, at })) changed.push(key);
     }
     return changed;
   });
